@@ -1,0 +1,68 @@
+"""Pelican settings for the NGO directory (development build, relative URLs)."""
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+AUTHOR = "NGO Directory editors"
+SITENAME = "NGO Directory of Azerbaijan"
+SITEURL = ""
+RELATIVE_URLS = True
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Asia/Baku"
+DEFAULT_LANG = "en"
+
+PLUGINS = ["ngo_directory.pelican_plugin"]
+NGO_DIRECTORY_DATA_PATH = os.path.join(HERE, "ngo_data")
+NGO_DIRECTORY_PRESS_PATH = "press"
+
+# Press releases are the articles; everything else under content/ is a page.
+ARTICLE_PATHS = ["press"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+READERS = {"html": None, "htm": None, "rst": None}
+ARTICLE_URL = "press/{slug}/"
+ARTICLE_SAVE_AS = "press/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+ARTICLE_LANG_URL = "press/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "press/{slug}-{lang}/index.html"
+PAGE_LANG_URL = "{slug}-{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+
+# The press-release list lives at press/; the home page is the directory's own.
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "press/index.html"
+INDEX_URL = "press/"
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+
+# Feeds are produced by the plugin, not by Pelican.
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+
+# Autoescape everywhere; HTML from Markdown is marked safe only after sanitising.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.sane_lists": {}},
+    "output_format": "html5",
+}
+SUMMARY_MAX_LENGTH = 40
+TYPOGRIFY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DEFAULT_DATE = None

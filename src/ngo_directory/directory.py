@@ -1,0 +1,108 @@
+"""The whole directory: records, vocabularies and the indexes pages are built from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, TypeVar
+
+from .models import Meeting, Ngo, Partner, VocabularyEntry
+
+Organisation = Ngo | Partner
+R = TypeVar("R")
+
+
+def _group(pairs: Iterable[tuple[str, R]]) -> dict[str, list[R]]:
+    groups: dict[str, list[R]] = defaultdict(list)
+    for key, value in pairs:
+        if value not in groups[key]:
+            groups[key].append(value)
+    return dict(groups)
+
+
+@dataclass
+class Directory:
+    """All records, sorted by slug, with every cross-reference indexed once."""
+
+    regions: dict[str, VocabularyEntry]
+    themes: dict[str, VocabularyEntry]
+    ngos: dict[str, Ngo]
+    partners: dict[str, Partner]
+    meetings: dict[str, Meeting]
+    ngos_by_region: dict[str, list[Ngo]] = field(init=False)
+    ngos_by_theme: dict[str, list[Ngo]] = field(init=False)
+    partners_by_region: dict[str, list[Partner]] = field(init=False)
+    partners_by_theme: dict[str, list[Partner]] = field(init=False)
+    meetings_by_region: dict[str, list[Meeting]] = field(init=False)
+    meetings_by_theme: dict[str, list[Meeting]] = field(init=False)
+    meetings_by_organisation: dict[str, list[Meeting]] = field(init=False)
+    partners_of_ngo: dict[str, list[Partner]] = field(init=False)
+    ngos_of_partner: dict[str, list[Ngo]] = field(init=False)
+    funded_by: dict[str, list[Organisation]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        ngos, partners = self.ngos.values(), self.partners.values()
+        self.ngos_by_region = _group(
+            (region, ngo)
+            for ngo in ngos
+            for region in ngo.regions + tuple(loc.region for loc in ngo.locations)
+        )
+        self.ngos_by_theme = _group((theme, ngo) for ngo in ngos for theme in ngo.themes)
+        self.partners_by_region = _group((r, p) for p in partners for r in p.regions)
+        self.partners_by_theme = _group((t, p) for p in partners for t in p.themes)
+        meetings = sorted(self.meetings.values(), key=lambda m: (m.start, m.slug), reverse=True)
+        self.meetings_by_region = _group((m.venue.region, m) for m in meetings)
+        self.meetings_by_theme = _group((t, m) for m in meetings for t in m.themes)
+        self.meetings_by_organisation = _group(
+            (slug, m) for m in meetings for slug in m.organisations
+        )
+        links = [(ngo.slug, p) for ngo in ngos for p in ngo.partners + ngo.funders]
+        links += [
+            (ngo, partner)
+            for m in meetings
+            for ngo in m.organisations
+            if ngo in self.ngos
+            for partner in m.organisations
+            if partner in self.partners
+        ]
+        self.partners_of_ngo = {
+            ngo: sorted((self.partners[p] for p in set(ps)), key=lambda p: p.slug)
+            for ngo, ps in _group(links).items()
+        }
+        self.ngos_of_partner = {
+            partner: sorted((self.ngos[n] for n in set(ns)), key=lambda n: n.slug)
+            for partner, ns in _group((p, n) for n, p in links).items()
+        }
+        self.funded_by = _group(
+            (funder, org) for org in [*ngos, *partners] for funder in org.funders
+        )
+
+    def organisation(self, slug: str) -> Organisation:
+        """The NGO or partner with this slug."""
+        return self.ngos.get(slug) or self.partners[slug]
+
+    def upcoming_meetings(self, today: dt.date) -> list[Meeting]:
+        """Meetings that have not ended by ``today``, soonest first."""
+        return sorted(
+            (m for m in self.meetings.values() if m.end.date() >= today),
+            key=lambda m: (m.start, m.slug),
+        )
+
+    def past_meetings(self, today: dt.date) -> list[Meeting]:
+        """Meetings that ended before ``today``, most recent first."""
+        return sorted(
+            (m for m in self.meetings.values() if m.end.date() < today),
+            key=lambda m: (m.start, m.slug),
+            reverse=True,
+        )
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "ngos": len(self.ngos),
+            "partners": len(self.partners),
+            "meetings": len(self.meetings),
+            "regions": len(self.regions),
+            "themes": len(self.themes),
+        }

@@ -1,0 +1,99 @@
+"""Format checks for the JSON Schemas: real checks, not the permissive defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from functools import cache
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from jsonschema import FormatChecker
+
+PHONE_REGION = "AZ"
+_LOCAL_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+
+
+def is_http_url(value: str) -> bool:
+    """True for an absolute http(s) URL with a real host name and no credentials."""
+    if any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        return False
+    del port
+    host = (parts.hostname or "").encode("idna").decode("ascii") if parts.hostname else ""
+    return (
+        parts.scheme in ("http", "https")
+        and bool(_HOST.match(host.lower()))
+        and parts.username is None
+        and parts.password is None
+    )
+
+
+def is_email(value: str) -> bool:
+    """True for a syntactically valid e-mail address (no DNS lookup)."""
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def is_phone(value: str) -> bool:
+    """True for a number that can be dialled today (international, or national Azerbaijani)."""
+    try:
+        number = phonenumbers.parse(value, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
+
+
+def is_date(value: str) -> bool:
+    """True for a real calendar date written YYYY-MM-DD."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def parse_local_datetime(value: str) -> dt.datetime | dt.date | None:
+    """Parse ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``; None when neither or impossible."""
+    match = _LOCAL_DATETIME.match(value)
+    if not match:
+        return None
+    try:
+        day = dt.date.fromisoformat(match.group(1))
+        if match.group(2) is None:
+            return day
+        return dt.datetime.combine(day, dt.time(int(match.group(2)), int(match.group(3))))
+    except ValueError:
+        return None
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def is_time_zone(value: str) -> bool:
+    """True for an IANA time zone name such as Asia/Baku."""
+    return value in _zones()
+
+
+def format_checker() -> FormatChecker:
+    """A FormatChecker with exactly the formats our schemas use."""
+    checker = FormatChecker(formats=())
+    checker.checks("http-url")(is_http_url)
+    checker.checks("email")(is_email)
+    checker.checks("phone")(is_phone)
+    checker.checks("date")(is_date)
+    checker.checks("local-datetime")(lambda value: parse_local_datetime(value) is not None)
+    checker.checks("time-zone")(is_time_zone)
+    return checker

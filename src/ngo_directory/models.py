@@ -1,0 +1,318 @@
+"""Immutable records built from validated YAML data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import phonenumbers
+
+from .formats import PHONE_REGION, parse_local_datetime
+
+DEFAULT_TIMEZONE = "Asia/Baku"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text in one or more languages."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, raw: Any, default_language: str) -> Text:
+        if isinstance(raw, str):
+            return cls(((default_language, raw),))
+        return cls(tuple((lang, raw[lang]) for lang in sorted(raw)))
+
+    def get(self, language: str) -> str | None:
+        for lang, value in self.values:
+            if lang == language:
+                return value
+        return None
+
+    def pick(self, order: Sequence[str]) -> tuple[str, str]:
+        """(language, text) of the first language in ``order`` that has a text."""
+        for language in order:
+            value = self.get(language)
+            if value is not None:
+                return language, value
+        return self.values[0]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.values)
+
+    def __str__(self) -> str:
+        return self.values[0][1]
+
+
+def _text(raw: Any, lang: str) -> Text | None:
+    return None if raw is None else Text.of(raw, lang)
+
+
+def _texts(raw: Iterable[Any] | None, lang: str) -> tuple[Text, ...]:
+    return tuple(Text.of(item, lang) for item in raw or ())
+
+
+@dataclass(frozen=True)
+class Phone:
+    kind: str
+    number: str
+    note: Text | None = None
+
+    @property
+    def display(self) -> str:
+        return phonenumbers.format_number(
+            phonenumbers.parse(self.number, PHONE_REGION), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+
+    @property
+    def uri(self) -> str:
+        return phonenumbers.format_number(
+            phonenumbers.parse(self.number, PHONE_REGION), phonenumbers.PhoneNumberFormat.RFC3966
+        )
+
+
+@dataclass(frozen=True)
+class SocialLink:
+    network: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Contacts:
+    phones: tuple[Phone, ...] = ()
+    email: str | None = None
+    website: str | None = None
+    social: tuple[SocialLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Location:
+    name: Text
+    region: str
+    address: Text | None = None
+    city: Text | None = None
+    services: tuple[Text, ...] = ()
+    opening_hours: Text | None = None
+    phones: tuple[Phone, ...] = ()
+
+
+def _phones(raw: Iterable[dict[str, Any]] | None, lang: str) -> tuple[Phone, ...]:
+    return tuple(Phone(p["type"], p["number"], _text(p.get("note"), lang)) for p in raw or ())
+
+
+def _contacts(raw: dict[str, Any] | None, lang: str) -> Contacts:
+    raw = raw or {}
+    return Contacts(
+        phones=_phones(raw.get("phones"), lang),
+        email=raw.get("email"),
+        website=raw.get("website"),
+        social=tuple(SocialLink(s["network"], s["url"]) for s in raw.get("social", ())),
+    )
+
+
+def _locations(raw: Iterable[dict[str, Any]] | None, lang: str) -> tuple[Location, ...]:
+    return tuple(
+        Location(
+            name=Text.of(item["name"], lang),
+            region=item["region"],
+            address=_text(item.get("address"), lang),
+            city=_text(item.get("city"), lang),
+            services=_texts(item.get("services"), lang),
+            opening_hours=_text(item.get("opening_hours"), lang),
+            phones=_phones(item.get("phones"), lang),
+        )
+        for item in raw or ()
+    )
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    """A region or a theme."""
+
+    slug: str
+    name: Text
+    also_known_as: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Fields shared by NGOs and partners."""
+
+    slug: str
+    source: str
+    name: Text
+    description: Text
+    maintainers: tuple[str, ...]
+    last_verified: dt.date
+    acronym: str | None
+    other_names: tuple[Text, ...]
+    founded: int | None
+    regions: tuple[str, ...]
+    themes: tuple[str, ...]
+    locations: tuple[Location, ...]
+    contacts: Contacts
+    funders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ngo(Organisation):
+    legal_form: Text | None
+    registration: dict[str, Any]
+    languages: tuple[str, ...]
+    partners: tuple[str, ...]
+    kind: str = "ngo"
+
+
+@dataclass(frozen=True)
+class Partner(Organisation):
+    type: str
+    headquarters_country: str | None
+    website: str | None
+    offers: tuple[str, ...]
+    offers_details: Text | None
+    kind: str = "partner"
+
+
+@dataclass(frozen=True)
+class Venue:
+    region: str
+    name: Text | None = None
+    address: Text | None = None
+    city: Text | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    slug: str
+    source: str
+    title: Text
+    start: dt.datetime
+    end: dt.datetime
+    all_day: bool
+    timezone: str
+    status: str
+    venue: Venue
+    organisers: tuple[str, ...]
+    participants: tuple[str, ...]
+    participant_groups: tuple[Text, ...]
+    partners: tuple[str, ...]
+    funders: tuple[str, ...]
+    observers: tuple[Text, ...]
+    themes: tuple[str, ...]
+    agenda: Text | None
+    outcome: Text | None
+    report_url: str | None
+    maintainers: tuple[str, ...]
+    last_verified: dt.date | None
+    kind: str = "meeting"
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return (self.venue.region,)
+
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        """Every organisation slug the meeting names, in order, without repeats."""
+        seen = dict.fromkeys(self.organisers + self.participants + self.partners + self.funders)
+        return tuple(seen)
+
+
+def _common(slug: str, source: str, d: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "slug": slug,
+        "source": source,
+        "name": Text.of(d["name"], lang),
+        "description": Text.of(d["description"], lang),
+        "maintainers": tuple(d["maintainers"]),
+        "last_verified": dt.date.fromisoformat(d["last_verified"]),
+        "acronym": d.get("acronym"),
+        "other_names": _texts(d.get("other_names"), lang),
+        "founded": d.get("founded"),
+        "regions": tuple(d.get("regions", ())),
+        "themes": tuple(d.get("themes", ())),
+        "locations": _locations(d.get("locations"), lang),
+        "contacts": _contacts(d.get("contacts"), lang),
+        "funders": tuple(d.get("funders", ())),
+    }
+
+
+def build_ngo(slug: str, source: str, d: dict[str, Any], lang: str) -> Ngo:
+    return Ngo(
+        **_common(slug, source, d, lang),
+        legal_form=_text(d.get("legal_form"), lang),
+        registration=dict(d.get("registration", {})),
+        languages=tuple(d.get("languages", ())),
+        partners=tuple(d.get("partners", ())),
+    )
+
+
+def build_partner(slug: str, source: str, d: dict[str, Any], lang: str) -> Partner:
+    return Partner(
+        **_common(slug, source, d, lang),
+        type=d["type"],
+        headquarters_country=d.get("headquarters_country"),
+        website=d.get("website"),
+        offers=tuple(d.get("offers", ())),
+        offers_details=_text(d.get("offers_details"), lang),
+    )
+
+
+def meeting_times(d: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, bool]:
+    """Aware start and end of a meeting; an all-day meeting ends at the end of its last day."""
+    zone = zoneinfo.ZoneInfo(d.get("timezone", DEFAULT_TIMEZONE))
+    start = parse_local_datetime(d["start"])
+    end = parse_local_datetime(d.get("end", d["start"]))
+    all_day = not isinstance(start, dt.datetime)
+    if all_day:
+        assert isinstance(start, dt.date) and isinstance(end, dt.date)
+        first = dt.datetime.combine(start, dt.time(), zone)
+        last = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), zone)
+        return first, last, True
+    assert isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
+    return start.replace(tzinfo=zone), end.replace(tzinfo=zone), False
+
+
+def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeting:
+    start, end, all_day = meeting_times(d)
+    venue = d["venue"]
+    return Meeting(
+        slug=slug,
+        source=source,
+        title=Text.of(d["title"], lang),
+        start=start,
+        end=end,
+        all_day=all_day,
+        timezone=d.get("timezone", DEFAULT_TIMEZONE),
+        status=d["status"],
+        venue=Venue(
+            region=venue["region"],
+            name=_text(venue.get("name"), lang),
+            address=_text(venue.get("address"), lang),
+            city=_text(venue.get("city"), lang),
+        ),
+        organisers=tuple(d["organisers"]),
+        participants=tuple(d.get("participants", ())),
+        participant_groups=_texts(d.get("participant_groups"), lang),
+        partners=tuple(d.get("partners", ())),
+        funders=tuple(d.get("funders", ())),
+        observers=_texts(d.get("observers"), lang),
+        themes=tuple(d.get("themes", ())),
+        agenda=_text(d.get("agenda"), lang),
+        outcome=_text(d.get("outcome"), lang),
+        report_url=d.get("report_url"),
+        maintainers=tuple(d["maintainers"]),
+        last_verified=dt.date.fromisoformat(d["last_verified"]) if "last_verified" in d else None,
+    )
+
+
+def build_vocabulary(d: dict[str, Any]) -> dict[str, VocabularyEntry]:
+    return {
+        slug: VocabularyEntry(
+            slug, Text.of(entry["name"], "az"), tuple(entry.get("also_known_as", ()))
+        )
+        for slug, entry in sorted(d.items())
+    }

@@ -1,0 +1,214 @@
+"""The plan of every directory page: output path, template and context, before any write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence, TypeVar
+
+from .directory import Directory, Organisation
+from .models import Meeting, Ngo, Partner, VocabularyEntry
+from .translit import fold
+from .urls import Urls, save_as_of
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    save_as: str
+    url: str
+    template: str
+    context: dict[str, Any]
+
+
+@dataclass
+class PressIndex:
+    """Press releases (Pelican articles, newest first) by organisation and by meeting."""
+
+    latest: list[Any] = field(default_factory=list)
+    by_organisation: dict[str, list[Any]] = field(default_factory=dict)
+    by_meeting: dict[str, list[Any]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: Iterable[Any]) -> PressIndex:
+        ordered = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+        by_org: dict[str, list[Any]] = defaultdict(list)
+        by_meeting: dict[str, list[Any]] = defaultdict(list)
+        for article in ordered:
+            org = getattr(article, "organization", None)
+            if org:
+                by_org[org].append(article)
+            meeting = getattr(article, "meeting", None)
+            if meeting:
+                by_meeting[meeting].append(article)
+        return cls(ordered, dict(by_org), dict(by_meeting))
+
+
+def name_key(record: Any, language: str) -> str:
+    """Sort key: the record's name folded to ASCII, so 'Əli' sorts with 'E'."""
+    text = getattr(record, "name", None) or getattr(record, "title")
+    return fold(text.pick([language])[1]) + " " + record.slug
+
+
+def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """Split into pages of ``size``; an empty list still has one (empty) page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def pagination_of(page_urls: list[str], number: int, total: int) -> dict[str, Any]:
+    """What a template needs to link page ``number`` (1-based) to its neighbours."""
+    return {
+        "number": number,
+        "count": len(page_urls),
+        "urls": page_urls,
+        "previous_url": page_urls[number - 2] if number > 1 else None,
+        "next_url": page_urls[number] if number < len(page_urls) else None,
+        "total": total,
+    }
+
+
+def letter_groups(records: Sequence[Any], language: str) -> list[tuple[str, list[Any]]]:
+    """[(letter, records)] in order, for an A-Z list."""
+    groups: dict[str, list[Any]] = {}
+    for record in records:
+        letter = (name_key(record, language)[:1] or "#").upper()
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(record)
+    return list(groups.items())
+
+
+class Planner:
+    """Plan all directory pages from a complete Directory and press index."""
+
+    def __init__(
+        self, directory: Directory, press: PressIndex, urls: Urls, settings: dict[str, Any], today: dt.date
+    ):
+        self.d = directory
+        self.press = press
+        self.urls = urls
+        self.page_size: int = settings["NGO_DIRECTORY_PAGE_SIZE"]
+        self.home_items: int = settings["NGO_DIRECTORY_HOME_ITEMS"]
+        self.language: str = settings.get("DEFAULT_LANG", "az")
+        self.today = today
+        self.pages: list[PageSpec] = []
+
+    def add(self, url: str, template: str, **context: Any) -> None:
+        self.pages.append(PageSpec(save_as_of(url), url, template, context))
+
+    def add_paginated(self, kind: str, template: str, items: Sequence[Any], **context: Any) -> None:
+        chunks = paginate(items, self.page_size)
+        page_urls = [self.urls.index(kind, n) for n in range(1, len(chunks) + 1)]
+        for number, chunk in enumerate(chunks, start=1):
+            pagination = pagination_of(page_urls, number, len(items))
+            self.add(page_urls[number - 1], template, items=chunk, pagination=pagination, **context)
+
+    def add_alphabetical(self, kind: str, template: str, records: Sequence[Any]) -> None:
+        """A paginated A-Z list: each page grouped by letter, with a jump list of all letters."""
+        chunks = paginate(records, self.page_size)
+        page_urls = [self.urls.index(kind, n) for n in range(1, len(chunks) + 1)]
+        pages = [letter_groups(chunk, self.language) for chunk in chunks]
+        alphabet: dict[str, str] = {}
+        for url, groups in zip(page_urls, pages, strict=True):
+            for letter, _ in groups:
+                alphabet.setdefault(letter, f"{url}#letter-{letter if letter != '#' else 'other'}")
+        for number, groups in enumerate(pages, start=1):
+            self.add(
+                page_urls[number - 1],
+                template,
+                groups=groups,
+                alphabet=list(alphabet.items()),
+                pagination=pagination_of(page_urls, number, len(records)),
+            )
+
+    def sorted_by_name(self, records: Iterable[T]) -> list[T]:
+        return sorted(records, key=lambda r: name_key(r, self.language))
+
+    def plan(self) -> list[PageSpec]:
+        d = self.d
+        self.add(
+            "",
+            "home.html",
+            latest_press=self.press.latest[: self.home_items],
+            upcoming=d.upcoming_meetings(self.today)[: self.home_items],
+            counts={**d.counts, "press": len(self.press.latest)},
+        )
+        ngos = self.sorted_by_name(d.ngos.values())
+        self.add_alphabetical("NGO", "ngos.html", ngos)
+        for ngo in ngos:
+            self.add(self.urls.url(ngo), "ngo.html", ngo=ngo, **self.organisation_context(ngo))
+        partners = self.sorted_by_name(d.partners.values())
+        self.add_alphabetical("PARTNER", "partners.html", partners)
+        for partner in partners:
+            self.add(
+                self.urls.url(partner),
+                "partner.html",
+                partner=partner,
+                ngos=d.ngos_of_partner.get(partner.slug, []),
+                funded=self.sorted_by_name(d.funded_by.get(partner.slug, [])),
+                **self.organisation_context(partner),
+            )
+        self.add_paginated(
+            "MEETING", "meetings.html", d.past_meetings(self.today), upcoming=d.upcoming_meetings(self.today)
+        )
+        for meeting in d.meetings.values():
+            self.add(self.urls.url(meeting), "meeting.html", meeting=meeting, **self.meeting_context(meeting))
+        self.plan_vocabulary("REGION", d.regions, d.ngos_by_region, d.partners_by_region, d.meetings_by_region)
+        self.plan_vocabulary("THEME", d.themes, d.ngos_by_theme, d.partners_by_theme, d.meetings_by_theme)
+        return self.pages
+
+    def organisation_context(self, org: Organisation) -> dict[str, Any]:
+        d = self.d
+        return {
+            "regions": [d.regions[s] for s in org.regions],
+            "themes": [d.themes[s] for s in org.themes],
+            "funders": [d.partners[s] for s in org.funders],
+            "partners": d.partners_of_ngo.get(org.slug, []) if isinstance(org, Ngo) else [],
+            "meetings": d.meetings_by_organisation.get(org.slug, []),
+            "press": self.press.by_organisation.get(org.slug, []),
+        }
+
+    def meeting_context(self, meeting: Meeting) -> dict[str, Any]:
+        d = self.d
+        return {
+            "region": d.regions[meeting.venue.region],
+            "themes": [d.themes[s] for s in meeting.themes],
+            "organisers": [d.organisation(s) for s in meeting.organisers],
+            "participants": [d.ngos[s] for s in meeting.participants],
+            "partners": [d.partners[s] for s in meeting.partners],
+            "funders": [d.partners[s] for s in meeting.funders],
+            "press": self.press.by_meeting.get(meeting.slug, []),
+        }
+
+    def plan_vocabulary(
+        self,
+        kind: str,
+        entries: dict[str, VocabularyEntry],
+        ngos: dict[str, list[Ngo]],
+        partners: dict[str, list[Partner]],
+        meetings: dict[str, list[Meeting]],
+    ) -> None:
+        self.add(
+            self.urls.index(kind),
+            "vocabularies.html",
+            kind=kind,
+            entries=sorted(entries.values(), key=lambda e: fold(e.name.pick([self.language])[1])),
+            counts={slug: len(ngos.get(slug, [])) for slug in entries},
+        )
+        for slug, entry in entries.items():
+            members = self.sorted_by_name(ngos.get(slug, []))
+            chunks = paginate(members, self.page_size)
+            base = self.urls.url(entry, kind)
+            page_urls = [base if n == 1 else f"{base}page/{n}/" for n in range(1, len(chunks) + 1)]
+            for number, chunk in enumerate(chunks, start=1):
+                first = number == 1
+                self.add(
+                    page_urls[number - 1],
+                    "vocabulary.html",
+                    entry=entry,
+                    kind=kind,
+                    items=chunk,
+                    partners=self.sorted_by_name(partners.get(slug, [])) if first else [],
+                    meetings=meetings.get(slug, [])[: self.page_size] if first else [],
+                    pagination=pagination_of(page_urls, number, len(members)),
+                )

@@ -1,0 +1,124 @@
+"""Checks for press releases: Pelican articles linked to records by their metadata."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Mapping
+
+import markdown
+
+from .problems import Problem
+
+LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
+REQUIRED = ("title", "date", "organization")
+
+
+def metadata_line(text: str, key: str) -> int:
+    """Line number of ``key:`` in a Markdown metadata header (1 when absent)."""
+    pattern = re.compile(rf"^{re.escape(key)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def check_press_release(
+    file: str, text: str, metadata: Mapping[str, object], kind_of: Mapping[str, str]
+) -> list[Problem]:
+    """Problems with one press release's metadata; ``kind_of`` maps slugs to record kinds."""
+    problems = []
+    for key in REQUIRED:
+        if not str(metadata.get(key) or "").strip():
+            problems.append(
+                Problem(file, 1, 1, key, "required metadata is missing", f"add a '{key.title()}:' line at the top")
+            )
+    for key, kinds in LINKS.items():
+        value = metadata.get(key)
+        if value is None or not str(value).strip():
+            continue
+        slug = str(value).strip()
+        line = metadata_line(text, key)
+        kind = kind_of.get(slug)
+        wanted = " or ".join("an NGO" if k == "ngo" else f"a {k}" for k in kinds)
+        if kind not in kinds:
+            found = f"'{slug}' is a {kind}, not {wanted}" if kind else f"unknown slug '{slug}'"
+            problems.append(
+                Problem(file, line, len(key) + 3, key, found, f"use the file name of {wanted} record in ngo_data/")
+            )
+    return problems
+
+
+def read_metadata(text: str) -> dict[str, str]:
+    """Metadata of a Markdown file, read the way Pelican's Markdown reader reads it."""
+    md = markdown.Markdown(extensions=["meta"])
+    md.convert(text)
+    meta: dict[str, list[str]] = getattr(md, "Meta", {})
+    return {key.lower(): "\n".join(values) for key, values in meta.items()}
+
+
+def check_content_folder(
+    content: Path, press_folder: str, root: Path, kind_of: Mapping[str, str]
+) -> list[Problem]:
+    """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
+    problems: list[Problem] = []
+    if not content.is_dir():
+        return problems
+    press = content / press_folder
+    for path in sorted(content.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        is_press = path.is_relative_to(press)
+        try:
+            file = path.relative_to(root).as_posix()
+        except ValueError:
+            file = path.as_posix()
+        if path.suffix != ".md":
+            if is_press:
+                problems.append(Problem(file, 1, 1, "", "not a Markdown press release", "rename it to .md"))
+            continue
+        try:
+            text = path.read_text("utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(file, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"))
+            continue
+        metadata = read_metadata(text)
+        problems += check_content_metadata(file, text, metadata)
+        if is_press:
+            problems += check_press_release(file, text, metadata, kind_of)
+    return problems
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+FORBIDDEN_METADATA = ("save_as", "url", "template", "path")
+
+
+def check_content_metadata(file: str, text: str, metadata: Mapping[str, object]) -> list[Problem]:
+    """Problems any page or press release can have: unsafe slugs and output overrides."""
+    problems = []
+    slug = metadata.get("slug")
+    if slug is not None and not SLUG.match(str(slug)):
+        problems.append(
+            Problem(
+                file,
+                metadata_line(text, "slug"),
+                7,
+                "slug",
+                f"'{slug}' is not a valid slug",
+                "use lowercase letters a-z, digits and single hyphens",
+            )
+        )
+    for key in FORBIDDEN_METADATA:
+        if key in metadata:
+            problems.append(
+                Problem(
+                    file,
+                    metadata_line(text, key),
+                    1,
+                    key,
+                    "this metadata is not allowed: output paths come from the site's settings",
+                    f"remove the '{key.title()}:' line",
+                )
+            )
+    return problems

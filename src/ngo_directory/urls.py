@@ -1,0 +1,50 @@
+"""URLs and output paths of directory pages, from the URL settings."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .models import Meeting, Ngo, Partner, VocabularyEntry
+
+INDEX = "index.html"
+
+
+class Urls:
+    """Turn records into URLs (relative to SITEURL) and output paths."""
+
+    def __init__(self, settings: Mapping[str, Any]):
+        self.settings = settings
+
+    def _kind(self, obj: Any, vocabulary: str | None = None) -> str:
+        if vocabulary:
+            return vocabulary
+        if isinstance(obj, Ngo):
+            return "NGO"
+        if isinstance(obj, Partner):
+            return "PARTNER"
+        if isinstance(obj, Meeting):
+            return "MEETING"
+        raise TypeError(f"no URL pattern for {type(obj).__name__}")
+
+    def url(self, obj: Any, vocabulary: str | None = None) -> str:
+        """URL of a record page; ``vocabulary`` is 'REGION' or 'THEME' for vocabulary entries."""
+        return str(self.settings[self._kind(obj, vocabulary) + "_URL"]).format(slug=obj.slug)
+
+    def save_as(self, obj: Any, vocabulary: str | None = None) -> str:
+        return str(self.settings[self._kind(obj, vocabulary) + "_SAVE_AS"]).format(slug=obj.slug)
+
+    def index(self, kind: str, page: int = 1) -> str:
+        """URL of page ``page`` of a list such as 'NGO' -> ngos/, ngos/page/2/."""
+        base = str(self.settings[kind + "_INDEX_URL"])
+        return base if page == 1 else f"{base}page/{page}/"
+
+    def region(self, entry: VocabularyEntry) -> str:
+        return self.url(entry, "REGION")
+
+    def theme(self, entry: VocabularyEntry) -> str:
+        return self.url(entry, "THEME")
+
+
+def save_as_of(url: str) -> str:
+    """The output file for a URL ending in '/'."""
+    return url + INDEX if url.endswith("/") else url
