@@ -16,7 +16,7 @@ from .press import check_content_metadata, check_press_release
 from .problems import ValidationFailed
 from .settings import plugin_settings
 from .urls import Urls
-from .validate import Limits, check_data
+from .validate import Limits, check_data, record_kinds
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -57,10 +57,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         )
         content = _all_content(self.context)
         press_root = Path(self.settings["PATH"]) / options["NGO_DIRECTORY_PRESS_PATH"]
-        kind_of = {}
-        if directory is not None:
-            kind_of = {s: k for k, records in (("ngo", directory.ngos), ("partner", directory.partners),
-                                               ("meeting", directory.meetings)) for s in records}
+        kind_of = record_kinds(Path(options["NGO_DIRECTORY_DATA_PATH"]))
         project = Path(self.settings["PATH"]).parent
         for item in content:
             source = Path(item.source_path)

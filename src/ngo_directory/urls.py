@@ -47,4 +47,4 @@ class Urls:
 
 def save_as_of(url: str) -> str:
     """The output file for a URL ending in '/'."""
-    return url + INDEX if url.endswith("/") else url
+    return url + INDEX if url.endswith("/") or not url else url

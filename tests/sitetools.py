@@ -1,0 +1,70 @@
+"""Helpers for tests that build the real site and read it back."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import unquote, urlsplit
+
+from lxml import html as lxml_html
+
+from ngo_directory.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def build(output: Path, data: Path | None = None, content: Path | None = None, **overrides: Any) -> Path:
+    """Build the site with real Pelican, optionally from other data and content folders."""
+    if data is not None:
+        overrides["NGO_DIRECTORY_DATA_PATH"] = str(data)
+    if content is not None:
+        overrides["PATH"] = str(content)
+    return build_site(SETTINGS, output, overrides)
+
+
+def copy_project(tmp: Path) -> tuple[Path, Path]:
+    """A writable copy of the sample data and content."""
+    data, content = tmp / "ngo_data", tmp / "content"
+    shutil.copytree(ROOT / "ngo_data", data)
+    shutil.copytree(ROOT / "content", content)
+    return data, content
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def parse(path: Path) -> Any:
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def internal_links(site: Path) -> Iterator[tuple[Path, str]]:
+    """(page, href) of every link and resource that stays inside the site."""
+    for page in html_files(site):
+        tree = parse(page)
+        for element, attribute, link, _ in tree.iterlinks():
+            del element, attribute
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                continue
+            yield page, link
+
+
+def resolve(site: Path, page: Path, link: str) -> tuple[Path, str]:
+    """The file a relative link from ``page`` points at, and its fragment."""
+    parts = urlsplit(link)
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }

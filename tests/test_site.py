@@ -1,0 +1,240 @@
+"""End to end: build the sample site with real Pelican and read the output back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitetools import ROOT, build, copy_project, html_files, internal_links, parse, resolve, tree_digest
+
+from ngo_directory.build import BuildFailed
+from ngo_directory.problems import ValidationFailed
+from ngo_directory.settings import plugin_settings
+from ngo_directory.urls import Urls, save_as_of
+from ngo_directory.validate import load_directory
+
+pytestmark = pytest.mark.site
+EPOCH = "1764000000"  # 2025-11-24: fixed "today" for the upcoming/past split
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fixed_date():
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    yield
+    if old is None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("site") / "output")
+
+
+def test_every_record_has_its_page(site):
+    """Each NGO, partner, meeting, region and theme has a page whose h1 is its name."""
+    directory = load_directory(ROOT / "ngo_data", default_language="en")
+    urls = Urls(plugin_settings({}))
+    records = [*directory.ngos.values(), *directory.partners.values(), *directory.meetings.values()]
+    assert len(records) >= 30
+    for record in records:
+        page = site / save_as_of(urls.url(record))
+        heading = parse(page).findtext(".//h1") or ""
+        name = getattr(record, "name", None) or record.title
+        assert name.pick(["en", "az", "ru"])[1] in " ".join(parse(page).xpath("//h1//text()")), heading
+    for vocabulary, kind in ((directory.regions, "REGION"), (directory.themes, "THEME")):
+        for entry in vocabulary.values():
+            assert (site / save_as_of(urls.url(entry, kind))).is_file()
+
+
+def test_plugin_pages_and_press_exist(site):
+    """The plugin's lists, the press list and the press release pages are all written."""
+    for path in ("index.html", "ngos/index.html", "partners/index.html", "meetings/index.html",
+                 "regions/index.html", "themes/index.html", "press/index.html",
+                 "press/isar-first-regional-ngo-meeting/index.html", "about-the-directory/index.html"):
+        assert (site / path).is_file(), path
+
+
+def test_no_broken_internal_link(site):
+    """Every internal href and src resolves to a file, and every #fragment to an id."""
+    broken = []
+    count = 0
+    for page, link in internal_links(site):
+        count += 1
+        target, fragment = resolve(site, page, link)
+        if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
+            broken.append(f"{page.relative_to(site)} -> {link}")
+        elif fragment and target.suffix == ".html" and not parse(target).xpath(f'//*[@id="{fragment}"]'):
+            broken.append(f"{page.relative_to(site)} -> {link} (no id)")
+    assert count > 500
+    assert broken == []
+
+
+def test_pages_are_light_semantic_and_script_free(site):
+    """Every page has lang, a main landmark, one h1, no script and stays under 200 KB."""
+    for page in html_files(site):
+        tree = parse(page)
+        assert page.stat().st_size < 200_000, page
+        assert tree.get("lang") == "en", page
+        assert len(tree.xpath("//main")) == 1, page
+        assert len(tree.xpath("//h1")) == 1, page
+        assert tree.xpath("//script") == [], page
+        assert tree.xpath('//link[@rel="stylesheet"]/@href'), page
+        assert not any(href.startswith(("http:", "https:", "//")) for href in tree.xpath("//link/@href"))
+
+
+def test_meeting_page_lists_participants_and_press(site):
+    """The ISAR meeting page links its organiser, partners, funder and press release."""
+    page = parse(site / "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
+    hrefs = set(page.xpath("//main//a/@href"))
+    for expected in ("../../partners/isar/", "../../partners/oxfam/", "../../partners/usaid/",
+                     "../../regions/mingachevir/", "../../press/isar-first-regional-ngo-meeting/"):
+        assert expected in hrefs
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    """Building the same input twice gives exactly the same files."""
+    assert tree_digest(build(tmp_path / "again")) == tree_digest(site)
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
+
+
+def hostile_ngo() -> str:
+    text = HOSTILE.replace('"', '\\"')
+    return f"""\
+name: "{text}"
+acronym: "<svg onload=alert(4)>"
+other_names: ["{text}"]
+description: |
+  {HOSTILE}
+  [click](javascript:alert(5)) <iframe src="javascript:alert(6)"></iframe>
+  <a href="JAVASCRIPT:alert(7)" onclick="x()">y</a> [ok](https://example.org)
+legal_form: "{text}"
+regions: [ganja]
+themes: [youth]
+locations:
+  - name: "{text}"
+    region: ganja
+    address: "{text}"
+    services: ["{text}"]
+    opening_hours: "{text}"
+contacts:
+  website: "https://example.org/?q=<script>"
+maintainers: [someone]
+last_verified: "2026-01-01"
+"""
+
+
+def test_hostile_text_never_becomes_live(tmp_path):
+    """Script, event handlers and javascript: URLs in records and press releases are neutralised."""
+    data, content = copy_project(tmp_path)
+    (data / "ngos" / "hostile.yaml").write_text(hostile_ngo(), "utf-8")
+    (content / "press" / "hostile.md").write_text(
+        f"Title: {HOSTILE}\nDate: 2024-01-01\nSlug: hostile\nOrganization: hostile\nSummary: {HOSTILE}\n\n"
+        f"{HOSTILE}\n\n<div onmouseover=\"alert(8)\">z</div>\n\n[a](javascript:alert(9))\n",
+        "utf-8",
+    )
+    site = build(tmp_path / "output", data, content)
+    assert (site / "ngos/hostile/index.html").is_file()
+    assert (site / "press/hostile/index.html").is_file()
+    for page in html_files(site):
+        tree = parse(page)
+        assert tree.xpath("//script | //iframe | //svg | //img") == [], page
+        for element in tree.iter():
+            for name, value in element.attrib.items():
+                assert not name.lower().startswith("on"), (page, name)
+                assert "javascript:" not in value.lower().replace(" ", ""), (page, name, value)
+    text = parse(site / "ngos/hostile/index.html").text_content()
+    assert "<script>alert(1)</script>" in text  # shown as text, not run
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    """A broken record stops the build with every problem, and output/ stays as it was."""
+    data, content = copy_project(tmp_path)
+    output = build(tmp_path / "output", data, content)
+    before = tree_digest(output)
+    (data / "ngos" / "broken.yaml").write_text("name: x\nname: y\nregions: [nowhere]\n", "utf-8")
+    (content / "press" / "bad.md").write_text("Title: x\nDate: 2024-01-01\nOrganization: nobody\n\nx\n")
+    with pytest.raises(ValidationFailed) as caught:
+        build(output, data, content)
+    lines = [str(p) for p in caught.value.problems]
+    assert lines == [
+        "content/press/bad.md:3:15: organization: unknown slug 'nobody' "
+        "(use the file name of an NGO or a partner record in ngo_data/)",
+        "ngo_data/ngos/broken.yaml:2:1: name: duplicate key 'name' (first on line 1, again on line 2) "
+        "(keep one of them and delete the other)",
+    ]
+    assert tree_digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "ngo_data", "output"]
+
+
+def test_unsafe_press_slug_is_refused(tmp_path):
+    """A press release cannot choose a path outside the output folder."""
+    data, content = copy_project(tmp_path)
+    (content / "press" / "evil.md").write_text(
+        "Title: x\nDate: 2024-01-01\nOrganization: isar\nSlug: ../../output2/escaped\n\nx\n"
+    )
+    # Pelican refuses it while reading; `ngo-directory validate` names the line (test_validate).
+    with pytest.raises(BuildFailed, match="would be written outside output path"):
+        build(tmp_path / "output", data, content)
+    assert not list(tmp_path.rglob("escaped*"))
+
+
+def test_long_lists_are_paginated(tmp_path):
+    """250 NGOs give three A-Z pages, every page under 200 KB and all linked."""
+    data, content = copy_project(tmp_path)
+    for n in range(250):
+        (data / "ngos" / f"generated-{n:03d}.yaml").write_text(
+            f"name: Generated NGO {n:03d}\ndescription: {{en: Test record {n}.}}\nregions: [sheki]\n"
+            "themes: [youth]\nmaintainers: [someone]\nlast_verified: '2026-01-01'\n"
+        )
+    site = build(tmp_path / "output", data, content)
+    assert (site / "ngos/page/3/index.html").is_file()
+    assert not (site / "ngos/page/4").exists()
+    assert (site / "regions/sheki/page/3/index.html").is_file()
+    first = parse(site / "ngos/index.html")
+    assert first.xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"] or first.xpath(
+        '//a[@rel="next"]/@href'
+    ) == ["./ngos/page/2/"] or first.xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"]
+    for page in html_files(site):
+        assert page.stat().st_size < 200_000
+
+
+def test_plain_pelican_exits_non_zero_on_a_bad_record(tmp_path):
+    """Running Pelican directly also fails (exit code 1) when a record is invalid."""
+    data, _ = copy_project(tmp_path)
+    (data / "ngos" / "isar-copy.yaml").write_text("name: [unclosed\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "pelicanconf.py"),
+         "-o", str(tmp_path / "out"), "--fatal", "warnings",
+         "-e", f'NGO_DIRECTORY_DATA_PATH="{data}"'],
+        capture_output=True, text=True, cwd=ROOT, check=False, env={**os.environ, "COLUMNS": "400"},
+    )
+    assert result.returncode == 1
+    assert "ngo_data/ngos/isar-copy.yaml:2:1: YAML syntax error" in result.stdout + result.stderr
+
+
+def test_output_passes_the_nu_html_checker(site):
+    """The Nu HTML checker (vnu.jar on Java) finds no error in any page."""
+    jar = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+    if not jar.is_file() or not _have("java"):
+        if os.environ.get("CI"):
+            pytest.fail("vnu.jar or java is missing; run `make test`, which installs it")
+        pytest.skip("needs java and node_modules/vnu-jar (run `make test` to install)")
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--skip-non-html", str(site)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr[:5000]
+
+
+def _have(command: str) -> bool:
+    from shutil import which
+
+    return which(command) is not None
