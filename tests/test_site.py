@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import Any
 
 import pytest
-from sitetools import ROOT, build, copy_project, html_files, internal_links, parse, resolve, tree_digest
 
 from ngo_directory.build import BuildFailed
 from ngo_directory.problems import ValidationFailed
 from ngo_directory.settings import plugin_settings
 from ngo_directory.urls import Urls, save_as_of
 from ngo_directory.validate import load_directory
+from sitetools import ROOT, build, copy_project, html_files, internal_links, parse, resolve, tree_digest
 
 pytestmark = pytest.mark.site
 EPOCH = "1764000000"  # 2025-11-24: fixed "today" for the upcoming/past split
@@ -40,7 +40,8 @@ def test_every_record_has_its_page(site):
     """Each NGO, partner, meeting, region and theme has a page whose h1 is its name."""
     directory = load_directory(ROOT / "ngo_data", default_language="en")
     urls = Urls(plugin_settings({}))
-    records = [*directory.ngos.values(), *directory.partners.values(), *directory.meetings.values()]
+    records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
+    records += directory.meetings.values()
     assert len(records) >= 30
     for record in records:
         page = site / save_as_of(urls.url(record))
@@ -54,9 +55,17 @@ def test_every_record_has_its_page(site):
 
 def test_plugin_pages_and_press_exist(site):
     """The plugin's lists, the press list and the press release pages are all written."""
-    for path in ("index.html", "ngos/index.html", "partners/index.html", "meetings/index.html",
-                 "regions/index.html", "themes/index.html", "press/index.html",
-                 "press/isar-first-regional-ngo-meeting/index.html", "about-the-directory/index.html"):
+    for path in (
+        "index.html",
+        "ngos/index.html",
+        "partners/index.html",
+        "meetings/index.html",
+        "regions/index.html",
+        "themes/index.html",
+        "press/index.html",
+        "press/isar-first-regional-ngo-meeting/index.html",
+        "about-the-directory/index.html",
+    ):
         assert (site / path).is_file(), path
 
 
@@ -92,8 +101,13 @@ def test_meeting_page_lists_participants_and_press(site):
     """The ISAR meeting page links its organiser, partners, funder and press release."""
     page = parse(site / "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
     hrefs = set(page.xpath("//main//a/@href"))
-    for expected in ("../../partners/isar/", "../../partners/oxfam/", "../../partners/usaid/",
-                     "../../regions/mingachevir/", "../../press/isar-first-regional-ngo-meeting/"):
+    for expected in (
+        "../../partners/isar/",
+        "../../partners/oxfam/",
+        "../../partners/usaid/",
+        "../../regions/mingachevir/",
+        "../../press/isar-first-regional-ngo-meeting/",
+    ):
         assert expected in hrefs
 
 
@@ -137,7 +151,7 @@ def test_hostile_text_never_becomes_live(tmp_path):
     (data / "ngos" / "hostile.yaml").write_text(hostile_ngo(), "utf-8")
     (content / "press" / "hostile.md").write_text(
         f"Title: {HOSTILE}\nDate: 2024-01-01\nSlug: hostile\nOrganization: hostile\nSummary: {HOSTILE}\n\n"
-        f"{HOSTILE}\n\n<div onmouseover=\"alert(8)\">z</div>\n\n[a](javascript:alert(9))\n",
+        f'{HOSTILE}\n\n<div onmouseover="alert(8)">z</div>\n\n[a](javascript:alert(9))\n',
         "utf-8",
     )
     site = build(tmp_path / "output", data, content)
@@ -199,9 +213,11 @@ def test_long_lists_are_paginated(tmp_path):
     assert not (site / "ngos/page/4").exists()
     assert (site / "regions/sheki/page/3/index.html").is_file()
     first = parse(site / "ngos/index.html")
-    assert first.xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"] or first.xpath(
-        '//a[@rel="next"]/@href'
-    ) == ["./ngos/page/2/"] or first.xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"]
+    assert (
+        first.xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"]
+        or first.xpath('//a[@rel="next"]/@href') == ["./ngos/page/2/"]
+        or first.xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"]
+    )
     for page in html_files(site):
         assert page.stat().st_size < 200_000
 
@@ -211,10 +227,25 @@ def test_plain_pelican_exits_non_zero_on_a_bad_record(tmp_path):
     data, _ = copy_project(tmp_path)
     (data / "ngos" / "isar-copy.yaml").write_text("name: [unclosed\n")
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "pelicanconf.py"),
-         "-o", str(tmp_path / "out"), "--fatal", "warnings",
-         "-e", f'NGO_DIRECTORY_DATA_PATH="{data}"'],
-        capture_output=True, text=True, cwd=ROOT, check=False, env={**os.environ, "COLUMNS": "400"},
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(ROOT / "content"),
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "-o",
+            str(tmp_path / "out"),
+            "--fatal",
+            "warnings",
+            "-e",
+            f'NGO_DIRECTORY_DATA_PATH="{data}"',
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, "COLUMNS": "400"},
     )
     assert result.returncode == 1
     assert "ngo_data/ngos/isar-copy.yaml:2:1: YAML syntax error" in result.stdout + result.stderr
@@ -229,7 +260,9 @@ def test_output_passes_the_nu_html_checker(site):
         pytest.skip("needs java and node_modules/vnu-jar (run `make test` to install)")
     result = subprocess.run(
         ["java", "-jar", str(jar), "--errors-only", "--skip-non-html", str(site)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[:5000]
 

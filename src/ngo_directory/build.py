@@ -33,7 +33,9 @@ def _swap(new: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(settings_file: Path, output: Path | None = None, overrides: dict[str, Any] | None = None) -> Path:
+def build_site(
+    settings_file: Path, output: Path | None = None, overrides: dict[str, Any] | None = None
+) -> Path:
     """Build into a sibling temporary folder and replace ``output`` with it on success.
 
     Any warning or error that Pelican or a plugin logs fails the build, as

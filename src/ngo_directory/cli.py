@@ -36,14 +36,36 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--data", "data_path", type=click.Path(path_type=Path), default=Path("ngo_data"),
-              show_default=True, help="Folder of YAML records.")
-@click.option("--content", "content_path", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True, help="Pelican content folder (pages and press releases).")
-@click.option("--press-folder", default="press", show_default=True,
-              help="Folder of press releases inside the content folder.")
-@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text",
-              show_default=True, help="'github' adds GitHub Actions annotations after the plain lines.")
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(path_type=Path),
+    default=Path("ngo_data"),
+    show_default=True,
+    help="Folder of YAML records.",
+)
+@click.option(
+    "--content",
+    "content_path",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Pelican content folder (pages and press releases).",
+)
+@click.option(
+    "--press-folder",
+    default="press",
+    show_default=True,
+    help="Folder of press releases inside the content folder.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="'github' adds GitHub Actions annotations after the plain lines.",
+)
 def validate(data_path: Path, content_path: Path, press_folder: str, output_format: str) -> None:
     """Check every record, page and press release; exit 1 on any problem.
 
@@ -68,10 +90,22 @@ def validate(data_path: Path, content_path: Path, press_folder: str, output_form
 
 
 @main.command()
-@click.option("-s", "--settings", "settings_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("pelicanconf.py"), show_default=True, help="Pelican settings file.")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: the settings' OUTPUT_PATH).")
+@click.option(
+    "-s",
+    "--settings",
+    "settings_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("pelicanconf.py"),
+    show_default=True,
+    help="Pelican settings file.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: the settings' OUTPUT_PATH).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show every file Pelican writes.")
 def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     """Build the site into a fresh folder and swap it in only if nothing went wrong.
@@ -84,13 +118,17 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     """
     from .build import BuildFailed, build_site
 
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s"
+    )
     started = time.perf_counter()
     try:
         final = build_site(settings_file, output)
     except ValidationFailed as error:
         _report(error.problems, "text")
-        raise click.ClickException("build stopped: fix the problems above; the previous site is unchanged") from None
+        raise click.ClickException(
+            "build stopped: fix the problems above; the previous site is unchanged"
+        ) from None
     except BuildFailed as error:
         raise click.ClickException(f"{error}\nbuild stopped; the previous site is unchanged") from None
     click.echo(f"Built {final} in {time.perf_counter() - started:.1f} s.", err=True)

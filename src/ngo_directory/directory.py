@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, TypeVar
+from typing import TypeVar
 
 from .models import Meeting, Ngo, Partner, VocabularyEntry
 
@@ -54,9 +55,7 @@ class Directory:
         meetings = sorted(self.meetings.values(), key=lambda m: (m.start, m.slug), reverse=True)
         self.meetings_by_region = _group((m.venue.region, m) for m in meetings)
         self.meetings_by_theme = _group((t, m) for m in meetings for t in m.themes)
-        self.meetings_by_organisation = _group(
-            (slug, m) for m in meetings for slug in m.organisations
-        )
+        self.meetings_by_organisation = _group((slug, m) for m in meetings for slug in m.organisations)
         links = [(ngo.slug, p) for ngo in ngos for p in ngo.partners + ngo.funders]
         links += [
             (ngo, partner)
@@ -74,9 +73,8 @@ class Directory:
             partner: sorted((self.ngos[n] for n in set(ns)), key=lambda n: n.slug)
             for partner, ns in _group((p, n) for n, p in links).items()
         }
-        self.funded_by = _group(
-            (funder, org) for org in [*ngos, *partners] for funder in org.funders
-        )
+        organisations: list[Organisation] = [*ngos, *partners]
+        self.funded_by = _group((funder, org) for org in organisations for funder in org.funders)
 
     def organisation(self, slug: str) -> Organisation:
         """The NGO or partner with this slug."""

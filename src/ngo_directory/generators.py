@@ -70,7 +70,9 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
             raise ValidationFailed(problems)
         articles = [a for a in content if a in self.context.get("articles", [])]
         urls = Urls(options)
-        planner = Planner(directory, PressIndex.of(articles), urls, {**options, **self.settings}, build_date())
+        planner = Planner(
+            directory, PressIndex.of(articles), urls, {**options, **self.settings}, build_date()
+        )
         self.pages = planner.plan()
         self.context.update(directory=directory, urls=urls, page_lang=self.settings["DEFAULT_LANG"])
         logger.info("Planned %d directory pages", len(self.pages))

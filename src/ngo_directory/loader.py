@@ -74,7 +74,8 @@ class Document:
 class _StringLoader(yaml.CSafeLoader):
     """libyaml's C parser with no implicit typing: every plain scalar stays a string."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+_StringLoader.yaml_implicit_resolvers = {}
 
 
 # C0 and C1 controls except tab and newline, DEL, bare CR, Unicode line and paragraph
@@ -117,9 +118,7 @@ def _check_characters(file: str, text: str) -> list[Problem]:
             message = f"{_describe(char)} is a line break that editors and git do not show"
         else:
             message = f"{_describe(char)} is not allowed"
-        problems.append(
-            Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, _INVISIBLE_HINT))
-        )
+        problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, _INVISIBLE_HINT)))
     return problems
 
 
@@ -145,7 +144,7 @@ def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_mark", "seen", "discard")
+    __slots__ = ("container", "discard", "key", "key_mark", "path", "seen")
 
     def __init__(self, container: Any, path: Path_, discard: bool = False):
         self.container = container
@@ -169,13 +168,12 @@ class _Composer:
         self.frames: list[_Frame] = []
 
     def report(self, mark: Mark, path: Path_, message: str, hint: str) -> None:
-        self.problems.append(
-            Problem(self.doc.file, mark.line, mark.column, field_name(path), message, hint)
-        )
+        self.problems.append(Problem(self.doc.file, mark.line, mark.column, field_name(path), message, hint))
 
     def run(self, loader: yaml.CSafeLoader) -> None:
         documents = 0
-        get_event = loader.get_event
+        get_event: Any = loader.get_event  # typed loosely: dispatch below is on the exact event type
+        event: Any
         while (event := get_event()) is not None:
             kind = type(event)
             if kind is DocumentStartEvent:
@@ -259,7 +257,7 @@ class _Composer:
             self.frames.append(_Frame({} if kind is MappingStartEvent else [], path, True))
             return True
         key = event.value
-        path = frame.path + (key,)
+        path = (*frame.path, key)
         self._check_node(event, mark, path)
         if key == "<<" and not event.style:
             self.report(
@@ -308,7 +306,7 @@ class _Composer:
         if isinstance(frame.container, dict):
             key = frame.key
             return frame.path + ((key,) if isinstance(key, str) else ())
-        return frame.path + (len(frame.container),)
+        return (*frame.path, len(frame.container))
 
 
 def _mark(event: Any, plain: bool = False) -> Mark:

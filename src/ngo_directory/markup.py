@@ -8,8 +8,44 @@ import markdown
 import nh3
 
 ALLOWED_TAGS = frozenset(
-    "a abbr b blockquote br caption code dd del dl dt em h2 h3 h4 h5 h6 hr i li ol p pre q "
-    "s small strong sub sup table tbody td th thead tr ul".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "dl",
+        "dt",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},

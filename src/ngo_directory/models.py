@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import phonenumbers
 
@@ -311,8 +312,6 @@ def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeti
 
 def build_vocabulary(d: dict[str, Any]) -> dict[str, VocabularyEntry]:
     return {
-        slug: VocabularyEntry(
-            slug, Text.of(entry["name"], "az"), tuple(entry.get("also_known_as", ()))
-        )
+        slug: VocabularyEntry(slug, Text.of(entry["name"], "az"), tuple(entry.get("also_known_as", ())))
         for slug, entry in sorted(d.items())
     }

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from .directory import Directory, Organisation
 from .models import Meeting, Ngo, Partner, VocabularyEntry
@@ -48,8 +49,8 @@ class PressIndex:
 
 def name_key(record: Any, language: str) -> str:
     """Sort key: the record's name folded to ASCII, so 'Əli' sorts with 'E'."""
-    text = getattr(record, "name", None) or getattr(record, "title")
-    return fold(text.pick([language])[1]) + " " + record.slug
+    text = getattr(record, "name", None) or record.title
+    return f"{fold(text.pick([language])[1])} {record.slug}"
 
 
 def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -153,7 +154,9 @@ class Planner:
         )
         for meeting in d.meetings.values():
             self.add(self.urls.url(meeting), "meeting.html", meeting=meeting, **self.meeting_context(meeting))
-        self.plan_vocabulary("REGION", d.regions, d.ngos_by_region, d.partners_by_region, d.meetings_by_region)
+        self.plan_vocabulary(
+            "REGION", d.regions, d.ngos_by_region, d.partners_by_region, d.meetings_by_region
+        )
         self.plan_vocabulary("THEME", d.themes, d.ngos_by_theme, d.partners_by_theme, d.meetings_by_theme)
         return self.pages
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
-
 from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican import signals
 
 from .filters import FILTERS
 from .generators import TEMPLATES, DirectoryGenerator

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import markdown
 
@@ -33,7 +33,9 @@ def check_press_release(
     for key in REQUIRED:
         if not str(metadata.get(key) or "").strip():
             problems.append(
-                Problem(file, 1, 1, key, "required metadata is missing", f"add a '{key.title()}:' line at the top")
+                Problem(
+                    file, 1, 1, key, "required metadata is missing", f"add a '{key.title()}:' line at the top"
+                )
             )
     for key, kinds in LINKS.items():
         value = metadata.get(key)
@@ -46,7 +48,9 @@ def check_press_release(
         if kind not in kinds:
             found = f"'{slug}' is a {kind}, not {wanted}" if kind else f"unknown slug '{slug}'"
             problems.append(
-                Problem(file, line, len(key) + 3, key, found, f"use the file name of {wanted} record in ngo_data/")
+                Problem(
+                    file, line, len(key) + 3, key, found, f"use the file name of {wanted} record in ngo_data/"
+                )
             )
     return problems
 
@@ -89,6 +93,7 @@ def check_content_folder(
         if is_press:
             problems += check_press_release(file, text, metadata, kind_of)
     return problems
+
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FORBIDDEN_METADATA = ("save_as", "url", "template", "path")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 
@@ -40,8 +41,12 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     """The defaults with the user's values on top, checked; raises SettingsError."""
     merged = {key: user.get(key, default) for key, default in DEFAULTS.items()}
     errors = []
-    for key in ("NGO_DIRECTORY_MAX_FILE_BYTES", "NGO_DIRECTORY_MAX_DEPTH", "NGO_DIRECTORY_PAGE_SIZE",
-                "NGO_DIRECTORY_HOME_ITEMS"):
+    for key in (
+        "NGO_DIRECTORY_MAX_FILE_BYTES",
+        "NGO_DIRECTORY_MAX_DEPTH",
+        "NGO_DIRECTORY_PAGE_SIZE",
+        "NGO_DIRECTORY_HOME_ITEMS",
+    ):
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")

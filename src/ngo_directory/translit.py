@@ -7,16 +7,66 @@ import unicodedata
 
 # Azerbaijani Latin letters that generic ASCII folding gets wrong (ə -> '@', ı -> dropped).
 _AZERBAIJANI = str.maketrans(
-    {"ə": "e", "Ə": "e", "ı": "i", "I": "i", "İ": "i", "ş": "s", "Ş": "s", "ç": "c",
-     "Ç": "c", "ğ": "g", "Ğ": "g", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u"}
+    {
+        "ə": "e",
+        "Ə": "e",
+        "ı": "i",
+        "I": "i",
+        "İ": "i",
+        "ş": "s",
+        "Ş": "s",
+        "ç": "c",
+        "Ç": "c",
+        "ğ": "g",
+        "Ğ": "g",
+        "ö": "o",
+        "Ö": "o",
+        "ü": "u",
+        "Ü": "u",
+    }
 )
 # Russian and Azerbaijani Cyrillic, close to the passport (ICAO) transliteration.
 _CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
-    "ж": "zh", "з": "z", "и": "i", "й": "i", "ј": "y", "к": "k", "ҝ": "g", "л": "l",
-    "м": "m", "н": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ҹ": "c",
-    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "ј": "y",
+    "к": "k",
+    "ҝ": "g",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "ө": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ү": "u",
+    "ф": "f",
+    "х": "kh",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ҹ": "c",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
     "ә": "e",
 }
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
@@ -26,9 +76,11 @@ def to_ascii(text: str) -> str:
     """Transliterate Azerbaijani, Russian and other Latin text to lowercase ASCII."""
     text = text.translate(_AZERBAIJANI).lower().translate(_CYRILLIC_TABLE)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).encode(
-        "ascii", "ignore"
-    ).decode("ascii")
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
 
 
 def fold(text: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import models, schema
 from .directory import Directory
@@ -21,8 +22,30 @@ KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset(
-    "about admin api assets az en feeds index meetings new ngos pages partners press "
-    "regions ru search static subscribe tags theme themes".split()
+    [
+        "about",
+        "admin",
+        "api",
+        "assets",
+        "az",
+        "en",
+        "feeds",
+        "index",
+        "meetings",
+        "new",
+        "ngos",
+        "pages",
+        "partners",
+        "press",
+        "regions",
+        "ru",
+        "search",
+        "static",
+        "subscribe",
+        "tags",
+        "theme",
+        "themes",
+    ]
 )
 _BUILDERS: dict[str, Callable[..., Any]] = {
     "ngo": models.build_ngo,
@@ -76,7 +99,9 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
         if path.name.startswith("."):
             continue
         if path.is_dir() or path.suffix != ".yaml":
-            hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "keep only .yaml records here"
+            hint = (
+                f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "keep only .yaml records here"
+            )
             run.problems.append(_file_problem(name, "not a record file", hint))
             continue
         slug = path.stem
@@ -120,7 +145,7 @@ def _strings(doc: Document, path: Path_) -> list[tuple[Path_, str]]:
     if isinstance(value, str):
         return [(path, value)]
     if isinstance(value, list):
-        return [(path + (i,), v) for i, v in enumerate(value) if isinstance(v, str)]
+        return [((*path, i), v) for i, v in enumerate(value) if isinstance(v, str)]
     return []
 
 
@@ -130,7 +155,7 @@ class _Vocabulary:
         self.file = file
         self.slugs = sorted(data) if isinstance(data, dict) else []
         self.names: dict[str, str] = {}
-        for slug, entry in (data.items() if isinstance(data, dict) else []):
+        for slug, entry in data.items() if isinstance(data, dict) else []:
             names = list(entry.get("name", {}).values()) if isinstance(entry, dict) else []
             names += entry.get("also_known_as", []) if isinstance(entry, dict) else []
             for name in [slug, *names]:
@@ -148,9 +173,11 @@ class _Vocabulary:
             else:
                 close = difflib.get_close_matches(value, self.slugs, n=3, cutoff=0.5)
                 shown = close or self.slugs
-                hint = "allowed: " + ", ".join(shown) if not close else "did you mean " + " or ".join(
-                    f"'{c}'" for c in close
-                ) + "?"
+                hint = (
+                    "allowed: " + ", ".join(shown)
+                    if not close
+                    else "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+                )
                 hint += f"; see {self.file}"
             problems.append(doc.problem(where, f"unknown {self.label} '{value}'", hint))
         return problems

@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from jsonschema import Draft7Validator
@@ -59,9 +60,7 @@ def _registry() -> Registry:
 @cache
 def validator(name: str) -> Draft7Validator:
     """A draft-07 validator for one record kind, with real format checks."""
-    return Draft7Validator(
-        load_schema(name), registry=_registry(), format_checker=format_checker()
-    )
+    return Draft7Validator(load_schema(name), registry=_registry(), format_checker=format_checker())
 
 
 def _resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
@@ -140,22 +139,23 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
     path: Path_ = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     custom = schema.get("errorMessage", "")
-    value = error.instance
+    value: Any = error.instance
+    rule_value: Any = error.validator_value
     rule = error.validator
     hint = _yaml_typing_hint(doc, path, value)
 
     if rule == "required":
-        for key in error.validator_value:
+        for key in rule_value:
             if key not in value and repr(key) in error.message:
-                yield doc.problem(path + (key,), "required field is missing", f"add a '{key}:' line")
+                yield doc.problem((*path, key), "required field is missing", f"add a '{key}:' line")
         return
     if rule == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
-            yield doc.problem(path + (key,), "unknown field", _close(key, allowed), key=True)
+            yield doc.problem((*path, key), "unknown field", _close(key, allowed), key=True)
         return
     if rule in ("anyOf", "oneOf"):
-        options = error.validator_value
+        options = rule_value
         branches = [e for e in error.context or [] if _fits(options[e.schema_path[0]], value)]
         if branches:
             for sub in branches:
@@ -164,17 +164,17 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         yield doc.problem(path, f"{custom or 'not an allowed value'}, found {_kind(value)}", hint)
         return
     if rule == "type":
-        message = f"expected {_expected(error.validator_value)}, found {_kind(value)}"
-        if isinstance(value, str) and error.validator_value == "integer":
-            message = f"'{value}' is not {custom[len('expected '):] if custom else 'a whole number'}"
-        yield doc.problem(path, message, hint or _TYPE_HINTS.get(error.validator_value, ""))
+        message = f"expected {_expected(rule_value)}, found {_kind(value)}"
+        if isinstance(value, str) and rule_value == "integer":
+            message = f"'{value}' is not {custom[len('expected ') :] if custom else 'a whole number'}"
+        yield doc.problem(path, message, hint or _TYPE_HINTS.get(rule_value, ""))
         return
     if rule == "format":
-        what = custom or f"expected {error.validator_value}"
-        yield doc.problem(path, f"'{value}' is not valid: {what}", hint or _FORMAT_HINTS.get(error.validator_value, ""))
+        what = custom or f"expected {rule_value}"
+        yield doc.problem(path, f"'{value}' is not valid: {what}", hint or _FORMAT_HINTS.get(rule_value, ""))
         return
     if rule == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in rule_value]
         yield doc.problem(path, f"'{value}' is not an allowed value", hint or _close(str(value), allowed))
         return
     if rule in ("minItems", "minProperties") or (rule in ("minLength", "pattern") and not str(value).strip()):
@@ -185,12 +185,12 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         for index, item in enumerate(value):
             key = json.dumps(item, sort_keys=True)
             if key in seen:
-                yield doc.problem(path + (index,), "repeats an earlier item in the list", "remove the repeat")
+                yield doc.problem((*path, index), "repeats an earlier item in the list", "remove the repeat")
             seen.add(key)
         return
     if rule == "maxLength":
         yield doc.problem(
-            path, f"is {len(value):,} characters, over the limit of {error.validator_value:,}", "shorten it"
+            path, f"is {len(value):,} characters, over the limit of {rule_value:,}", "shorten it"
         )
         return
     if rule in ("minimum", "maximum"):
