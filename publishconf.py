@@ -5,7 +5,7 @@ import sys
 
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
-from pelicanconf import *  # noqa: E402,F403  (Pelican's convention: publish = dev + overrides)
+from pelicanconf import *  # noqa: F403  (Pelican's convention: publish = dev + overrides)
 
 SITEURL = os.environ.get("SITEURL", "https://ngo-directory.example.org")
 RELATIVE_URLS = False

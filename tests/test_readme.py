@@ -6,9 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from sitetools import ROOT
-
 from ngo_directory.validate import check_data
+from sitetools import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
 
