@@ -15,11 +15,11 @@ R = TypeVar("R")
 
 
 def _group(pairs: Iterable[tuple[str, R]]) -> dict[str, list[R]]:
-    groups: dict[str, list[R]] = defaultdict(list)
+    """Group values by key, keeping first-seen order and dropping repeats (by identity)."""
+    groups: dict[str, dict[int, R]] = defaultdict(dict)
     for key, value in pairs:
-        if value not in groups[key]:
-            groups[key].append(value)
-    return dict(groups)
+        groups[key].setdefault(id(value), value)
+    return {key: list(values.values()) for key, values in groups.items()}
 
 
 @dataclass

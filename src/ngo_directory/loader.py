@@ -212,6 +212,8 @@ class _Composer:
         if frame is not None and isinstance(frame.container, dict):
             # An alias used as a key leaves its value to be discarded; as a value, it ends the pair.
             frame.key = _BAD_KEY if frame.key is None else None
+        elif frame is not None:
+            frame.container.append(None)  # keep the indices of later items right
 
     def _node(self, event: Any, kind: type) -> bool:
         mark = _mark(event, plain=kind is ScalarEvent and not event.style)

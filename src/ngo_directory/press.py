@@ -103,7 +103,7 @@ def check_content_metadata(file: str, text: str, metadata: Mapping[str, object])
     """Problems any page or press release can have: unsafe slugs and output overrides."""
     problems = []
     slug = metadata.get("slug")
-    if slug is not None and not SLUG.match(str(slug)):
+    if slug is not None and not SLUG.fullmatch(str(slug)):
         problems.append(
             Problem(
                 file,

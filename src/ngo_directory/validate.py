@@ -20,6 +20,7 @@ from .translit import fold
 
 KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
+WITH_ARTICLE = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset(
     [
@@ -105,7 +106,7 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
             run.problems.append(_file_problem(name, "not a record file", hint))
             continue
         slug = path.stem
-        if not SLUG.match(slug):
+        if not SLUG.fullmatch(slug):
             run.problems.append(
                 _file_problem(
                     name,
@@ -156,8 +157,10 @@ class _Vocabulary:
         self.slugs = sorted(data) if isinstance(data, dict) else []
         self.names: dict[str, str] = {}
         for slug, entry in data.items() if isinstance(data, dict) else []:
-            names = list(entry.get("name", {}).values()) if isinstance(entry, dict) else []
-            names += entry.get("also_known_as", []) if isinstance(entry, dict) else []
+            entry = entry if isinstance(entry, dict) else {}
+            names = list(entry["name"].values()) if isinstance(entry.get("name"), dict) else []
+            aliases = entry.get("also_known_as")
+            names += aliases if isinstance(aliases, list) else []
             for name in [slug, *names]:
                 if isinstance(name, str):
                     self.names.setdefault(fold(name), slug)
@@ -212,7 +215,7 @@ def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], s
             problems.append(
                 doc.problem(
                     where,
-                    f"'{value}' is a {KIND_NAMES[kind]}, not a {wanted}",
+                    f"'{value}' is {WITH_ARTICLE[kind]}, not {' or '.join(WITH_ARTICLE[k] for k in kinds)}",
                     f"move it to the field for {KIND_NAMES[kind]}s",
                 )
             )

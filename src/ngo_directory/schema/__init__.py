@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
 
 from ..formats import format_checker
 from ..loader import Document
@@ -50,34 +49,40 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def _inline(node: Any, base: str) -> Any:
+    """Replace every $ref by a copy of its target: our schemas are not recursive, and
+    resolving references at validation time cost more than all the other checks."""
+    if isinstance(node, list):
+        return [_inline(item, base) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        file, _, pointer = node["$ref"].partition("#")
+        target_base = file.removesuffix(".schema.json") or base
+        target: Any = load_schema(target_base)
+        for part in [p for p in pointer.split("/") if p]:
+            target = target[part]
+        rest = {k: _inline(v, base) for k, v in node.items() if k != "$ref"}
+        return {**_inline(target, target_base), **rest}
+    return {key: value if key == "definitions" else _inline(value, base) for key, value in node.items()}
+
+
 @cache
-def _registry() -> Registry:
-    return Registry().with_resources(
-        (f"{name}.schema.json", Resource.from_contents(load_schema(name))) for name in SCHEMAS
-    )
+def inlined_schema(name: str) -> dict[str, Any]:
+    """One shipped schema with every reference resolved in place."""
+    schema: dict[str, Any] = _inline(load_schema(name), name)
+    schema.pop("definitions", None)
+    return schema
 
 
 @cache
 def validator(name: str) -> Draft7Validator:
     """A draft-07 validator for one record kind, with real format checks."""
-    return Draft7Validator(load_schema(name), registry=_registry(), format_checker=format_checker())
+    return Draft7Validator(inlined_schema(name), format_checker=format_checker())
 
 
-def _resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
-    while "$ref" in schema:
-        ref = schema["$ref"]
-        file, _, pointer = ref.partition("#")
-        base = file or base
-        target: Any = load_schema(base.removesuffix(".schema.json"))
-        for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
-            target = target[part]
-        schema = target
-    return schema, base
-
-
-def coerce(instance: Any, schema: dict[str, Any], base: str) -> Any:
+def coerce(instance: Any, schema: dict[str, Any]) -> Any:
     """Give scalars the type the schema asks for: every scalar is loaded as a string."""
-    schema, base = _resolve(schema, base)
     if isinstance(instance, str):
         if schema.get("type") == "integer" and re.fullmatch(r"[+-]?[0-9]+", instance):
             return int(instance)
@@ -88,15 +93,15 @@ def coerce(instance: Any, schema: dict[str, Any], base: str) -> Any:
         for key, value in instance.items():
             sub = props.get(key, extra if isinstance(extra, dict) else None)
             if sub is not None:
-                instance[key] = coerce(value, sub, base)
+                instance[key] = coerce(value, sub)
     elif isinstance(instance, list) and isinstance(schema.get("items"), dict):
-        instance[:] = [coerce(value, schema["items"], base) for value in instance]
+        instance[:] = [coerce(value, schema["items"]) for value in instance]
     return instance
 
 
 def check(doc: Document, name: str) -> list[Problem]:
     """Coerce ``doc.data`` in place and return every schema problem in it."""
-    doc.data = coerce(doc.data, load_schema(name), f"{name}.schema.json")
+    doc.data = coerce(doc.data, inlined_schema(name))
     problems: list[Problem] = []
     for error in validator(name).iter_errors(doc.data):
         problems.extend(_explain(doc, error))
@@ -217,8 +222,6 @@ def _fits(schema: Any, value: Any) -> bool:
     """Whether an anyOf branch is meant for this kind of value."""
     if not isinstance(schema, dict):
         return False
-    if "$ref" in schema:
-        schema, _ = _resolve(schema, "common.schema.json")
     type_ = schema.get("type")
     return (
         (type_ == "object" and isinstance(value, dict))
