@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .models import Meeting, Ngo, Partner, VocabularyEntry
+from .models import Meeting, Ngo, Partner
 
 INDEX = "index.html"
 
@@ -38,12 +38,6 @@ class Urls:
         """URL of page ``page`` of a list such as 'NGO' -> ngos/, ngos/page/2/."""
         base = str(self.settings[kind + "_INDEX_URL"])
         return base if page == 1 else f"{base}page/{page}/"
-
-    def region(self, entry: VocabularyEntry) -> str:
-        return self.url(entry, "REGION")
-
-    def theme(self, entry: VocabularyEntry) -> str:
-        return self.url(entry, "THEME")
 
 
 def save_as_of(url: str) -> str:
