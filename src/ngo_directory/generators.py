@@ -12,7 +12,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .pages import PageSpec, Planner, PressIndex
-from .press import check_content_metadata, check_press_release
+from .press import check_content_metadata, check_press_release, metadata_line
 from .problems import ValidationFailed
 from .settings import plugin_settings
 from .urls import Urls
@@ -62,18 +62,22 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         for item in content:
             source = Path(item.source_path)
             file = os.path.relpath(source, project)
-            text = source.read_text("utf-8")
-            problems += check_content_metadata(file, text, item.metadata)
+
+            def line_of(key: str, source: Path = source) -> int:
+                return metadata_line(source.read_text("utf-8"), key)  # read only to place a problem
+
+            problems += check_content_metadata(file, line_of, item.metadata)
             if source.is_relative_to(press_root):
-                problems += check_press_release(file, text, item.metadata, kind_of)
+                problems += check_press_release(file, line_of, item.metadata, kind_of)
         if problems or directory is None:
             raise ValidationFailed(problems)
-        articles = [a for a in content if a in self.context.get("articles", [])]
+        articles = self.context.get("articles", [])
         urls = Urls(options)
         planner = Planner(
             directory, PressIndex.of(articles), urls, {**options, **self.settings}, build_date()
         )
         self.pages = planner.plan()
+        self.context.update(options)
         self.context.update(directory=directory, urls=urls, page_lang=self.settings["DEFAULT_LANG"])
         logger.info("Planned %d directory pages", len(self.pages))
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from .directory import Directory, Organisation
 from .models import Meeting, Ngo, Partner, VocabularyEntry
 from .translit import fold
-from .urls import Urls, save_as_of
+from .urls import Urls, page_url, save_as_of
 
 T = TypeVar("T")
 
@@ -97,29 +97,39 @@ class Planner:
     def add(self, url: str, template: str, **context: Any) -> None:
         self.pages.append(PageSpec(save_as_of(url), url, template, context))
 
-    def add_paginated(self, kind: str, template: str, items: Sequence[Any], **context: Any) -> None:
+    def add_paginated(
+        self,
+        base: str,
+        template: str,
+        items: Sequence[Any],
+        first_page: dict[str, Any] | None = None,
+        **context: Any,
+    ) -> None:
+        """One page per ``page_size`` items; ``first_page`` lists shown on page 1 only."""
+        first_page = first_page or {}
         chunks = paginate(items, self.page_size)
-        page_urls = [self.urls.index(kind, n) for n in range(1, len(chunks) + 1)]
+        urls = [page_url(base, n) for n in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, start=1):
-            pagination = pagination_of(page_urls, number, len(items))
-            self.add(page_urls[number - 1], template, items=chunk, pagination=pagination, **context)
+            extra = first_page if number == 1 else dict.fromkeys(first_page, ())
+            pagination = pagination_of(urls, number, len(items))
+            self.add(urls[number - 1], template, items=chunk, pagination=pagination, **context, **extra)
 
-    def add_alphabetical(self, kind: str, template: str, records: Sequence[Any]) -> None:
+    def add_alphabetical(self, base: str, template: str, records: Sequence[Any]) -> None:
         """A paginated A-Z list: each page grouped by letter, with a jump list of all letters."""
         chunks = paginate(records, self.page_size)
-        page_urls = [self.urls.index(kind, n) for n in range(1, len(chunks) + 1)]
+        urls = [page_url(base, n) for n in range(1, len(chunks) + 1)]
         pages = [letter_groups(chunk, self.language) for chunk in chunks]
         alphabet: dict[str, str] = {}
-        for url, groups in zip(page_urls, pages, strict=True):
+        for url, groups in zip(urls, pages, strict=True):
             for letter, _ in groups:
                 alphabet.setdefault(letter, f"{url}#letter-{letter if letter != '#' else 'other'}")
         for number, groups in enumerate(pages, start=1):
             self.add(
-                page_urls[number - 1],
+                urls[number - 1],
                 template,
                 groups=groups,
                 alphabet=list(alphabet.items()),
-                pagination=pagination_of(page_urls, number, len(records)),
+                pagination=pagination_of(urls, number, len(records)),
             )
 
     def sorted_by_name(self, records: Iterable[T]) -> list[T]:
@@ -135,11 +145,11 @@ class Planner:
             counts={**d.counts, "press": len(self.press.latest)},
         )
         ngos = self.sorted_by_name(d.ngos.values())
-        self.add_alphabetical("NGO", "ngos.html", ngos)
+        self.add_alphabetical(self.urls.index("NGO"), "ngos.html", ngos)
         for ngo in ngos:
             self.add(self.urls.url(ngo), "ngo.html", ngo=ngo, **self.organisation_context(ngo))
         partners = self.sorted_by_name(d.partners.values())
-        self.add_alphabetical("PARTNER", "partners.html", partners)
+        self.add_alphabetical(self.urls.index("PARTNER"), "partners.html", partners)
         for partner in partners:
             self.add(
                 self.urls.url(partner),
@@ -150,7 +160,10 @@ class Planner:
                 **self.organisation_context(partner),
             )
         self.add_paginated(
-            "MEETING", "meetings.html", d.past_meetings(self.today), upcoming=d.upcoming_meetings(self.today)
+            self.urls.index("MEETING"),
+            "meetings.html",
+            d.past_meetings(self.today),
+            first_page={"upcoming": d.upcoming_meetings(self.today)},
         )
         for meeting in d.meetings.values():
             self.add(self.urls.url(meeting), "meeting.html", meeting=meeting, **self.meeting_context(meeting))
@@ -199,19 +212,14 @@ class Planner:
             counts={slug: len(ngos.get(slug, [])) for slug in entries},
         )
         for slug, entry in entries.items():
-            members = self.sorted_by_name(ngos.get(slug, []))
-            chunks = paginate(members, self.page_size)
-            base = self.urls.url(entry, kind)
-            page_urls = [base if n == 1 else f"{base}page/{n}/" for n in range(1, len(chunks) + 1)]
-            for number, chunk in enumerate(chunks, start=1):
-                first = number == 1
-                self.add(
-                    page_urls[number - 1],
-                    "vocabulary.html",
-                    entry=entry,
-                    kind=kind,
-                    items=chunk,
-                    partners=self.sorted_by_name(partners.get(slug, [])) if first else [],
-                    meetings=meetings.get(slug, [])[: self.page_size] if first else [],
-                    pagination=pagination_of(page_urls, number, len(members)),
-                )
+            self.add_paginated(
+                self.urls.url(entry, kind),
+                "vocabulary.html",
+                self.sorted_by_name(ngos.get(slug, [])),
+                first_page={
+                    "partners": self.sorted_by_name(partners.get(slug, [])),
+                    "meetings": meetings.get(slug, [])[: self.page_size],
+                },
+                entry=entry,
+                kind=kind,
+            )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 import markdown
@@ -11,6 +12,9 @@ import markdown
 from .problems import Problem
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
+WITH_ARTICLE = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}
+LineOf = Callable[[str], int]
+"""Finds the line of a metadata key; called only when a problem needs it."""
 REQUIRED = ("title", "date", "organization")
 
 
@@ -26,7 +30,7 @@ def metadata_line(text: str, key: str) -> int:
 
 
 def check_press_release(
-    file: str, text: str, metadata: Mapping[str, object], kind_of: Mapping[str, str]
+    file: str, line_of: LineOf, metadata: Mapping[str, object], kind_of: Mapping[str, str]
 ) -> list[Problem]:
     """Problems with one press release's metadata; ``kind_of`` maps slugs to record kinds."""
     problems = []
@@ -42,14 +46,18 @@ def check_press_release(
         if value is None or not str(value).strip():
             continue
         slug = str(value).strip()
-        line = metadata_line(text, key)
         kind = kind_of.get(slug)
-        wanted = " or ".join("an NGO" if k == "ngo" else f"a {k}" for k in kinds)
+        wanted = " or ".join(WITH_ARTICLE[k] for k in kinds)
         if kind not in kinds:
-            found = f"'{slug}' is a {kind}, not {wanted}" if kind else f"unknown slug '{slug}'"
+            found = f"'{slug}' is {WITH_ARTICLE[kind]}, not {wanted}" if kind else f"unknown slug '{slug}'"
             problems.append(
                 Problem(
-                    file, line, len(key) + 3, key, found, f"use the file name of {wanted} record in ngo_data/"
+                    file,
+                    line_of(key),
+                    len(key) + 3,
+                    key,
+                    found,
+                    f"use the file name of {wanted} record in ngo_data/",
                 )
             )
     return problems
@@ -89,9 +97,10 @@ def check_content_folder(
             problems.append(Problem(file, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"))
             continue
         metadata = read_metadata(text)
-        problems += check_content_metadata(file, text, metadata)
+        line_of = partial(metadata_line, text)
+        problems += check_content_metadata(file, line_of, metadata)
         if is_press:
-            problems += check_press_release(file, text, metadata, kind_of)
+            problems += check_press_release(file, line_of, metadata, kind_of)
     return problems
 
 
@@ -99,7 +108,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FORBIDDEN_METADATA = ("save_as", "url", "template", "path")
 
 
-def check_content_metadata(file: str, text: str, metadata: Mapping[str, object]) -> list[Problem]:
+def check_content_metadata(file: str, line_of: LineOf, metadata: Mapping[str, object]) -> list[Problem]:
     """Problems any page or press release can have: unsafe slugs and output overrides."""
     problems = []
     slug = metadata.get("slug")
@@ -107,7 +116,7 @@ def check_content_metadata(file: str, text: str, metadata: Mapping[str, object])
         problems.append(
             Problem(
                 file,
-                metadata_line(text, "slug"),
+                line_of("slug"),
                 7,
                 "slug",
                 f"'{slug}' is not a valid slug",
@@ -119,7 +128,7 @@ def check_content_metadata(file: str, text: str, metadata: Mapping[str, object])
             problems.append(
                 Problem(
                     file,
-                    metadata_line(text, key),
+                    line_of(key),
                     1,
                     key,
                     "this metadata is not allowed: output paths come from the site's settings",

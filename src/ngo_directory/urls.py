@@ -36,8 +36,12 @@ class Urls:
 
     def index(self, kind: str, page: int = 1) -> str:
         """URL of page ``page`` of a list such as 'NGO' -> ngos/, ngos/page/2/."""
-        base = str(self.settings[kind + "_INDEX_URL"])
-        return base if page == 1 else f"{base}page/{page}/"
+        return page_url(str(self.settings[kind + "_INDEX_URL"]), page)
+
+
+def page_url(base: str, page: int) -> str:
+    """URL of page ``page`` (1-based) of a list whose first page is ``base``."""
+    return base if page == 1 else f"{base}page/{page}/"
 
 
 def save_as_of(url: str) -> str:

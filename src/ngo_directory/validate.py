@@ -14,13 +14,12 @@ from . import models, schema
 from .directory import Directory
 from .formats import parse_local_datetime
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
-from .press import check_content_folder
+from .press import WITH_ARTICLE, check_content_folder
 from .problems import Path_, Problem, ValidationFailed
 from .translit import fold
 
 KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
-WITH_ARTICLE = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset(
     [
