@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from .markup import render_markdown, sanitize
 from .models import Text
+from .settings import DEFAULTS
 
 MONTHS = [
     "January",
@@ -77,7 +78,9 @@ def format_time(value: dt.datetime) -> str:
 
 def _page_language(context: Context) -> tuple[str, list[str]]:
     language = context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
-    return language, list(context.get("NGO_DIRECTORY_FALLBACK_LANGUAGES") or ("az", "ru", "en"))
+    return language, list(
+        context.get("NGO_DIRECTORY_FALLBACK_LANGUAGES") or DEFAULTS["NGO_DIRECTORY_FALLBACK_LANGUAGES"]
+    )
 
 
 @pass_context

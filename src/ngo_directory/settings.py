@@ -14,6 +14,7 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_MAX_DEPTH": DEFAULT_MAX_DEPTH,
     "NGO_DIRECTORY_PAGE_SIZE": 100,
     "NGO_DIRECTORY_HOME_ITEMS": 5,
+    "NGO_DIRECTORY_FALLBACK_LANGUAGES": ["az", "ru", "en"],
     "NGO_URL": "ngos/{slug}/",
     "NGO_SAVE_AS": "ngos/{slug}/index.html",
     "NGO_INDEX_URL": "ngos/",
@@ -50,6 +51,9 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
+    languages = merged["NGO_DIRECTORY_FALLBACK_LANGUAGES"]
+    if not isinstance(languages, list | tuple) or not all(isinstance(x, str) for x in languages):
+        errors.append(f"NGO_DIRECTORY_FALLBACK_LANGUAGES = {languages!r}: expected a list of language codes")
     for kind in KINDS:
         for suffix in ("_URL", "_SAVE_AS", "_INDEX_URL"):
             key = kind + suffix
