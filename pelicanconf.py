@@ -5,13 +5,19 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 AUTHOR = "NGO Directory editors"
-SITENAME = "NGO Directory of Azerbaijan"
+SITENAME = "Azərbaycan QHT Kataloqu"
 SITEURL = ""
 RELATIVE_URLS = True
 PATH = "content"
 THEME = "theme"
 TIMEZONE = "Asia/Baku"
-DEFAULT_LANG = "en"
+DEFAULT_LANG = "az"
+
+# Azerbaijani at the root, Russian under /ru/ and English under /en/; a text missing in the page's
+# language is shown in the first of the fallback languages that has it, marked as such.
+NGO_DIRECTORY_LANGUAGES = ["az", "ru", "en"]
+NGO_DIRECTORY_FALLBACK_LANGUAGES = ["az", "ru", "en"]
+NGO_DIRECTORY_SITENAMES = {"ru": "Каталог НПО Азербайджана", "en": "NGO Directory of Azerbaijan"}
 
 PLUGINS = ["ngo_directory.pelican_plugin"]
 NGO_DIRECTORY_DATA_PATH = os.path.join(HERE, "ngo_data")
@@ -27,20 +33,14 @@ ARTICLE_SAVE_AS = "press/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
-ARTICLE_LANG_URL = "press/{slug}-{lang}/"
-ARTICLE_LANG_SAVE_AS = "press/{slug}-{lang}/index.html"
-PAGE_LANG_URL = "{slug}-{lang}/"
-PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+# Translations (same Slug, another Lang) live under their language's prefix.
+ARTICLE_LANG_URL = "{lang}/press/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/press/{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 
-# The press-release list lives at press/; the home page is the directory's own.
-DIRECT_TEMPLATES = ["index"]
-INDEX_SAVE_AS = "press/index.html"
-INDEX_URL = "press/"
-DEFAULT_PAGINATION = 20
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
-)
+# The home page and the press-release lists (one per language) are the plugin's.
+DIRECT_TEMPLATES: list[str] = []
 TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""

@@ -34,6 +34,12 @@ def copy_project(tmp: Path) -> tuple[Path, Path]:
     return data, content
 
 
+def language_of_path(site: Path, page: Path) -> str:
+    """The language a page's folder says it is in: ru/... and en/..., az at the root."""
+    first = page.relative_to(site).parts[0]
+    return first if first in ("ru", "en") else "az"
+
+
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

@@ -57,6 +57,8 @@ Title: Classes open
 Date: 2026-03-02
 Organization: ganja-youth-centre
 Meeting: spring-meeting
+Lang: en
+Slug: classes-open
 
 The centre opens its computer classes.
 """
@@ -65,7 +67,13 @@ NGO_FILE = "ngo_data/ngos/ganja-youth-centre.yaml"
 PARTNER_FILE = "ngo_data/partners/open-aid.yaml"
 MEETING_FILE = "ngo_data/meetings/spring-meeting.yaml"
 PRESS_FILE = "content/press/classes-open.md"
-SLUG_HINT = "use lowercase letters a-z, digits and single hyphens, such as ganja-youth-centre.yaml"
+SLUG_RULE = "lowercase letters a-z, digits and single hyphens"
+
+
+def slug_hint(suggestion: str) -> str:
+    return f"rename it to {suggestion}.yaml: {SLUG_RULE}"
+
+
 TYPE_TEXT_HINT = "write the value on the same line as the key"
 
 
@@ -96,7 +104,7 @@ def content(data: Path) -> Path:
     """A content folder next to the data folder, with one valid press release and one page."""
     folder = data.parent / "content"
     write(folder, "press/classes-open.md", PRESS)
-    write(folder, "pages/about.md", "Title: About\nSlug: about-us\n\nAbout the directory.\n")
+    write(folder, "pages/about.md", "Title: About\nSlug: about-us\nLang: en\n\nAbout the directory.\n")
     return folder
 
 
@@ -520,22 +528,27 @@ def test_map_or_list_in_a_formatted_field_is_a_type_problem(data, relative, old,
     [
         (
             "Ganja-Youth.yaml",
-            f"ngo_data/ngos/Ganja-Youth.yaml:1:1: file name 'Ganja-Youth' is not a valid slug ({SLUG_HINT})",
+            f"ngo_data/ngos/Ganja-Youth.yaml:1:1: file name 'Ganja-Youth' "
+            f"is not a valid slug ({slug_hint('ganja-youth')})",
         ),
         (
             "ganja_youth.yaml",
-            f"ngo_data/ngos/ganja_youth.yaml:1:1: file name 'ganja_youth' is not a valid slug ({SLUG_HINT})",
+            f"ngo_data/ngos/ganja_youth.yaml:1:1: file name 'ganja_youth' "
+            f"is not a valid slug ({slug_hint('ganja-youth')})",
         ),
         (
             "ganja--youth.yaml",
             f"ngo_data/ngos/ganja--youth.yaml:1:1: file name 'ganja--youth' "
-            f"is not a valid slug ({SLUG_HINT})",
+            f"is not a valid slug ({slug_hint('ganja-youth')})",
         ),
         (
             "-ganja.yaml",
-            f"ngo_data/ngos/-ganja.yaml:1:1: file name '-ganja' is not a valid slug ({SLUG_HINT})",
+            f"ngo_data/ngos/-ganja.yaml:1:1: file name '-ganja' is not a valid slug ({slug_hint('ganja')})",
         ),
-        ("gəncə.yaml", f"ngo_data/ngos/gəncə.yaml:1:1: file name 'gəncə' is not a valid slug ({SLUG_HINT})"),
+        (
+            "gəncə.yaml",
+            f"ngo_data/ngos/gəncə.yaml:1:1: file name 'gəncə' is not a valid slug ({slug_hint('gence')})",
+        ),
         (
             "ganja-youth.yml",
             "ngo_data/ngos/ganja-youth.yml:1:1: not a record file (rename it to ganja-youth.yaml)",
@@ -582,7 +595,7 @@ def test_file_name_ending_in_newline_is_not_a_slug(data):
     """A newline at the end of a file name's stem is not part of a valid slug."""
     write(data, "ngos/other\n.yaml", NGO)
     assert check(data) == [
-        f"ngo_data/ngos/other\n.yaml:1:1: file name 'other\n' is not a valid slug ({SLUG_HINT})"
+        f"ngo_data/ngos/other\n.yaml:1:1: file name 'other\n' is not a valid slug ({slug_hint('other')})"
     ]
 
 
@@ -597,7 +610,9 @@ def test_slugs_unique_across_kinds(data, name):
     ]
     if stem != stem.lower():
         expected.insert(
-            0, f"ngo_data/partners/{name}:1:1: file name '{stem}' is not a valid slug ({SLUG_HINT})"
+            0,
+            f"ngo_data/partners/{name}:1:1: file name '{stem}' "
+            f"is not a valid slug ({slug_hint(stem.lower())})",
         )
     assert check(data) == expected
 
@@ -897,10 +912,14 @@ def test_all_problems_in_all_files_reported_in_one_run(data, content):
     write(data, "ngos/broken.yaml", "name: a\nname: b\n")
     edit(data, "partners/open-aid.yaml", "type: donor", "type: doner")
     edit(data, "meetings/spring-meeting.yaml", 'end: "2026-03-01 12:00"', 'end: "2026-02-28 12:00"')
-    write(content, "press/second.md", "Title: Second\nDate: 2026-03-03\n\nNo organisation.\n")
+    write(
+        content,
+        "press/second.md",
+        "Title: Second\nDate: 2026-03-03\nLang: en\nSlug: second\n\nNo organisation.\n",
+    )
     assert check(data, content_path=content) == [
         "content/press/second.md:1:1: organization: required metadata is missing "
-        "(add a 'Organization:' line at the top)",
+        "(add a line 'Organization: ...' at the top)",
         "ngo_data/meetings/spring-meeting.yaml:3:6: end: the meeting ends (2026-02-28 12:00) "
         "before it starts (2026-03-01 10:00) (check the dates and times)",
         "ngo_data/ngos/broken.yaml:2:1: name: duplicate key 'name' (first on line 1, again on line 2) "
@@ -923,12 +942,12 @@ def test_all_problems_in_all_files_reported_in_one_run(data, content):
         (
             "Organization: ganja-youth-centre\n",
             "",
-            "1:1: organization: required metadata is missing (add a 'Organization:' line at the top)",
+            "1:1: organization: required metadata is missing (add a line 'Organization: ...' at the top)",
         ),
         (
             "Organization: ganja-youth-centre\n",
             "Organization:   \n",
-            "1:1: organization: required metadata is missing (add a 'Organization:' line at the top)",
+            "1:1: organization: required metadata is missing (add a line 'Organization: ...' at the top)",
         ),
         (
             "Organization: ganja-youth-centre",
@@ -954,9 +973,10 @@ def test_all_problems_in_all_files_reported_in_one_run(data, content):
             "4:10: meeting: unknown slug 'spring' (use the file name of a meeting record in ngo_data/)",
         ),
         (
-            "Meeting: spring-meeting",
-            "Meeting: spring-meeting\nSlug: ../../x",
-            "5:7: slug: '../../x' is not a valid slug (use lowercase letters a-z, digits and single hyphens)",
+            "Slug: classes-open",
+            "Slug: ../../x",
+            "6:7: slug: '../../x' is not a valid slug "
+            "(use lowercase letters a-z, digits and single hyphens, such as 'x')",
         ),
         (
             "Meeting: spring-meeting",
@@ -994,7 +1014,11 @@ def test_press_release_metadata(data, content, old, new, expected):
 
 def test_partner_may_issue_a_press_release(data, content):
     """The organisation of a press release may be a partner as well as an NGO."""
-    write(content, "press/grant.md", "Title: Grant\nDate: 2026-03-04\nOrganization: open-aid\n\nGrant.\n")
+    write(
+        content,
+        "press/grant.md",
+        "Title: Grant\nDate: 2026-03-04\nOrganization: open-aid\nLang: en\nSlug: grant\n\nGrant.\n",
+    )
     assert check(data, content_path=content) == []
 
 
@@ -1009,10 +1033,10 @@ def test_non_markdown_file_in_press_folder(data, content):
 
 def test_page_with_forbidden_metadata(data, content):
     """Pages outside the press folder get the slug and output-path checks too."""
-    write(content, "pages/evil.md", "Title: Evil\nSlug: Evil/Page\nTemplate: raw\n\nx\n")
+    write(content, "pages/evil.md", "Title: Evil\nSlug: Evil/Page\nTemplate: raw\nLang: en\n\nx\n")
     assert check(data, content_path=content) == [
         "content/pages/evil.md:2:7: slug: 'Evil/Page' is not a valid slug "
-        "(use lowercase letters a-z, digits and single hyphens)",
+        "(use lowercase letters a-z, digits and single hyphens, such as 'evil-page')",
         "content/pages/evil.md:3:1: template: this metadata is not allowed: "
         "output paths come from the site's settings (remove the 'Template:' line)",
     ]
@@ -1020,10 +1044,10 @@ def test_page_with_forbidden_metadata(data, content):
 
 def test_custom_press_folder(data, content):
     """The press folder name is configurable; releases elsewhere are then ordinary pages."""
-    write(content, "news/old.md", "Title: Old\nDate: 2026-01-01\n\nNo organisation.\n")
+    write(content, "news/old.md", "Title: Old\nDate: 2026-01-01\nLang: en\nSlug: old\n\nNo organisation.\n")
     assert check(data, content_path=content, press_folder="news") == [
         "content/news/old.md:1:1: organization: required metadata is missing "
-        "(add a 'Organization:' line at the top)"
+        "(add a line 'Organization: ...' at the top)"
     ]
 
 
@@ -1039,7 +1063,7 @@ def test_cli_validate_good_folder_exits_0(data, content):
     result = _validate(data, content)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr.startswith("OK: 1 NGOs, 1 partners, 1 meetings, 3 regions, 2 themes checked in ")
+    assert result.stderr.startswith("OK: 1 NGO, 1 partner, 1 meeting, 3 regions, 2 themes checked in ")
 
 
 def _break(data: Path) -> None:

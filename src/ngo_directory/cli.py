@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
+from .i18n import RECORD_LANGUAGES
 from .problems import Problem, ValidationFailed
 from .validate import check_data
 
@@ -31,6 +34,7 @@ def main() -> None:
     \b
     Example:
         ngo-directory validate
+        ngo-directory translations
         ngo-directory build
     """
 
@@ -82,11 +86,102 @@ def validate(data_path: Path, content_path: Path, press_folder: str, output_form
         sys.exit(1)
     counts = directory.counts
     click.echo(
-        f"OK: {counts['ngos']} NGOs, {counts['partners']} partners, {counts['meetings']} meetings, "
-        f"{counts['regions']} regions, {counts['themes']} themes "
-        f"checked in {time.perf_counter() - started:.2f} s.",
+        f"OK: {_count(counts['ngos'], 'NGO')}, {_count(counts['partners'], 'partner')}, "
+        f"{_count(counts['meetings'], 'meeting')}, {_count(counts['regions'], 'region')}, "
+        f"{_count(counts['themes'], 'theme')} checked in {time.perf_counter() - started:.2f} s.",
         err=True,
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+@main.command()
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(path_type=Path),
+    default=Path("ngo_data"),
+    show_default=True,
+    help="Folder of YAML records.",
+)
+@click.option(
+    "-l",
+    "--language",
+    "languages",
+    type=click.Choice(RECORD_LANGUAGES),
+    multiple=True,
+    help="Report only these languages (repeat the option); default: all.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="'json' gives every record's completeness and gaps, for dashboards.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 if any text is missing in any reported language.")
+def translations(data_path: Path, languages: tuple[str, ...], output_format: str, strict: bool) -> None:
+    """Report, record by record and field by field, which texts are not yet translated.
+
+    Each gap is one line: path:line:column: field: not yet translated into ... (written in ...).
+    Names written once as a plain string are the organisation's own spelling and never count
+    as missing. Exits 1 if the records are invalid (run 'validate'), or with --strict when
+    anything is missing.
+
+    \b
+    Example:
+        ngo-directory translations --language ru
+        ngo-directory translations --format json > translations.json
+    """
+    from .completeness import translation_report
+
+    directory, problems = check_data(data_path)
+    if problems or directory is None:
+        _report(problems, "text")
+        raise click.ClickException("fix the problems above first ('ngo-directory validate')")
+    wanted = list(languages or RECORD_LANGUAGES)
+    reports = translation_report(directory, data_path, wanted)
+    gaps = [gap for report in reports for gap in report.gaps]
+    if output_format == "json":
+        click.echo(
+            json.dumps([_report_json(report, wanted) for report in reports], ensure_ascii=False, indent=1)
+        )
+    else:
+        for gap in gaps:
+            click.echo(str(gap))
+        total = sum(report.completeness.total for report in reports)
+        for language in wanted:
+            missing = sum(len(report.completeness.missing[language]) for report in reports)
+            records = sum(1 for report in reports if report.completeness.missing[language])
+            click.echo(
+                f"{language}: {total - missing} of {total} texts translated; "
+                f"{missing} missing in {_count(records, 'record')}",
+                err=True,
+            )
+    if strict and gaps:
+        sys.exit(1)
+
+
+def _report_json(report: Any, languages: list[str]) -> dict[str, Any]:
+    return {
+        "file": report.file,
+        "kind": report.kind,
+        "slug": report.slug,
+        "texts": report.completeness.total,
+        "translated": {language: report.completeness.translated(language) for language in languages},
+        "gaps": [
+            {
+                "line": gap.line,
+                "field": gap.field,
+                "missing": list(gap.missing),
+                "written_in": list(gap.written_in),
+            }
+            for gap in report.gaps
+        ],
+    }
 
 
 @main.command()

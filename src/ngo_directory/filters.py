@@ -1,113 +1,208 @@
-"""Jinja filters and globals: pure functions, registered by the generator."""
+"""Jinja filters and globals, all aware of the language of the page being rendered.
+
+One Jinja environment renders every language: each page's context says which language it is
+in (``page_lang`` for directory pages, the ``article``'s or ``page``'s own ``lang`` for
+Pelican's), and gettext, URLs, dates and record texts follow it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import pass_context
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .i18n import N_, Languages, translations
 from .markup import render_markdown, sanitize
 from .models import Text
-from .settings import DEFAULTS
+from .urls import Urls
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+UNTRANSLATED = N_("not yet translated")
+UNTRANSLATED_BLOCK = N_("Not yet translated. Shown in the original language: %(language)s.")
 
 
-def language_order(page_language: str, fallbacks: Sequence[str]) -> list[str]:
-    """The page language first, then the fallbacks, without repeats."""
-    return list(dict.fromkeys([page_language, *fallbacks]))
+def language_of(context: Context | Mapping[str, Any]) -> str:
+    """The language of the page a context renders."""
+    language = context.get("page_lang")
+    if language:
+        return str(language)
+    for key in ("article", "page"):
+        language = getattr(context.get(key), "lang", None)
+        if language:
+            return str(language)
+    return str(context.get("DEFAULT_LANG") or "en")
 
 
-def localize(text: Text | str | None, page_language: str, fallbacks: Sequence[str]) -> Markup:
-    """Escaped text in the page language, or a fallback marked with its own ``lang``."""
-    if text is None:
-        return Markup("")
-    if isinstance(text, str):
-        return escape(text)
-    language, value = text.pick(language_order(page_language, fallbacks))
-    if language == page_language:
-        return escape(value)
-    return Markup('<span lang="{}">{}</span>').format(language, value)
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
 
 
-def localize_markdown(text: Text | None, page_language: str, fallbacks: Sequence[str]) -> Markup:
-    """Sanitised HTML of a Markdown text, in a ``div`` with ``lang`` when it is a fallback."""
-    if text is None:
-        return Markup("")
-    language, value = text.pick(language_order(page_language, fallbacks))
-    html = Markup(render_markdown(value))  # noqa: S704  (render_markdown sanitises with nh3)
-    if language == page_language:
-        return html
-    return Markup('<div lang="{}">{}</div>').format(language, html)
+class Site:
+    """What the templates need to know about the site's languages and URLs."""
+
+    def __init__(self, settings: Mapping[str, Any]):
+        self.languages = Languages.from_settings(settings)
+        self.urls = {lang: Urls(settings, self.languages.prefix(lang)) for lang in self.languages.languages}
+
+    # Record texts -------------------------------------------------------------------------
+    def localize(self, text: Text | str | None, language: str) -> Markup:
+        """Escaped text in the page language, or a fallback marked with its own ``lang`` and a note."""
+        if text is None:
+            return Markup("")
+        if isinstance(text, str):
+            return escape(text)
+        shown, value = text.pick(self.languages.order(language))
+        if shown == language:
+            return escape(value)
+        return Markup('<span lang="{}">{}</span> <small class="untranslated">({})</small>').format(
+            shown, value, self.languages.gettext(language, UNTRANSLATED)
+        )
+
+    def localize_markdown(self, text: Text | None, language: str) -> Markup:
+        """Sanitised HTML of a Markdown text; a fallback comes in a ``div`` with its ``lang``,
+        after a note saying so in the page's language."""
+        if text is None:
+            return Markup("")
+        shown, value = text.pick(self.languages.order(language))
+        html = Markup(render_markdown(value))  # noqa: S704  (render_markdown sanitises with nh3)
+        if shown == language:
+            return html
+        return Markup('{}<div lang="{}">{}</div>').format(self.fallback_note(shown, language), shown, html)
+
+    def fallback_note(self, shown: str, language: str) -> Markup:
+        note = self.languages.gettext(language, UNTRANSLATED_BLOCK) % {
+            "language": self.languages.name(shown, language)
+        }
+        return Markup('<p class="untranslated">{}</p>').format(note)
+
+    def plain(self, text: Text | str | None, language: str) -> str:
+        """Unmarked text (for sorting, titles and attributes)."""
+        if text is None:
+            return ""
+        if isinstance(text, str):
+            return text
+        return text.pick(self.languages.order(language))[1]
+
+    # Language versions -------------------------------------------------------------------
+    def alternates(self, context: Context | Mapping[str, Any]) -> list[LanguageLink]:
+        """The page in every site language, for the language switcher and hreflang links."""
+        language = language_of(context)
+        pairs = context.get("alternates")
+        if pairs is None:
+            item = context.get("article") or context.get("page")
+            pairs = context.get("content_alternates", {}).get(getattr(item, "url", None), ())
+        return [
+            LanguageLink(code, self.languages.name(code).capitalize(), url, code == language)
+            for code, url in pairs
+        ]
 
 
-def plain(text: Text | str | None, page_language: str, fallbacks: Sequence[str]) -> str:
-    """Unmarked text (for sorting and attributes)."""
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    return text.pick(language_order(page_language, fallbacks))[1]
+def install(env: Environment, settings: Mapping[str, Any]) -> None:
+    """Register the filters, globals and context-aware gettext on a Jinja environment."""
+    site = Site(settings)
 
+    @pass_context
+    def gettext(context: Context, message: str) -> str:
+        return str(translations(language_of(context)).gettext(message))
 
-def format_date(value: dt.date | dt.datetime) -> str:
-    """A long date such as 6 December 2000."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, number: int) -> str:
+        return str(translations(language_of(context)).ngettext(singular, plural, number))
 
+    @pass_context
+    def t_filter(context: Context, text: Any) -> Markup:
+        return site.localize(text, language_of(context))
 
-def format_time(value: dt.datetime) -> str:
-    return value.strftime("%H:%M")
+    @pass_context
+    def md_filter(context: Context, text: Any) -> Markup:
+        return site.localize_markdown(text, language_of(context))
 
+    @pass_context
+    def plain_filter(context: Context, text: Any) -> str:
+        return site.plain(text, language_of(context))
 
-def _page_language(context: Context) -> tuple[str, list[str]]:
-    language = context.get("page_lang") or context.get("DEFAULT_LANG") or "en"
-    return language, list(
-        context.get("NGO_DIRECTORY_FALLBACK_LANGUAGES") or DEFAULTS["NGO_DIRECTORY_FALLBACK_LANGUAGES"]
+    @pass_context
+    def date_filter(context: Context, value: dt.date | dt.datetime) -> str:
+        """A long date in the page's language: 6 dekabr 2000, 6 декабря 2000 г., 6 December 2000."""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return str(format_date(day, "long", locale=site.languages.locale(language_of(context))))
+
+    @pass_context
+    def time_filter(context: Context, value: dt.datetime) -> str:
+        return str(format_time(value, "short", locale=site.languages.locale(language_of(context))))
+
+    @pass_context
+    def number_filter(context: Context, value: int) -> str:
+        return str(format_decimal(value, locale=site.languages.locale(language_of(context))))
+
+    @pass_context
+    def url(context: Context, obj: Any, vocabulary: str | None = None) -> str:
+        return site.urls[language_of(context)].url(obj, vocabulary)
+
+    @pass_context
+    def index_url(context: Context, kind: str, page: int = 1) -> str:
+        return site.urls[language_of(context)].index(kind, page)
+
+    @pass_context
+    def page_language(context: Context) -> str:
+        return language_of(context)
+
+    @pass_context
+    def language_versions(context: Context) -> list[LanguageLink]:
+        return site.alternates(context)
+
+    @pass_context
+    def fallback_note(context: Context, shown: str) -> Markup:
+        return site.fallback_note(shown, language_of(context))
+
+    @pass_context
+    def language_name(context: Context, code: str) -> str:
+        return site.languages.name(code, language_of(context))
+
+    @pass_context
+    def country_name(context: Context, code: str) -> str:
+        """A country's name in the page's language, from its ISO code: AZ -> Azərbaycan."""
+        locale = Locale.parse(site.languages.locale(language_of(context)))
+        return str(locale.territories.get(code.upper(), code))
+
+    @pass_context
+    def site_name(context: Context) -> str:
+        language = language_of(context)
+        return str(settings.get("NGO_DIRECTORY_SITENAMES", {}).get(language) or settings.get("SITENAME", ""))
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        sanitize=sanitize_filter,
+        t=t_filter,
+        md=md_filter,
+        plain=plain_filter,
+        date=date_filter,
+        time=time_filter,
+        number=number_filter,
     )
-
-
-@pass_context
-def t_filter(context: Context, text: Any) -> Markup:
-    return localize(text, *_page_language(context))
-
-
-@pass_context
-def md_filter(context: Context, text: Any) -> Markup:
-    return localize_markdown(text, *_page_language(context))
-
-
-@pass_context
-def plain_filter(context: Context, text: Any) -> str:
-    return plain(text, *_page_language(context))
+    env.globals.update(
+        url=url,
+        index_url=index_url,
+        page_language=page_language,
+        language_versions=language_versions,
+        fallback_note=fallback_note,
+        language_name=language_name,
+        country_name=country_name,
+        site_name=site_name,
+        site_languages=site.languages,
+    )
 
 
 def sanitize_filter(html: str | None) -> Markup:
     """Sanitise HTML that Pelican rendered from a page or press release."""
     return Markup(sanitize(html or ""))  # noqa: S704  (nh3 output is safe to mark)
-
-
-FILTERS = {
-    "sanitize": sanitize_filter,
-    "t": t_filter,
-    "md": md_filter,
-    "plain": plain_filter,
-    "date": format_date,
-    "time": format_time,
-}

@@ -11,12 +11,13 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .i18n import Languages
 from .pages import PageSpec, Planner, PressIndex
 from .press import check_content_metadata, check_press_release, metadata_line
-from .problems import ValidationFailed
+from .problems import Problem, ValidationFailed
 from .settings import plugin_settings
-from .urls import Urls
 from .validate import Limits, check_data, record_kinds
+from .versions import versions_of
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,12 +42,32 @@ def _all_content(generators_context: dict[str, Any]) -> list[Any]:
 
 
 class DirectoryGenerator(Generator):  # type: ignore[misc]
-    """Render the NGO, partner, meeting, region and theme pages."""
+    """Render the NGO, partner, meeting, region, theme and press pages in every language,
+    and the fallback versions of press releases and pages that lack a translation."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.options = plugin_settings(self.settings)
+        self.languages = Languages.from_settings({**self.settings, **self.options})
         self.pages: list[PageSpec] = []
+
+    def check_content(self) -> list[Problem]:
+        """Problems in the metadata of every page and press release Pelican read."""
+        problems = []
+        press_root = Path(self.settings["PATH"]) / self.options["NGO_DIRECTORY_PRESS_PATH"]
+        kind_of = record_kinds(Path(self.options["NGO_DIRECTORY_DATA_PATH"]))
+        project = Path(self.settings["PATH"]).parent
+        for item in _all_content(self.context):
+            source = Path(item.source_path)
+            file = os.path.relpath(source, project)
+
+            def line_of(key: str, source: Path = source) -> int:
+                return metadata_line(source.read_text("utf-8"), key)  # read only to place a problem
+
+            problems += check_content_metadata(file, line_of, item.metadata, self.languages.languages)
+            if source.is_relative_to(press_root):
+                problems += check_press_release(file, line_of, item.metadata, kind_of)
+        return problems
 
     def generate_context(self) -> None:
         options = self.options
@@ -55,31 +76,42 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
             default_language=self.settings["DEFAULT_LANG"],
             limits=Limits(options["NGO_DIRECTORY_MAX_FILE_BYTES"], options["NGO_DIRECTORY_MAX_DEPTH"]),
         )
-        content = _all_content(self.context)
-        press_root = Path(self.settings["PATH"]) / options["NGO_DIRECTORY_PRESS_PATH"]
-        kind_of = record_kinds(Path(options["NGO_DIRECTORY_DATA_PATH"]))
-        project = Path(self.settings["PATH"]).parent
-        for item in content:
-            source = Path(item.source_path)
-            file = os.path.relpath(source, project)
-
-            def line_of(key: str, source: Path = source) -> int:
-                return metadata_line(source.read_text("utf-8"), key)  # read only to place a problem
-
-            problems += check_content_metadata(file, line_of, item.metadata)
-            if source.is_relative_to(press_root):
-                problems += check_press_release(file, line_of, item.metadata, kind_of)
+        problems += self.check_content()
         if problems or directory is None:
             raise ValidationFailed(problems)
-        articles = self.context.get("articles", [])
-        urls = Urls(options)
-        planner = Planner(
-            directory, PressIndex.of(articles), urls, {**options, **self.settings}, build_date()
-        )
-        self.pages = planner.plan()
+        languages = self.languages
+        press = versions_of(self.context.get("articles", []), languages, self.settings["ARTICLE_URL"])
+        pages = versions_of(self.context.get("pages", []), languages, self.settings["PAGE_URL"])
+        hidden = versions_of(self.context.get("hidden_pages", []), languages, self.settings["PAGE_URL"])
+        settings = {**self.settings, **options}
+        today = build_date()
+        self.pages = []
+        for language in languages.languages:
+            in_language = PressIndex.of(group[language] for group in press)
+            planner = Planner(directory, in_language, settings, today, languages, language)
+            self.pages += planner.plan()
+        for template, groups in (("article.html", press), ("page.html", pages + hidden)):
+            key = template.removesuffix(".html")
+            for group in groups:
+                for version in group.values():
+                    if version.fallback:
+                        self.pages.append(
+                            PageSpec(
+                                version.save_as,
+                                version.url,
+                                template,
+                                {key: version.item, "fallback_from": version.item.lang},
+                                version.language,
+                                version.alternates,
+                            )
+                        )
         self.context.update(options)
-        self.context.update(directory=directory, urls=urls, page_lang=self.settings["DEFAULT_LANG"])
-        logger.info("Planned %d directory pages", len(self.pages))
+        self.context.update(
+            directory=directory,
+            content_alternates={v.url: v.alternates for g in press + pages + hidden for v in g.values()},
+            footer_pages={lang: [group[lang] for group in pages] for lang in languages.languages},
+        )
+        logger.info("Planned %d directory pages in %d languages", len(self.pages), len(languages.languages))
 
     def generate_output(self, writer: Any) -> None:
         output = Path(self.output_path).resolve()
@@ -94,5 +126,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=page.url,
                 page_url=page.url,
+                page_lang=page.language,
+                alternates=page.alternates,
                 **page.context,
             )

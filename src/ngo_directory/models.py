@@ -20,12 +20,21 @@ class Text:
     """A human-readable text in one or more languages."""
 
     values: tuple[tuple[str, str], ...]
+    neutral: bool = False  # a proper name written once, the same in every language
 
     @classmethod
     def of(cls, raw: Any, default_language: str) -> Text:
+        """A plain string is text in the default language; a map gives each language's text."""
         if isinstance(raw, str):
             return cls(((default_language, raw),))
         return cls(tuple((lang, raw[lang]) for lang in sorted(raw)))
+
+    @classmethod
+    def name_of(cls, raw: Any, default_language: str) -> Text:
+        """Like ``of``, but a plain string is a name as the organisation spells it, in any language."""
+        if isinstance(raw, str):
+            return cls(((default_language, raw),), neutral=True)
+        return cls.of(raw, default_language)
 
     def get(self, language: str) -> str | None:
         for lang, value in self.values:
@@ -34,7 +43,10 @@ class Text:
         return None
 
     def pick(self, order: Sequence[str]) -> tuple[str, str]:
-        """(language, text) of the first language in ``order`` that has a text."""
+        """(language, text) of the first language in ``order`` that has a text; a neutral
+        text is in whatever language is asked for first."""
+        if self.neutral and order:
+            return order[0], self.values[0][1]
         for language in order:
             value = self.get(language)
             if value is not None:
@@ -44,6 +56,10 @@ class Text:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(lang for lang, _ in self.values)
+
+    def missing(self, languages: Iterable[str]) -> list[str]:
+        """The languages, of those given, that this text has not been translated into."""
+        return [] if self.neutral else [lang for lang in languages if self.get(lang) is None]
 
     def __str__(self) -> str:
         return self.values[0][1]
@@ -55,6 +71,14 @@ def _text(raw: Any, lang: str) -> Text | None:
 
 def _texts(raw: Iterable[Any] | None, lang: str) -> tuple[Text, ...]:
     return tuple(Text.of(item, lang) for item in raw or ())
+
+
+@dataclass(frozen=True)
+class Registration:
+    number: str | None = None
+    date: dt.date | None = None
+    year: int | None = None
+    authority: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +186,7 @@ class Organisation:
 @dataclass(frozen=True)
 class Ngo(Organisation):
     legal_form: Text | None
-    registration: dict[str, Any]
+    registration: Registration | None
     languages: tuple[str, ...]
     partners: tuple[str, ...]
     kind: str = "ngo"
@@ -226,12 +250,12 @@ def _common(slug: str, source: str, d: dict[str, Any], lang: str) -> dict[str, A
     return {
         "slug": slug,
         "source": source,
-        "name": Text.of(d["name"], lang),
+        "name": Text.name_of(d["name"], lang),
         "description": Text.of(d["description"], lang),
         "maintainers": tuple(d["maintainers"]),
         "last_verified": dt.date.fromisoformat(d["last_verified"]),
         "acronym": d.get("acronym"),
-        "other_names": _texts(d.get("other_names"), lang),
+        "other_names": tuple(Text.name_of(item, lang) for item in d.get("other_names", ())),
         "founded": d.get("founded"),
         "regions": tuple(d.get("regions", ())),
         "themes": tuple(d.get("themes", ())),
@@ -241,11 +265,22 @@ def _common(slug: str, source: str, d: dict[str, Any], lang: str) -> dict[str, A
     }
 
 
+def _registration(raw: dict[str, Any] | None, lang: str) -> Registration | None:
+    if not raw:
+        return None
+    return Registration(
+        number=raw.get("number"),
+        date=dt.date.fromisoformat(raw["date"]) if raw.get("date") else None,
+        year=raw.get("year"),
+        authority=_text(raw.get("authority"), lang),
+    )
+
+
 def build_ngo(slug: str, source: str, d: dict[str, Any], lang: str) -> Ngo:
     return Ngo(
         **_common(slug, source, d, lang),
         legal_form=_text(d.get("legal_form"), lang),
-        registration=dict(d.get("registration", {})),
+        registration=_registration(d.get("registration"), lang),
         languages=tuple(d.get("languages", ())),
         partners=tuple(d.get("partners", ())),
     )

@@ -8,10 +8,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .completeness import Completeness
 from .directory import Directory, Organisation
+from .i18n import Languages
 from .models import Meeting, Ngo, Partner, VocabularyEntry
 from .translit import fold
 from .urls import Urls, page_url, save_as_of
+from .versions import Version
 
 T = TypeVar("T")
 
@@ -22,35 +25,37 @@ class PageSpec:
     url: str
     template: str
     context: dict[str, Any]
+    language: str
+    alternates: tuple[tuple[str, str], ...]  # (language, url) of the same page in every language
 
 
 @dataclass
 class PressIndex:
-    """Press releases (Pelican articles, newest first) by organisation and by meeting."""
+    """Press releases in one language (versions, newest first) by organisation and by meeting."""
 
-    latest: list[Any] = field(default_factory=list)
-    by_organisation: dict[str, list[Any]] = field(default_factory=dict)
-    by_meeting: dict[str, list[Any]] = field(default_factory=dict)
+    latest: list[Version] = field(default_factory=list)
+    by_organisation: dict[str, list[Version]] = field(default_factory=dict)
+    by_meeting: dict[str, list[Version]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, articles: Iterable[Any]) -> PressIndex:
-        ordered = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
-        by_org: dict[str, list[Any]] = defaultdict(list)
-        by_meeting: dict[str, list[Any]] = defaultdict(list)
-        for article in ordered:
-            org = getattr(article, "organization", None)
+    def of(cls, versions: Iterable[Version]) -> PressIndex:
+        ordered = sorted(versions, key=lambda v: (v.item.date, v.item.slug), reverse=True)
+        by_org: dict[str, list[Version]] = defaultdict(list)
+        by_meeting: dict[str, list[Version]] = defaultdict(list)
+        for version in ordered:
+            org = getattr(version.item, "organization", None)
             if org:
-                by_org[org].append(article)
-            meeting = getattr(article, "meeting", None)
+                by_org[org].append(version)
+            meeting = getattr(version.item, "meeting", None)
             if meeting:
-                by_meeting[meeting].append(article)
+                by_meeting[meeting].append(version)
         return cls(ordered, dict(by_org), dict(by_meeting))
 
 
-def name_key(record: Any, language: str) -> str:
-    """Sort key: the record's name folded to ASCII, so 'Əli' sorts with 'E'."""
+def name_key(record: Any, order: Sequence[str]) -> str:
+    """Sort key: the record's name as shown, folded to ASCII, so 'Əli' sorts with 'E'."""
     text = getattr(record, "name", None) or record.title
-    return f"{fold(text.pick([language])[1])} {record.slug}"
+    return f"{fold(text.pick(order)[1])} {record.slug}"
 
 
 def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -70,11 +75,11 @@ def pagination_of(page_urls: list[str], number: int, total: int) -> dict[str, An
     }
 
 
-def letter_groups(records: Sequence[Any], language: str) -> list[tuple[str, list[Any]]]:
+def letter_groups(records: Sequence[Any], order: Sequence[str]) -> list[tuple[str, list[Any]]]:
     """[(letter, records)] in order, for an A-Z list."""
     groups: dict[str, list[Any]] = {}
     for record in records:
-        letter = (name_key(record, language)[:1] or "#").upper()
+        letter = (name_key(record, order)[:1] or "#").upper()
         groups.setdefault(letter if letter.isalpha() else "#", []).append(record)
     return list(groups.items())
 
@@ -83,19 +88,30 @@ class Planner:
     """Plan all directory pages from a complete Directory and press index."""
 
     def __init__(
-        self, directory: Directory, press: PressIndex, urls: Urls, settings: dict[str, Any], today: dt.date
+        self,
+        directory: Directory,
+        press: PressIndex,
+        settings: dict[str, Any],
+        today: dt.date,
+        languages: Languages,
+        language: str,
     ):
         self.d = directory
         self.press = press
-        self.urls = urls
+        self.languages = languages
+        self.language = language
+        self.order = languages.order(language)
+        self.urls = Urls(settings, languages.prefix(language))
         self.page_size: int = settings["NGO_DIRECTORY_PAGE_SIZE"]
         self.home_items: int = settings["NGO_DIRECTORY_HOME_ITEMS"]
-        self.language: str = settings.get("DEFAULT_LANG", "az")
         self.today = today
         self.pages: list[PageSpec] = []
 
     def add(self, url: str, template: str, **context: Any) -> None:
-        self.pages.append(PageSpec(save_as_of(url), url, template, context))
+        """Plan a page; its versions in the other languages have the same URL under their prefix."""
+        path = url.removeprefix(self.urls.prefix)
+        alternates = tuple((lang, self.languages.prefix(lang) + path) for lang in self.languages.languages)
+        self.pages.append(PageSpec(save_as_of(url), url, template, context, self.language, alternates))
 
     def add_paginated(
         self,
@@ -118,7 +134,7 @@ class Planner:
         """A paginated A-Z list: each page grouped by letter, with a jump list of all letters."""
         chunks = paginate(records, self.page_size)
         urls = [page_url(base, n) for n in range(1, len(chunks) + 1)]
-        pages = [letter_groups(chunk, self.language) for chunk in chunks]
+        pages = [letter_groups(chunk, self.order) for chunk in chunks]
         alphabet: dict[str, str] = {}
         for url, groups in zip(urls, pages, strict=True):
             for letter, _ in groups:
@@ -133,17 +149,18 @@ class Planner:
             )
 
     def sorted_by_name(self, records: Iterable[T]) -> list[T]:
-        return sorted(records, key=lambda r: name_key(r, self.language))
+        return sorted(records, key=lambda r: name_key(r, self.order))
 
     def plan(self) -> list[PageSpec]:
         d = self.d
         self.add(
-            "",
+            self.urls.index("HOME"),
             "home.html",
             latest_press=self.press.latest[: self.home_items],
             upcoming=d.upcoming_meetings(self.today)[: self.home_items],
             counts={**d.counts, "press": len(self.press.latest)},
         )
+        self.add_paginated(self.urls.index("PRESS"), "press.html", self.press.latest)
         ngos = self.sorted_by_name(d.ngos.values())
         self.add_alphabetical(self.urls.index("NGO"), "ngos.html", ngos)
         for ngo in ngos:
@@ -176,6 +193,7 @@ class Planner:
     def organisation_context(self, org: Organisation) -> dict[str, Any]:
         d = self.d
         return {
+            "translation": Completeness.of(org, self.languages.languages),
             "regions": [d.regions[s] for s in org.regions],
             "themes": [d.themes[s] for s in org.themes],
             "funders": [d.partners[s] for s in org.funders],
@@ -187,6 +205,7 @@ class Planner:
     def meeting_context(self, meeting: Meeting) -> dict[str, Any]:
         d = self.d
         return {
+            "translation": Completeness.of(meeting, self.languages.languages),
             "region": d.regions[meeting.venue.region],
             "themes": [d.themes[s] for s in meeting.themes],
             "organisers": [d.organisation(s) for s in meeting.organisers],
@@ -208,7 +227,7 @@ class Planner:
             self.urls.index(kind),
             "vocabularies.html",
             kind=kind,
-            entries=sorted(entries.values(), key=lambda e: fold(e.name.pick([self.language])[1])),
+            entries=sorted(entries.values(), key=lambda e: fold(e.name.pick(self.order)[1])),
             counts={slug: len(ngos.get(slug, [])) for slug in entries},
         )
         for slug, entry in entries.items():

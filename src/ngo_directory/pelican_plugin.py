@@ -1,4 +1,4 @@
-"""Pelican plugin entry point: connect the directory generator and the template filters."""
+"""Pelican plugin entry point: connect the directory generator and the template helpers."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
-from .filters import FILTERS
+from . import filters
 from .generators import TEMPLATES, DirectoryGenerator
+from .settings import plugin_settings
 
 
 def get_generators(pelican: Any) -> type[DirectoryGenerator]:
@@ -16,14 +17,14 @@ def get_generators(pelican: Any) -> type[DirectoryGenerator]:
 
 
 def configure_environment(generator: Any) -> None:
-    """Give every generator's Jinja environment our templates (after the theme's), our
-    filters and, until catalogs exist, null translations."""
+    """Give every generator's Jinja environment our templates (after the theme's), and our
+    language-aware filters, globals and gettext."""
     loader = generator.env.loader
     if isinstance(loader, ChoiceLoader):
         loader.loaders = [*loader.loaders, FileSystemLoader(str(TEMPLATES))]
-    generator.env.filters.update(FILTERS)
-    if "jinja2.ext.InternationalizationExtension" in generator.env.extensions:
-        generator.env.install_null_translations(newstyle=True)
+    if "jinja2.ext.InternationalizationExtension" not in generator.env.extensions:
+        generator.env.add_extension("jinja2.ext.i18n")
+    filters.install(generator.env, {**generator.settings, **plugin_settings(generator.settings)})
 
 
 def register() -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
 import markdown
 
+from .i18n import RECORD_LANGUAGES
 from .problems import Problem
+from .translit import slugify
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
 WITH_ARTICLE = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}
@@ -38,7 +40,12 @@ def check_press_release(
         if not str(metadata.get(key) or "").strip():
             problems.append(
                 Problem(
-                    file, 1, 1, key, "required metadata is missing", f"add a '{key.title()}:' line at the top"
+                    file,
+                    1,
+                    1,
+                    key,
+                    "required metadata is missing",
+                    f"add a line '{key.title()}: ...' at the top",
                 )
             )
     for key, kinds in LINKS.items():
@@ -72,13 +79,18 @@ def read_metadata(text: str) -> dict[str, str]:
 
 
 def check_content_folder(
-    content: Path, press_folder: str, root: Path, kind_of: Mapping[str, str]
+    content: Path,
+    press_folder: str,
+    root: Path,
+    kind_of: Mapping[str, str],
+    languages: Sequence[str] = RECORD_LANGUAGES,
 ) -> list[Problem]:
     """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
     problems: list[Problem] = []
     if not content.is_dir():
         return problems
     press = content / press_folder
+    seen: dict[tuple[bool, str, str], str] = {}
     for path in sorted(content.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -98,9 +110,23 @@ def check_content_folder(
             continue
         metadata = read_metadata(text)
         line_of = partial(metadata_line, text)
-        problems += check_content_metadata(file, line_of, metadata)
+        problems += check_content_metadata(file, line_of, metadata, languages)
         if is_press:
             problems += check_press_release(file, line_of, metadata, kind_of)
+        key = (is_press, str(metadata.get("slug")), str(metadata.get("lang")))
+        if key in seen and metadata.get("slug") and metadata.get("lang"):
+            problems.append(
+                Problem(
+                    file,
+                    line_of("lang"),
+                    7,
+                    "lang",
+                    f"{seen[key]} already has slug '{key[1]}' in '{key[2]}'",
+                    "translations of one text share a slug but each needs its own language; "
+                    "otherwise give this one a different slug",
+                )
+            )
+        seen.setdefault(key, file)
     return problems
 
 
@@ -108,11 +134,27 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FORBIDDEN_METADATA = ("save_as", "url", "template", "path")
 
 
-def check_content_metadata(file: str, line_of: LineOf, metadata: Mapping[str, object]) -> list[Problem]:
-    """Problems any page or press release can have: unsafe slugs and output overrides."""
+def check_content_metadata(
+    file: str, line_of: LineOf, metadata: Mapping[str, object], languages: Sequence[str] = RECORD_LANGUAGES
+) -> list[Problem]:
+    """Problems any page or press release can have: a missing or unsafe slug, a missing or
+    unknown language, output overrides."""
     problems = []
     slug = metadata.get("slug")
-    if slug is not None and not SLUG.fullmatch(str(slug)):
+    title = str(metadata.get("title") or "")
+    if slug is None or not str(slug).strip():
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "slug",
+                "required metadata is missing",
+                f"add a line 'Slug: {slugify(title or Path(file).stem)}' at the top; "
+                "translations of one text share its slug",
+            )
+        )
+    elif not SLUG.fullmatch(str(slug)):
         problems.append(
             Problem(
                 file,
@@ -120,7 +162,31 @@ def check_content_metadata(file: str, line_of: LineOf, metadata: Mapping[str, ob
                 7,
                 "slug",
                 f"'{slug}' is not a valid slug",
-                "use lowercase letters a-z, digits and single hyphens",
+                f"use lowercase letters a-z, digits and single hyphens, such as '{slugify(str(slug))}'",
+            )
+        )
+    lang = metadata.get("lang")
+    choices = ", ".join(languages)
+    if lang is None or not str(lang).strip():
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "lang",
+                "required metadata is missing",
+                f"add a line 'Lang: {languages[0]}' naming the language it is written in ({choices})",
+            )
+        )
+    elif str(lang) not in languages:
+        problems.append(
+            Problem(
+                file,
+                line_of("lang"),
+                7,
+                "lang",
+                f"'{lang}' is not one of the site's languages",
+                f"use one of {choices}",
             )
         )
     for key in FORBIDDEN_METADATA:

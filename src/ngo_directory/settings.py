@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
+from .i18n import RECORD_LANGUAGES, catalog_file, unknown_languages
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 
 DEFAULTS: dict[str, Any] = {
@@ -14,22 +17,21 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_MAX_DEPTH": DEFAULT_MAX_DEPTH,
     "NGO_DIRECTORY_PAGE_SIZE": 100,
     "NGO_DIRECTORY_HOME_ITEMS": 5,
+    "NGO_DIRECTORY_LANGUAGES": ["az", "ru", "en"],
     "NGO_DIRECTORY_FALLBACK_LANGUAGES": ["az", "ru", "en"],
+    "NGO_DIRECTORY_LOCALES": {"az": "az", "ru": "ru", "en": "en_GB"},
+    "NGO_DIRECTORY_SITENAMES": {},
     "NGO_URL": "ngos/{slug}/",
-    "NGO_SAVE_AS": "ngos/{slug}/index.html",
     "NGO_INDEX_URL": "ngos/",
     "PARTNER_URL": "partners/{slug}/",
-    "PARTNER_SAVE_AS": "partners/{slug}/index.html",
     "PARTNER_INDEX_URL": "partners/",
     "MEETING_URL": "meetings/{slug}/",
-    "MEETING_SAVE_AS": "meetings/{slug}/index.html",
     "MEETING_INDEX_URL": "meetings/",
     "REGION_URL": "regions/{slug}/",
-    "REGION_SAVE_AS": "regions/{slug}/index.html",
     "REGION_INDEX_URL": "regions/",
     "THEME_URL": "themes/{slug}/",
-    "THEME_SAVE_AS": "themes/{slug}/index.html",
     "THEME_INDEX_URL": "themes/",
+    "PRESS_INDEX_URL": "press/",
 }
 KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
 
@@ -51,11 +53,9 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
-    languages = merged["NGO_DIRECTORY_FALLBACK_LANGUAGES"]
-    if not isinstance(languages, list | tuple) or not all(isinstance(x, str) for x in languages):
-        errors.append(f"NGO_DIRECTORY_FALLBACK_LANGUAGES = {languages!r}: expected a list of language codes")
-    for kind in KINDS:
-        for suffix in ("_URL", "_SAVE_AS", "_INDEX_URL"):
+    errors += _language_errors(merged, user)
+    for kind in (*KINDS, "PRESS"):
+        for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)
             if value is None:
@@ -69,3 +69,46 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise SettingsError("invalid ngo-directory settings:\n  " + "\n  ".join(errors))
     return merged
+
+
+def _language_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str]:
+    errors = []
+    allowed = ", ".join(RECORD_LANGUAGES)
+    for key in ("NGO_DIRECTORY_LANGUAGES", "NGO_DIRECTORY_FALLBACK_LANGUAGES"):
+        codes = merged[key]
+        if not isinstance(codes, list | tuple) or not codes or not all(isinstance(x, str) for x in codes):
+            errors.append(f"{key} = {codes!r}: expected a list of language codes such as ['az', 'ru', 'en']")
+        elif unknown := unknown_languages(codes):
+            errors.append(
+                f"{key} = {codes!r}: unknown language {unknown[0]!r}; records are written in {allowed}"
+            )
+    languages = merged["NGO_DIRECTORY_LANGUAGES"]
+    if errors:
+        return errors
+    default = user.get("DEFAULT_LANG", "en")
+    if default not in languages:
+        errors.append(f"DEFAULT_LANG = {default!r} is not one of NGO_DIRECTORY_LANGUAGES = {languages!r}")
+    for language in languages:
+        if not catalog_file(language).is_file():
+            errors.append(
+                f"NGO_DIRECTORY_LANGUAGES: no interface catalog for {language!r} ({catalog_file(language)})"
+            )
+    locales = merged["NGO_DIRECTORY_LOCALES"]
+    if not isinstance(locales, dict):
+        return [*errors, f"NGO_DIRECTORY_LOCALES = {locales!r}: expected a map such as {{'en': 'en_GB'}}"]
+    for language in languages:
+        try:
+            Locale.parse(locales.get(language, language))
+        except (UnknownLocaleError, ValueError, TypeError):
+            errors.append(
+                f"NGO_DIRECTORY_LOCALES: {locales.get(language, language)!r} is not a locale Babel knows"
+            )
+    for kind in ("ARTICLE", "PAGE"):
+        for suffix in ("URL", "SAVE_AS"):
+            plain, translated = user.get(f"{kind}_{suffix}"), user.get(f"{kind}_LANG_{suffix}")
+            if plain is not None and translated != "{lang}/" + plain:
+                errors.append(
+                    f"{kind}_LANG_{suffix} = {translated!r}: must be '{{lang}}/' + {kind}_{suffix}, "
+                    f"that is {'{lang}/' + plain!r}, so that each language lives under its own prefix"
+                )
+    return errors

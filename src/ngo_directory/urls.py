@@ -11,10 +11,12 @@ INDEX = "index.html"
 
 
 class Urls:
-    """Turn records into URLs (relative to SITEURL) and output paths."""
+    """Turn records into URLs (relative to SITEURL) and output paths, for the pages of one
+    language: ``prefix`` is '' for the default language and 'ru/' for Russian."""
 
-    def __init__(self, settings: Mapping[str, Any]):
+    def __init__(self, settings: Mapping[str, Any], prefix: str = ""):
         self.settings = settings
+        self.prefix = prefix
 
     def _kind(self, obj: Any, vocabulary: str | None = None) -> str:
         if vocabulary:
@@ -29,14 +31,14 @@ class Urls:
 
     def url(self, obj: Any, vocabulary: str | None = None) -> str:
         """URL of a record page; ``vocabulary`` is 'REGION' or 'THEME' for vocabulary entries."""
-        return str(self.settings[self._kind(obj, vocabulary) + "_URL"]).format(slug=obj.slug)
-
-    def save_as(self, obj: Any, vocabulary: str | None = None) -> str:
-        return str(self.settings[self._kind(obj, vocabulary) + "_SAVE_AS"]).format(slug=obj.slug)
+        return self.prefix + str(self.settings[self._kind(obj, vocabulary) + "_URL"]).format(slug=obj.slug)
 
     def index(self, kind: str, page: int = 1) -> str:
-        """URL of page ``page`` of a list such as 'NGO' -> ngos/, ngos/page/2/."""
-        return page_url(str(self.settings[kind + "_INDEX_URL"]), page)
+        """URL of page ``page`` of a list such as 'NGO' -> ngos/, ngos/page/2/; 'HOME' is the
+        language's home page."""
+        if kind == "HOME":
+            return self.prefix
+        return page_url(self.prefix + str(self.settings[kind + "_INDEX_URL"]), page)
 
 
 def page_url(base: str, page: int) -> str:

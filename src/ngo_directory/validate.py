@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,10 +13,11 @@ from typing import Any
 from . import models, schema
 from .directory import Directory
 from .formats import parse_local_datetime
+from .i18n import RECORD_LANGUAGES
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .press import WITH_ARTICLE, check_content_folder
 from .problems import Path_, Problem, ValidationFailed
-from .translit import fold
+from .translit import fold, slugify
 
 KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
@@ -110,7 +111,7 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
                 _file_problem(
                     name,
                     f"file name '{slug}' is not a valid slug",
-                    "use lowercase letters a-z, digits and single hyphens, such as ganja-youth-centre.yaml",
+                    f"rename it to {slugify(slug)}.yaml: lowercase letters a-z, digits and single hyphens",
                 )
             )
         elif slug in RESERVED_SLUGS:
@@ -276,6 +277,7 @@ def check_data(
     content_path: Path | None = None,
     press_folder: str = "press",
     default_language: str = "az",
+    languages: Sequence[str] = RECORD_LANGUAGES,
     limits: Limits | None = None,
 ) -> tuple[Directory | None, list[Problem]]:
     """Load and check every record under ``data_path`` (and the pages and press releases
@@ -300,7 +302,9 @@ def check_data(
         _scan_kind(run, kind, seen)
     _cross_check(run, vocabularies["regions"], vocabularies["themes"])
     if content_path is not None:
-        run.problems += check_content_folder(Path(content_path), press_folder, run.root.parent, run.kind_of)
+        run.problems += check_content_folder(
+            Path(content_path), press_folder, run.root.parent, run.kind_of, languages
+        )
     if run.problems:
         return None, sorted(set(run.problems))
     return _build(run, default_language), []
