@@ -229,15 +229,20 @@ def test_unsafe_press_slug_is_refused(tmp_path):
 
 
 def test_long_lists_are_paginated(tmp_path):
-    """250 NGOs give three A-Z pages, every page under 200 KB and all linked."""
+    """250 NGOs give three A-Z pages (and three pages for the partner they all work with),
+    every page under 200 KB and all linked."""
     data, content = copy_project(tmp_path)
     for n in range(250):
         (data / "ngos" / f"generated-{n:03d}.yaml").write_text(
             f"name: Generated NGO {n:03d}\ndescription: {{en: Test record {n}.}}\nregions: [sheki]\n"
-            "themes: [youth]\nmaintainers: [someone]\nlast_verified: '2026-01-01'\n"
+            "themes: [youth]\npartners: [isar]\nmaintainers: [someone]\nlast_verified: '2026-01-01'\n"
         )
     site = build(tmp_path / "output", data, content)
     assert (site / "ngos/page/3/index.html").is_file()
+    # A partner of 250 NGOs lists them over three pages; its details are on the first only.
+    assert (site / "ru/partners/isar/page/3/index.html").is_file()
+    assert parse(site / "partners/isar/index.html").xpath("//section[@aria-labelledby='about']")
+    assert not parse(site / "partners/isar/page/2/index.html").xpath("//section[@aria-labelledby='about']")
     assert not (site / "ngos/page/4").exists()
     assert (site / "regions/sheki/page/3/index.html").is_file()
     assert parse(site / "ngos/index.html").xpath('//a[@rel="next"]/@href') == ["../ngos/page/2/"]

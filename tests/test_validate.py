@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pelican.utils import slugify as pelican_slugify
 
 from ngo_directory.cli import main
+from ngo_directory.translit import slugify
 from ngo_directory.validate import check_data
 
 REGIONS = """\
@@ -1108,3 +1110,65 @@ def test_cli_validate_reports_press_problems(data, content):
     assert result.exit_code == 1
     assert result.stdout == "content/press/notes.txt:1:1: not a Markdown press release (rename it to .md)\n"
     assert result.stderr == "1 problem found.\n"
+
+
+# --- languages of pages and press releases; transliterated slugs --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Gəncə Gənclər Mərkəzi", "gence-gencler-merkezi"),
+        ("İsmayıllı", "ismayilli"),
+        ("ISMAYILLI", "ismayilli"),
+        ("Şəki Qadın Təşəbbüsləri", "seki-qadin-tesebbusleri"),
+        ("Мингечевирский молодёжный центр", "mingechevirskii-molodezhnyi-tsentr"),
+        ("Шәки Ҹәмијјәти", "sheki-cemiyyeti"),
+        ("@@@", "record"),
+        ("", "record"),
+    ],
+)
+def test_slugs_are_transliterated_ascii(text, slug):
+    """Azerbaijani and Cyrillic letters are transliterated; a slug is never empty and never has '@'."""
+    assert slugify(text) == slug
+
+
+def test_generic_slugifiers_get_schwa_wrong():
+    """Pelican's own slugify (unidecode) turns ə into '@': the reason content needs our slugs."""
+    assert "@" in pelican_slugify("Gəncə Gənclər Mərkəzi")
+    assert slugify("Gəncə Gənclər Mərkəzi") == "gence-gencler-merkezi"
+
+
+def test_press_release_without_slug_or_lang(data, content):
+    """Slug and Lang are required; the slug suggested is the title transliterated."""
+    write(
+        content,
+        "press/gence.md",
+        "Title: Gəncə Gənclər Mərkəzi açıldı\nDate: 2026-03-04\nOrganization: open-aid\n\nx\n",
+    )
+    assert check(data, content_path=content) == [
+        "content/press/gence.md:1:1: lang: required metadata is missing "
+        "(add a line 'Lang: az' naming the language it is written in (az, ru, en))",
+        "content/press/gence.md:1:1: slug: required metadata is missing "
+        "(add a line 'Slug: gence-gencler-merkezi-acildi' at the top; "
+        "translations of one text share its slug)",
+    ]
+
+
+def test_content_language_must_be_a_site_language(data, content):
+    write(content, "pages/tr.md", "Title: Hakkında\nSlug: about-us\nLang: tr\n\nx\n")
+    assert check(data, content_path=content, languages=("az", "en")) == [
+        "content/pages/tr.md:3:7: lang: 'tr' is not one of the site's languages (use one of az, en)"
+    ]
+
+
+def test_two_files_with_the_same_slug_and_language(data, content):
+    """Translations share a slug, but two texts in one language with one slug collide."""
+    write(content, "press/classes-open-ru.md", PRESS.replace("Lang: en", "Lang: ru"))
+    assert check(data, content_path=content) == []
+    write(content, "press/classes-open-copy.md", PRESS)
+    assert check(data, content_path=content) == [
+        "content/press/classes-open.md:5:7: lang: content/press/classes-open-copy.md already has slug "
+        "'classes-open' in 'en' (translations of one text share a slug but each needs its own language; "
+        "otherwise give this one a different slug)"
+    ]

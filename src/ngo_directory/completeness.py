@@ -137,5 +137,6 @@ def translation_report(directory: Directory, data_path: Path, languages: Sequenc
                             text.languages,
                         )
                     )
+        gaps.sort(key=lambda gap: (gap.line, gap.column))
         reports.append(RecordReport(file, kind, slug, completeness, gaps))
     return reports

@@ -101,10 +101,7 @@ class Site:
         if pairs is None:
             item = context.get("article") or context.get("page")
             pairs = context.get("content_alternates", {}).get(getattr(item, "url", None), ())
-        return [
-            LanguageLink(code, self.languages.name(code).capitalize(), url, code == language)
-            for code, url in pairs
-        ]
+        return [LanguageLink(code, self.languages.name(code), url, code == language) for code, url in pairs]
 
 
 def install(env: Environment, settings: Mapping[str, Any]) -> None:

@@ -75,7 +75,7 @@ class Languages:
         return str(translations(language).gettext(message))
 
     def name(self, language: str, in_language: str | None = None) -> str:
-        """A language's name, in itself by default ('Azərbaycan dili', 'Русский', 'English')."""
+        """A language's name as a label, in itself by default ('Azərbaycan dili', 'Русский', 'English')."""
         names = {
             "az": N_("Azerbaijani"),
             "ru": N_("Russian"),

@@ -52,6 +52,15 @@ class PressIndex:
         return cls(ordered, dict(by_org), dict(by_meeting))
 
 
+@dataclass(frozen=True)
+class Relation:
+    """An organisation a partner funds, works with, or both."""
+
+    org: Organisation
+    funded: bool
+    works_with: bool
+
+
 def name_key(record: Any, order: Sequence[str]) -> str:
     """Sort key: the record's name as shown, folded to ASCII, so 'Əli' sorts with 'E'."""
     text = getattr(record, "name", None) or record.title
@@ -168,12 +177,18 @@ class Planner:
         partners = self.sorted_by_name(d.partners.values())
         self.add_alphabetical(self.urls.index("PARTNER"), "partners.html", partners)
         for partner in partners:
-            self.add(
+            # Everyone it funds or works with, in one list paginated like the A-Z lists, so that
+            # a partner of thousands of NGOs still has light pages.
+            funded = {id(o): o for o in d.funded_by.get(partner.slug, [])}
+            works_with = {id(o): o for o in d.ngos_of_partner.get(partner.slug, [])}
+            self.add_paginated(
                 self.urls.url(partner),
                 "partner.html",
+                [
+                    Relation(org, id(org) in funded, id(org) in works_with)
+                    for org in self.sorted_by_name({**funded, **works_with}.values())
+                ],
                 partner=partner,
-                ngos=d.ngos_of_partner.get(partner.slug, []),
-                funded=self.sorted_by_name(d.funded_by.get(partner.slug, [])),
                 **self.organisation_context(partner),
             )
         self.add_paginated(

@@ -1,0 +1,84 @@
+"""Build the sample directory plus N generated NGOs and report how long each step takes.
+
+    .venv/bin/python benchmarks/build_at_scale.py            # 5,000 NGOs
+    .venv/bin/python benchmarks/build_at_scale.py --ngos 500
+
+Generated records have their description in all three languages for one NGO in three, and in
+English only for the rest, so the fallback path is exercised at scale. Nothing is written
+outside a temporary folder."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from ngo_directory.build import build_site  # noqa: E402
+from ngo_directory.validate import check_data  # noqa: E402
+
+REGIONS = ["baku", "ganja", "sheki", "mingachevir", "sumgait", "salyan", "guba", "ismayilli"]
+THEMES = ["youth", "education", "ict", "civil-society", "gender-equality"]
+
+
+def record(n: int) -> str:
+    description = (
+        f"  az: Sınaq üçün yaradılmış {n} nömrəli təşkilat.\n"
+        f"  ru: Организация номер {n}, созданная для проверки.\n"
+        f"  en: Organisation number {n}, made up for the benchmark.\n"
+        if n % 3 == 0
+        else f"  en: Organisation number {n}, made up for the benchmark.\n"
+    )
+    return (
+        f"name: Generated NGO {n:05d}\n"
+        f"description:\n{description}"
+        f"regions: [{REGIONS[n % len(REGIONS)]}]\n"
+        f"themes: [{THEMES[n % len(THEMES)]}, {THEMES[(n + 2) % len(THEMES)]}]\n"
+        "partners: [isar]\n"
+        "maintainers: [someone]\n"
+        'last_verified: "2026-01-01"\n'
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ngos", type=int, default=5000, help="generated NGO records (default 5000)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data, content = Path(tmp) / "ngo_data", Path(tmp) / "content"
+        shutil.copytree(ROOT / "ngo_data", data)
+        shutil.copytree(ROOT / "content", content)
+        for n in range(args.ngos):
+            (data / "ngos" / f"generated-ngo-{n:05d}.yaml").write_text(record(n), "utf-8")
+        started = time.perf_counter()
+        directory, problems = check_data(data, content_path=content)
+        validated = time.perf_counter() - started
+        assert directory is not None and not problems, problems[:5]
+        records = sum(directory.counts[k] for k in ("ngos", "partners", "meetings"))
+        started = time.perf_counter()
+        output = build_site(
+            ROOT / "pelicanconf.py",
+            Path(tmp) / "output",
+            {"NGO_DIRECTORY_DATA_PATH": str(data), "PATH": str(content)},
+        )
+        built = time.perf_counter() - started
+        pages = list(output.rglob("*.html"))
+        sizes = sorted(page.stat().st_size for page in pages)
+        total = sum(sizes)
+        print(f"records:          {records:,}")
+        print(f"validate:         {validated:.1f} s")
+        print(f"build (3 langs):  {built:.1f} s, validation included")
+        print(f"pages:            {len(pages):,} ({len(pages) / records:.1f} per record)")
+        print(
+            f"output:           {total / 1e6:.1f} MB; median page {sizes[len(sizes) // 2] / 1e3:.1f} KB, "
+            f"largest {sizes[-1] / 1e3:.1f} KB"
+        )
+
+
+if __name__ == "__main__":
+    main()
