@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from ngo_directory.cli import main
+from ngo_directory.collation import initial, sort_key
 from ngo_directory.i18n import RECORD_LANGUAGES, catalog_file, translations
 from ngo_directory.press import read_metadata
 from ngo_directory.validate import load_directory
@@ -98,6 +99,32 @@ def test_azerbaijani_and_english_plural_forms():
     assert translations("az").ngettext("meeting", "meetings", 5) == "görüş"
     assert translations("en").ngettext("meeting", "meetings", 1) == "meeting"
     assert translations("en").ngettext("meeting", "meetings", 2) == "meetings"
+
+
+# --- alphabetical order --------------------------------------------------------------------
+
+
+def test_azerbaijani_alphabetical_order_and_initials():
+    """Ə after E, X after H, dotless I before İ, Q after K: not the order of a generic fold."""
+    names = ["Qala", "Kamal", "Xəzər", "Həyat", "İnam", "Işıq", "Əli", "Elm", "Fikir"]
+    ordered = sorted(names, key=lambda n: sort_key(n, "az"))
+    assert ordered == ["Elm", "Əli", "Fikir", "Həyat", "Xəzər", "Işıq", "İnam", "Kamal", "Qala"]
+    assert [initial(n, "az") for n in ("Əli", "ışıq", "inam", "«Xalq»")] == ["Ə", "I", "İ", "X"]
+
+
+def test_russian_lists_cyrillic_first_and_english_folds_letters():
+    assert sorted(["Oxfam", "Всемирный банк", "Азеркелл"], key=lambda n: sort_key(n, "ru")) == [
+        "Азеркелл",
+        "Всемирный банк",
+        "Oxfam",
+    ]
+    assert sorted(["Sumgait", "Şəki", "Salyan"], key=lambda n: sort_key(n, "en")) == [
+        "Salyan",
+        "Şəki",
+        "Sumgait",
+    ]
+    assert initial("Şəki", "en") == "S"
+    assert initial("2000 Club", "en") == "#"
 
 
 # --- the built site --------------------------------------------------------------------------

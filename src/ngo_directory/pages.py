@@ -8,11 +8,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .collation import initial, sort_key
 from .completeness import Completeness
 from .directory import Directory, Organisation
 from .i18n import Languages
 from .models import Meeting, Ngo, Partner, VocabularyEntry
-from .translit import fold
 from .urls import Urls, page_url, save_as_of
 from .versions import Version
 
@@ -61,10 +61,15 @@ class Relation:
     works_with: bool
 
 
-def name_key(record: Any, order: Sequence[str]) -> str:
-    """Sort key: the record's name as shown, folded to ASCII, so 'Əli' sorts with 'E'."""
+def shown_name(record: Any, order: Sequence[str]) -> str:
+    """The name (or title) a record is listed under on a page whose languages are ``order``."""
     text = getattr(record, "name", None) or record.title
-    return f"{fold(text.pick(order)[1])} {record.slug}"
+    return str(text.pick(order)[1])
+
+
+def name_key(record: Any, order: Sequence[str]) -> tuple[Any, ...]:
+    """Sort key: the name as shown, in the alphabet of the page's language (order[0])."""
+    return (sort_key(shown_name(record, order), order[0]), record.slug)
 
 
 def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -88,8 +93,7 @@ def letter_groups(records: Sequence[Any], order: Sequence[str]) -> list[tuple[st
     """[(letter, records)] in order, for an A-Z list."""
     groups: dict[str, list[Any]] = {}
     for record in records:
-        letter = (name_key(record, order)[:1] or "#").upper()
-        groups.setdefault(letter if letter.isalpha() else "#", []).append(record)
+        groups.setdefault(initial(shown_name(record, order), order[0]), []).append(record)
     return list(groups.items())
 
 
@@ -242,7 +246,9 @@ class Planner:
             self.urls.index(kind),
             "vocabularies.html",
             kind=kind,
-            entries=sorted(entries.values(), key=lambda e: fold(e.name.pick(self.order)[1])),
+            entries=sorted(
+                entries.values(), key=lambda e: sort_key(e.name.pick(self.order)[1], self.language)
+            ),
             counts={slug: len(ngos.get(slug, [])) for slug in entries},
         )
         for slug, entry in entries.items():
