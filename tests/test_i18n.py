@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -22,19 +21,8 @@ from ngo_directory.press import read_metadata
 from ngo_directory.validate import load_directory
 from sitetools import ROOT, build, copy_project, html_files, language_of_path, parse, resolve
 
-EPOCH = "1764000000"
+pytestmark = pytest.mark.usefixtures("fixed_date")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixed_date():
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    yield
-    if old is None:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 # --- catalogs --------------------------------------------------------------------------------

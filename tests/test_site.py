@@ -26,19 +26,7 @@ from sitetools import (
     tree_digest,
 )
 
-pytestmark = pytest.mark.site
-EPOCH = "1764000000"  # 2025-11-24: fixed "today" for the upcoming/past split
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fixed_date():
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    yield
-    if old is None:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = old
+pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,16 @@ def _report(problems: list[Problem], output_format: str) -> None:
     click.echo(f"{len(problems)} {noun} found.", err=True)
 
 
+data_option = click.option(
+    "--data",
+    "data_path",
+    type=click.Path(path_type=Path),
+    default=Path("ngo_data"),
+    show_default=True,
+    help="Folder of YAML records.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ngo-directory")
 def main() -> None:
@@ -40,14 +50,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--data",
-    "data_path",
-    type=click.Path(path_type=Path),
-    default=Path("ngo_data"),
-    show_default=True,
-    help="Folder of YAML records.",
-)
+@data_option
 @click.option(
     "--content",
     "content_path",
@@ -98,14 +101,7 @@ def _count(number: int, noun: str) -> str:
 
 
 @main.command()
-@click.option(
-    "--data",
-    "data_path",
-    type=click.Path(path_type=Path),
-    default=Path("ngo_data"),
-    show_default=True,
-    help="Folder of YAML records.",
-)
+@data_option
 @click.option(
     "-l",
     "--language",
