@@ -48,13 +48,6 @@ class Completeness:
     def translated(self, language: str) -> int:
         return self.total - len(self.missing.get(language, ()))
 
-    def percent(self, language: str) -> int:
-        """Whole percent translated; 100 only when nothing is missing."""
-        if not self.total:
-            return 100
-        share = self.translated(language) * 100 // self.total
-        return share
-
     @property
     def complete(self) -> bool:
         return not any(self.missing.values())

@@ -11,11 +11,13 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .completeness import Completeness
 from .i18n import Languages
 from .pages import PageSpec, Planner, PressIndex
 from .press import check_content_metadata, check_press_release, metadata_line
 from .problems import Problem, ValidationFailed
 from .settings import plugin_settings
+from .urls import save_as_of
 from .validate import Limits, check_data, record_kinds
 from .versions import versions_of
 
@@ -85,10 +87,13 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         hidden = versions_of(self.context.get("hidden_pages", []), languages, self.settings["PAGE_URL"])
         settings = {**self.settings, **options}
         today = build_date()
+        records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
+        records += directory.meetings.values()
+        completeness = {r.slug: Completeness.of(r, languages.languages) for r in records}
         self.pages = []
         for language in languages.languages:
             in_language = PressIndex.of(group[language] for group in press)
-            planner = Planner(directory, in_language, settings, today, languages, language)
+            planner = Planner(directory, in_language, settings, today, languages, language, completeness)
             self.pages += planner.plan()
         for template, groups in (("article.html", press), ("page.html", pages + hidden)):
             key = template.removesuffix(".html")
@@ -97,7 +102,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
                     if version.fallback:
                         self.pages.append(
                             PageSpec(
-                                version.save_as,
+                                save_as_of(version.url),
                                 version.url,
                                 template,
                                 {key: version.item, "fallback_from": version.item.lang},

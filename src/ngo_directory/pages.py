@@ -108,8 +108,11 @@ class Planner:
         today: dt.date,
         languages: Languages,
         language: str,
+        completeness: dict[str, Completeness],
     ):
+        """One Planner plans one language; ``completeness`` (by slug) is the same for all."""
         self.d = directory
+        self.completeness = completeness
         self.press = press
         self.languages = languages
         self.language = language
@@ -212,7 +215,7 @@ class Planner:
     def organisation_context(self, org: Organisation) -> dict[str, Any]:
         d = self.d
         return {
-            "translation": Completeness.of(org, self.languages.languages),
+            "translation": self.completeness[org.slug],
             "regions": [d.regions[s] for s in org.regions],
             "themes": [d.themes[s] for s in org.themes],
             "funders": [d.partners[s] for s in org.funders],
@@ -224,7 +227,7 @@ class Planner:
     def meeting_context(self, meeting: Meeting) -> dict[str, Any]:
         d = self.d
         return {
-            "translation": Completeness.of(meeting, self.languages.languages),
+            "translation": self.completeness[meeting.slug],
             "region": d.regions[meeting.venue.region],
             "themes": [d.themes[s] for s in meeting.themes],
             "organisers": [d.organisation(s) for s in meeting.organisers],

@@ -27,10 +27,6 @@ class Version:
         """True when the item has no translation into ``language`` and another is shown."""
         return bool(self.item.lang != self.language)
 
-    @property
-    def save_as(self) -> str:
-        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
-
 
 def versions_of(originals: Iterable[Any], languages: Languages, url_pattern: str) -> list[dict[str, Version]]:
     """For each item (with its Pelican translations), its version in every site language."""
