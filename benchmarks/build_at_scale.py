@@ -43,6 +43,7 @@ def record(n: int) -> str:
         "partners: [isar]\n"
         "maintainers: [someone]\n"
         'last_verified: "2026-01-01"\n'
+        'added: "2026-01-01"\n'
     )
 
 

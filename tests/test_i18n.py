@@ -240,6 +240,7 @@ regions: [mingachevir]
 themes: [youth]
 maintainers: [someone]
 last_verified: "2026-01-01"
+added: "2026-01-01"
 """
 ENGLISH_ONLY_RELEASE = """\
 Title: English only

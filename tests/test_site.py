@@ -151,6 +151,7 @@ contacts:
   website: "https://example.org/?q=<script>"
 maintainers: [someone]
 last_verified: "2026-01-01"
+added: "2026-01-01"
 """
 
 
@@ -224,6 +225,7 @@ def test_long_lists_are_paginated(tmp_path):
         (data / "ngos" / f"generated-{n:03d}.yaml").write_text(
             f"name: Generated NGO {n:03d}\ndescription: {{en: Test record {n}.}}\nregions: [sheki]\n"
             "themes: [youth]\npartners: [isar]\nmaintainers: [someone]\nlast_verified: '2026-01-01'\n"
+            "added: '2026-01-01'\n"
         )
     site = build(tmp_path / "output", data, content)
     assert (site / "ngos/page/3/index.html").is_file()

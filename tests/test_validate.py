@@ -10,7 +10,7 @@ from pelican.utils import slugify as pelican_slugify
 
 from ngo_directory.cli import main
 from ngo_directory.translit import slugify
-from ngo_directory.validate import check_data
+from ngo_directory.validate import check_data, load_directory
 
 REGIONS = """\
 baku:
@@ -35,6 +35,7 @@ themes: [ict]
 partners: [open-aid]
 maintainers: [octocat]
 last_verified: "2026-01-15"
+added: "2026-01-15"
 """
 PARTNER = """\
 name: Open Aid
@@ -42,6 +43,7 @@ type: donor
 description: A donor.
 maintainers: [octocat]
 last_verified: "2026-01-15"
+added: "2026-01-15"
 """
 MEETING = """\
 title: Spring meeting
@@ -53,6 +55,7 @@ venue:
 organisers: [ganja-youth-centre]
 partners: [open-aid]
 maintainers: [octocat]
+added: "2026-01-15"
 """
 PRESS = """\
 Title: Classes open
@@ -148,7 +151,7 @@ def test_data_folder_path_names_files_relative_to_its_parent(data):
     renamed = data.rename(data.parent / "records")
     append(renamed, "partners/open-aid.yaml", "webiste: https://example.org\n")
     assert check(renamed) == [
-        "records/partners/open-aid.yaml:6:1: webiste: unknown field (did you mean 'website'?)"
+        "records/partners/open-aid.yaml:7:1: webiste: unknown field (did you mean 'website'?)"
     ]
 
 
@@ -158,16 +161,16 @@ def test_data_folder_path_names_files_relative_to_its_parent(data):
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ("foundd: 2008\n", f"{NGO_FILE}:8:1: foundd: unknown field (did you mean 'founded' or 'funders'?)"),
+        ("foundd: 2008\n", f"{NGO_FILE}:9:1: foundd: unknown field (did you mean 'founded' or 'funders'?)"),
         (
             "contacts:\n  webiste: https://example.org\n",
-            f"{NGO_FILE}:9:3: contacts.webiste: unknown field (did you mean 'website'?)",
+            f"{NGO_FILE}:10:3: contacts.webiste: unknown field (did you mean 'website'?)",
         ),
         (
             "colour: red\n",
-            f"{NGO_FILE}:8:1: colour: unknown field (allowed: acronym, contacts, description, founded, "
-            "funders, languages, last_verified, legal_form, locations, maintainers, name, other_names, "
-            "partners, regions, registration, themes)",
+            f"{NGO_FILE}:9:1: colour: unknown field (allowed: acronym, added, contacts, description, "
+            "founded, funders, languages, last_verified, legal_form, locations, maintainers, name, "
+            "other_names, partners, regions, registration, themes, updated)",
         ),
     ],
     ids=["close", "nested", "far"],
@@ -255,7 +258,7 @@ def test_integer_year_accepted_quoted_or_not(data, value):
 def test_integer_year_refused(data, value, expected):
     """A year that is not a whole number in range is refused."""
     append(data, "ngos/ganja-youth-centre.yaml", f"founded: {value}\n")
-    assert check(data) == [f"{NGO_FILE}:8:10: {expected}"]
+    assert check(data) == [f"{NGO_FILE}:9:10: {expected}"]
 
 
 @pytest.mark.parametrize(
@@ -344,7 +347,7 @@ def _add_phone(data: Path, number: str) -> None:
 def test_phone_format(data, number, expected):
     """A number that cannot be dialled is refused; if YAML 1.1 would type it, the hint says to quote it."""
     _add_phone(data, number)
-    assert check(data) == [f"{NGO_FILE}:11:15: contacts.phones[0].number: {expected}"]
+    assert check(data) == [f"{NGO_FILE}:12:15: contacts.phones[0].number: {expected}"]
 
 
 @pytest.mark.parametrize(
@@ -400,7 +403,7 @@ def test_email_format(data, email):
     """An address that is not a plain e-mail address is refused."""
     append(data, "ngos/ganja-youth-centre.yaml", f"contacts:\n  email: {email}\n")
     assert check(data) == [
-        f"{NGO_FILE}:9:10: contacts.email: '{email.strip(chr(34))}' is not valid: "
+        f"{NGO_FILE}:10:10: contacts.email: '{email.strip(chr(34))}' is not valid: "
         "expected an e-mail address such as info@example.org (check the spelling of the address)"
     ]
 
@@ -428,7 +431,7 @@ def test_url_must_be_http_or_https(data, url):
     """Only absolute http(s) addresses with a real host name and no password are accepted."""
     append(data, "ngos/ganja-youth-centre.yaml", f'contacts:\n  website: "{url}"\n')
     assert check(data) == [
-        f"{NGO_FILE}:9:12: contacts.website: '{url}' is not valid: "
+        f"{NGO_FILE}:10:12: contacts.website: '{url}' is not valid: "
         "expected a web address starting with https:// or http:// "
         "(copy the full address from the browser's address bar)"
     ]
@@ -446,7 +449,7 @@ def test_time_zone(data, zone):
     """A time zone must be an IANA name."""
     append(data, "meetings/spring-meeting.yaml", f'timezone: "{zone}"\n')
     assert check(data) == [
-        f"{MEETING_FILE}:10:11: timezone: '{zone}' is not valid: expected an IANA time zone such as "
+        f"{MEETING_FILE}:11:11: timezone: '{zone}' is not valid: expected an IANA time zone such as "
         "Asia/Baku (use a name from the IANA time zone database, such as Asia/Baku)"
     ]
 
@@ -478,19 +481,19 @@ def test_meeting_date_time_format(data, value):
             "ngos/ganja-youth-centre.yaml",
             None,
             "contacts:\n  website: {url: x}\n",
-            f"{NGO_FILE}:9:12: contacts.website: expected text, found a map of fields",
+            f"{NGO_FILE}:10:12: contacts.website: expected text, found a map of fields",
         ),
         (
             "ngos/ganja-youth-centre.yaml",
             None,
             "contacts:\n  email: [info@example.org]\n",
-            f"{NGO_FILE}:9:10: contacts.email: expected text, found a list",
+            f"{NGO_FILE}:10:10: contacts.email: expected text, found a list",
         ),
         (
             "ngos/ganja-youth-centre.yaml",
             None,
             "contacts:\n  phones:\n    - type: office\n      number: [1, 2]\n",
-            f"{NGO_FILE}:11:15: contacts.phones[0].number: expected text, found a list",
+            f"{NGO_FILE}:12:15: contacts.phones[0].number: expected text, found a list",
         ),
         (
             "ngos/ganja-youth-centre.yaml",
@@ -508,7 +511,7 @@ def test_meeting_date_time_format(data, value):
             "meetings/spring-meeting.yaml",
             None,
             "timezone: [Asia/Baku]\n",
-            f"{MEETING_FILE}:10:11: timezone: expected text, found a list",
+            f"{MEETING_FILE}:11:11: timezone: expected text, found a list",
         ),
     ],
     ids=["http-url", "email", "phone", "date", "local-datetime", "time-zone"],
@@ -928,9 +931,9 @@ def test_all_problems_in_all_files_reported_in_one_run(data, content):
         "(keep one of them and delete the other)",
         f"{NGO_FILE}:3:11: regions[0]: unknown region 'gandja' "
         "(did you mean 'ganja'?; see ngo_data/regions.yaml)",
-        f"{NGO_FILE}:8:1: colour: unknown field (allowed: acronym, contacts, description, founded, funders, "
-        "languages, last_verified, legal_form, locations, maintainers, name, other_names, partners, regions, "
-        "registration, themes)",
+        f"{NGO_FILE}:9:1: colour: unknown field (allowed: acronym, added, contacts, description, founded, "
+        "funders, languages, last_verified, legal_form, locations, maintainers, name, other_names, partners, "
+        "regions, registration, themes, updated)",
         f"{PARTNER_FILE}:2:7: type: 'doner' is not an allowed value (did you mean 'donor'?)",
     ]
 
@@ -1172,3 +1175,63 @@ def test_two_files_with_the_same_slug_and_language(data, content):
         "'classes-open' in 'en' (translations of one text share a slug but each needs its own language; "
         "otherwise give this one a different slug)"
     ]
+
+
+# --- added, updated and changes ------------------------------------------------------------
+
+
+def test_added_is_required(data):
+    edit(data, "ngos/ganja-youth-centre.yaml", 'added: "2026-01-15"\n', "")
+    assert check(data) == [f"{NGO_FILE}:1:1: added: required field is missing (add an 'added:' line)"]
+
+
+def test_updated_cannot_come_before_added(data):
+    append(data, "partners/open-aid.yaml", 'updated: "2026-01-14 23:59"\n')
+    assert check(data) == [
+        f"{PARTNER_FILE}:7:10: updated: updated (2026-01-14 23:59) is earlier than added (2026-01-15) "
+        "(a record cannot change before it was added; check both dates)"
+    ]
+
+
+CHANGES = """\
+changes:
+  - date: "2026-02-01"
+    note: {en: Moved to Baku.}
+  - date: "2026-01-10"
+    status: postponed
+    note: {en: Postponed.}
+updated: "2026-01-20"
+"""
+
+
+def test_meeting_changes_are_checked_all_at_once(data):
+    """Changes must come after ``added``, oldest first, not after ``updated``, and the latest
+    status they set must be the meeting's status."""
+    append(data, "meetings/spring-meeting.yaml", CHANGES)
+    assert check(data) == [
+        f"{MEETING_FILE}:4:9: status: the latest change sets status 'postponed' but status is 'scheduled' "
+        "(add a change with 'status: scheduled' saying what happened, or correct status)",
+        f"{MEETING_FILE}:14:11: changes[1].date: this change (2026-01-10) is earlier than added (2026-01-15) "
+        "(a meeting cannot change before it was announced; check both dates)",
+        f"{MEETING_FILE}:14:11: changes[1].date: this change (2026-01-10) is listed after a later one "
+        "(2026-02-01) (list changes oldest first: move this one up)",
+        f"{MEETING_FILE}:17:10: updated: updated (2026-01-20) is earlier than a change (2026-02-01) "
+        "(set 'updated: \"2026-02-01\"' or remove the updated line)",
+    ]
+
+
+def test_meeting_history_gives_sequence_and_latest_update(data):
+    """Each change raises the SEQUENCE; the latest change is the meeting's update time, in Baku."""
+    edit(data, "meetings/spring-meeting.yaml", "status: scheduled", "status: cancelled")
+    append(
+        data,
+        "meetings/spring-meeting.yaml",
+        'changes:\n  - date: "2026-02-01 09:30"\n    note: {en: Moved to Baku.}\n'
+        '  - date: "2026-02-10"\n    status: cancelled\n    note: {en: Cancelled.}\n',
+    )
+    meeting = load_directory(data).meetings["spring-meeting"]
+    assert meeting.sequence == 2
+    assert [c.status for c in meeting.changes] == [None, "cancelled"]
+    assert meeting.added.isoformat() == "2026-01-15T00:00:00+04:00"
+    assert meeting.updated.isoformat() == "2026-02-10T00:00:00+04:00"
+    assert meeting.changes[0].date.isoformat() == "2026-02-01T09:30:00+04:00"

@@ -65,6 +65,16 @@ class Text:
         return self.values[0][1]
 
 
+def record_time(value: str) -> dt.datetime:
+    """A bookkeeping date ('2026-11-22') or date and time ('2026-11-22 14:30'), in Baku time;
+    a date alone is midnight at its start."""
+    parsed = parse_local_datetime(value)
+    assert parsed is not None, value  # checked by the schema
+    if not isinstance(parsed, dt.datetime):
+        parsed = dt.datetime.combine(parsed, dt.time())
+    return parsed.replace(tzinfo=zoneinfo.ZoneInfo(DEFAULT_TIMEZONE))
+
+
 def _text(raw: Any, lang: str) -> Text | None:
     return None if raw is None else Text.of(raw, lang)
 
@@ -181,6 +191,8 @@ class Organisation:
     locations: tuple[Location, ...]
     contacts: Contacts
     funders: tuple[str, ...]
+    added: dt.datetime
+    updated: dt.datetime  # the latest change; ``added`` when it never changed
 
 
 @dataclass(frozen=True)
@@ -211,6 +223,15 @@ class Venue:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A change to a meeting announced to subscribers: moved, postponed, cancelled..."""
+
+    date: dt.datetime
+    note: Text
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class Meeting:
     slug: str
     source: str
@@ -233,7 +254,15 @@ class Meeting:
     report_url: str | None
     maintainers: tuple[str, ...]
     last_verified: dt.date | None
+    added: dt.datetime
+    updated: dt.datetime  # the latest of ``added``, ``updated:`` and the changes
+    changes: tuple[Change, ...] = ()
     kind: str = "meeting"
+
+    @property
+    def sequence(self) -> int:
+        """The iCalendar SEQUENCE: how many times the meeting was changed."""
+        return len(self.changes)
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -262,6 +291,8 @@ def _common(slug: str, source: str, d: dict[str, Any], lang: str) -> dict[str, A
         "locations": _locations(d.get("locations"), lang),
         "contacts": _contacts(d.get("contacts"), lang),
         "funders": tuple(d.get("funders", ())),
+        "added": record_time(d["added"]),
+        "updated": record_time(d.get("updated", d["added"])),
     }
 
 
@@ -315,6 +346,12 @@ def meeting_times(d: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, bool]:
 def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeting:
     start, end, all_day = meeting_times(d)
     venue = d["venue"]
+    changes = tuple(
+        Change(record_time(c["date"]), Text.of(c["note"], lang), c.get("status"))
+        for c in d.get("changes", ())
+    )
+    added = record_time(d["added"])
+    updated = max([added, *(c.date for c in changes), record_time(d.get("updated", d["added"]))])
     return Meeting(
         slug=slug,
         source=source,
@@ -342,6 +379,9 @@ def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeti
         report_url=d.get("report_url"),
         maintainers=tuple(d["maintainers"]),
         last_verified=dt.date.fromisoformat(d["last_verified"]) if "last_verified" in d else None,
+        added=added,
+        updated=updated,
+        changes=changes,
     )
 
 

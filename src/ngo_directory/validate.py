@@ -249,12 +249,81 @@ def _check_meeting_times(doc: Document) -> list[Problem]:
     return []
 
 
+def _time_at(doc: Document, path: Path_) -> dt.datetime | None:
+    """The bookkeeping time at ``path`` (see models.record_time), or None if absent or invalid."""
+    value = _strings(doc, path)
+    if not value or parse_local_datetime(value[0][1]) is None:
+        return None
+    return models.record_time(value[0][1])
+
+
+def _check_history(doc: Document) -> list[Problem]:
+    """``added`` <= every change <= ``updated``, changes oldest first, and the latest change
+    that sets a status agrees with ``status``."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    added, updated = _time_at(doc, ("added",)), _time_at(doc, ("updated",))
+    problems = []
+    if added and updated and updated < added:
+        problems.append(
+            doc.problem(
+                ("updated",),
+                f"updated ({data['updated']}) is earlier than added ({data['added']})",
+                "a record cannot change before it was added; check both dates",
+            )
+        )
+    changes: list[Any] = data["changes"] if isinstance(data.get("changes"), list) else []
+    previous: tuple[dt.datetime, str] | None = None
+    status_set: str | None = None
+    for index, change in enumerate(changes):
+        when = _time_at(doc, ("changes", index, "date"))
+        if when is None:
+            continue
+        shown = change["date"]  # a string: _time_at found a valid time there
+        if added and when < added:
+            problems.append(
+                doc.problem(
+                    ("changes", index, "date"),
+                    f"this change ({shown}) is earlier than added ({data['added']})",
+                    "a meeting cannot change before it was announced; check both dates",
+                )
+            )
+        if previous and when < previous[0]:
+            problems.append(
+                doc.problem(
+                    ("changes", index, "date"),
+                    f"this change ({shown}) is listed after a later one ({previous[1]})",
+                    "list changes oldest first: move this one up",
+                )
+            )
+        if updated and when > updated:
+            problems.append(
+                doc.problem(
+                    ("updated",),
+                    f"updated ({data['updated']}) is earlier than a change ({shown})",
+                    f"set 'updated: \"{shown}\"' or remove the updated line",
+                )
+            )
+        previous = (when, str(shown))
+        if isinstance(change.get("status"), str):
+            status_set = change["status"]
+    if status_set and isinstance(data.get("status"), str) and status_set != data["status"]:
+        problems.append(
+            doc.problem(
+                ("status",),
+                f"the latest change sets status '{status_set}' but status is '{data['status']}'",
+                f"add a change with 'status: {data['status']}' saying what happened, or correct status",
+            )
+        )
+    return problems
+
+
 def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
     org = ("ngo", "partner")
     for kind, docs in run.docs.items():
         for slug, doc in docs.items():
             found = run.problems
             found += themes.check(doc, ("themes",))
+            found += _check_history(doc)
             if kind == "meeting":
                 found += regions.check(doc, ("venue", "region"))
                 found += _check_refs(run, doc, ("organisers",), org, slug)

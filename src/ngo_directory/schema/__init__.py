@@ -152,7 +152,8 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
     if rule == "required":
         for key in rule_value:
             if key not in value and repr(key) in error.message:
-                yield doc.problem((*path, key), "required field is missing", f"add a '{key}:' line")
+                article = "an" if key[:1] in "aeiou" else "a"
+                yield doc.problem((*path, key), "required field is missing", f"add {article} '{key}:' line")
         return
     if rule == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
