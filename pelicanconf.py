@@ -45,7 +45,11 @@ TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 
-# Feeds are produced by the plugin, not by Pelican.
+# Feeds and calendars are written by the plugin (feedgen and icalendar), not by Pelican. Their
+# permanent ids start with this tag authority: a domain you control and a year. Never change it
+# once the site is published, or every subscriber sees every entry again.
+NGO_DIRECTORY_ID_AUTHORITY = "ngo-directory.example.org,2026"
+
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None

@@ -133,8 +133,8 @@ def test_every_page_links_its_versions_in_every_language(site):
         own = language_of_path(site, page)
         alternates = dict(
             zip(
-                tree.xpath('//head/link[@rel="alternate"]/@hreflang'),
-                tree.xpath('//head/link[@rel="alternate"]/@href'),
+                tree.xpath('//head/link[@rel="alternate"][@hreflang]/@hreflang'),
+                tree.xpath('//head/link[@rel="alternate"][@hreflang]/@href'),
                 strict=True,
             )
         )

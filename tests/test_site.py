@@ -38,7 +38,7 @@ def test_every_record_has_its_page_in_every_language(site):
     """Each NGO, partner, meeting, region and theme has a page in az, ru and en whose h1 is its
     name in that language (or its fallback)."""
     directory = load_directory(ROOT / "ngo_data", default_language="az")
-    settings = plugin_settings({"DEFAULT_LANG": "az"})
+    settings = plugin_settings({"DEFAULT_LANG": "az", "NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"})
     languages = Languages.from_settings({"DEFAULT_LANG": "az", **settings})
     records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
     records += directory.meetings.values()

@@ -18,6 +18,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .happenings import PRESS, topic
 from .i18n import N_, Languages, translations
 from .markup import render_markdown, sanitize
 from .models import Text
@@ -92,6 +93,27 @@ class Site:
         if isinstance(text, str):
             return text
         return text.pick(self.languages.order(language))[1]
+
+    # Feeds and calendars -----------------------------------------------------------------
+    def channels(self, context: Context | Mapping[str, Any]) -> list[Any]:
+        """The feeds and calendars a page links: its own (``channels`` in a directory page's
+        context), else the press releases' and the release's organisation's, else the site's."""
+        channels = context.get("channels")
+        if channels is not None:
+            return list(channels)
+        catalogue = context.get("subscriptions", {}).get(language_of(context))
+        if catalogue is None:
+            return []
+        article = context.get("article")
+        if article is None:
+            return list(catalogue.site)
+        found = [catalogue.get(PRESS)]
+        organisation = getattr(article, "organization", None)
+        for kind in ("ngo", "partner"):
+            channel = catalogue.by_topic.get(topic(kind, str(organisation)))
+            if channel is not None:
+                found.append(channel)
+        return found
 
     # Language versions -------------------------------------------------------------------
     def alternates(self, context: Context | Mapping[str, Any]) -> list[LanguageLink]:
@@ -174,8 +196,11 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
 
     @pass_context
     def site_name(context: Context) -> str:
-        language = language_of(context)
-        return str(settings.get("NGO_DIRECTORY_SITENAMES", {}).get(language) or settings.get("SITENAME", ""))
+        return site.languages.site_name(language_of(context))
+
+    @pass_context
+    def page_channels(context: Context) -> list[Any]:
+        return site.channels(context)
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
@@ -197,6 +222,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         country_name=country_name,
         site_name=site_name,
         site_languages=site.languages,
+        page_channels=page_channels,
     )
 
 

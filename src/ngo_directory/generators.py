@@ -12,11 +12,14 @@ from typing import Any
 from pelican.generators import Generator
 
 from .completeness import Completeness
+from .happenings import happenings_of
 from .i18n import Languages
 from .pages import PageSpec, Planner, PressIndex
 from .press import check_content_metadata, check_press_release, metadata_line
 from .problems import Problem, ValidationFailed
 from .settings import plugin_settings
+from .subscriptions import Catalogue
+from .syndication import Identity, Syndication, opml_addresses
 from .urls import save_as_of
 from .validate import Limits, check_data, record_kinds
 from .versions import versions_of
@@ -52,6 +55,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         self.options = plugin_settings(self.settings)
         self.languages = Languages.from_settings({**self.settings, **self.options})
         self.pages: list[PageSpec] = []
+        self.syndication: dict[str, Any] = {}
 
     def check_content(self) -> list[Problem]:
         """Problems in the metadata of every page and press release Pelican read."""
@@ -91,10 +95,17 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         records += directory.meetings.values()
         completeness = {r.slug: Completeness.of(r, languages.languages) for r in records}
         self.pages = []
+        catalogues, opml = {}, {}
         for language in languages.languages:
             in_language = PressIndex.of(group[language] for group in press)
-            planner = Planner(directory, in_language, settings, today, languages, language, completeness)
+            catalogue = Catalogue.build(directory, languages, language, settings)
+            planner = Planner(
+                directory, in_language, settings, today, languages, language, completeness, catalogue
+            )
             self.pages += planner.plan()
+            catalogues[language] = catalogue
+            opml[language] = opml_addresses(languages.prefix(language), options["NGO_DIRECTORY_FEEDS_PATH"])
+            self.syndication[language] = (catalogue, happenings_of(directory, in_language.latest))
         for template, groups in (("article.html", press), ("page.html", pages + hidden)):
             key = template.removesuffix(".html")
             for group in groups:
@@ -115,15 +126,28 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
             directory=directory,
             content_alternates={v.url: v.alternates for g in press + pages + hidden for v in g.values()},
             footer_pages={lang: [group[lang] for group in pages] for lang in languages.languages},
+            subscriptions=catalogues,
+            opml_files=opml,
+            absolute_base=self.absolute_base,
         )
         logger.info("Planned %d directory pages in %d languages", len(self.pages), len(languages.languages))
 
-    def generate_output(self, writer: Any) -> None:
+    @property
+    def absolute_base(self) -> str:
+        """The site's absolute URL for feeds (FEED_DOMAIN, else SITEURL); '' in a development
+        build, whose feeds then link root-relative addresses."""
+        return str(self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+
+    def target(self, save_as: str) -> Path:
         output = Path(self.output_path).resolve()
+        target = (output / save_as).resolve()
+        if not target.is_relative_to(output):
+            raise ValueError(f"refusing to write {save_as!r} outside the output folder")
+        return target
+
+    def generate_output(self, writer: Any) -> None:
         for page in self.pages:
-            target = (output / page.save_as).resolve()
-            if not target.is_relative_to(output):
-                raise ValueError(f"refusing to write {page.save_as!r} outside the output folder")
+            self.target(page.save_as)
             writer.write_file(
                 page.save_as,
                 self.get_template(page.template.removesuffix(".html")),
@@ -135,3 +159,28 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
                 alternates=page.alternates,
                 **page.context,
             )
+        self.write_syndication()
+
+    def write_syndication(self) -> None:
+        """Every feed, calendar and OPML file of every language."""
+        count = 0
+        for language, (catalogue, happenings) in self.syndication.items():
+            syndication = Syndication(
+                self.env,
+                self.context,
+                self.context["directory"],
+                catalogue,
+                happenings,
+                self.languages,
+                base=self.absolute_base,
+                identity=Identity(self.options["NGO_DIRECTORY_ID_AUTHORITY"]),
+                site_name=self.languages.site_name(language),
+                feed_items=self.options["NGO_DIRECTORY_FEED_ITEMS"],
+                opml=self.context["opml_files"][language],
+            )
+            for address, data in syndication.files():
+                target = self.target(address)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                count += 1
+        logger.info("Wrote %d feeds, calendars and OPML files", count)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -49,15 +49,25 @@ class Languages:
     languages: tuple[str, ...]
     fallbacks: tuple[str, ...]
     locales: Mapping[str, str]
+    site_names: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Languages:
+        names = dict(settings.get("NGO_DIRECTORY_SITENAMES") or {})
         return cls(
             default=settings["DEFAULT_LANG"],
             languages=tuple(settings["NGO_DIRECTORY_LANGUAGES"]),
             fallbacks=tuple(settings["NGO_DIRECTORY_FALLBACK_LANGUAGES"]),
             locales=dict(settings["NGO_DIRECTORY_LOCALES"]),
+            site_names={
+                lang: names.get(lang) or settings.get("SITENAME", "")
+                for lang in settings["NGO_DIRECTORY_LANGUAGES"]
+            },
         )
+
+    def site_name(self, language: str) -> str:
+        """The site's name in ``language`` (NGO_DIRECTORY_SITENAMES, else SITENAME)."""
+        return self.site_names.get(language, "")
 
     def prefix(self, language: str) -> str:
         """The URL prefix of a language: '' for the default, 'ru/' for Russian."""

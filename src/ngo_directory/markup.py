@@ -1,8 +1,12 @@
-"""Markdown to safe HTML: python-markdown, then nh3 with an explicit allowlist."""
+"""Markdown to safe HTML (python-markdown, then nh3 with an explicit allowlist), and the plain,
+inert text that feeds and calendars carry."""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 import markdown
 import nh3
@@ -18,6 +22,7 @@ ALLOWED_TAGS = frozenset(
         "code",
         "dd",
         "del",
+        "div",
         "dl",
         "dt",
         "em",
@@ -35,6 +40,7 @@ ALLOWED_TAGS = frozenset(
         "q",
         "s",
         "small",
+        "span",
         "strong",
         "sub",
         "sup",
@@ -58,15 +64,24 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 
 
-def sanitize(html: str) -> str:
-    """Keep only allowlisted tags, attributes and URL schemes; drop everything else."""
+def sanitize(html: str, base: str | None = None) -> str:
+    """Keep only allowlisted tags, attributes and URL schemes; drop everything else. With
+    ``base`` (an absolute URL), relative links are made absolute against it, as feeds need."""
+
+    def absolute(tag: str, attribute: str, value: str) -> str | None:
+        if attribute != "href" or base is None:
+            return value
+        joined = urljoin(base, value)
+        return joined if urlsplit(joined).scheme in URL_SCHEMES or not urlsplit(joined).scheme else None
+
     return nh3.clean(
-        html,
+        clean_text(html),
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         link_rel="nofollow noopener",
         strip_comments=True,
+        attribute_filter=absolute if base is not None else None,
     )
 
 
@@ -74,3 +89,45 @@ def sanitize(html: str) -> str:
 def render_markdown(text: str) -> str:
     """Render Markdown and sanitise the result; raw HTML in the source never survives."""
     return sanitize(markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html"))
+
+
+# Characters XML 1.0 forbids or that break a line where a reader does not expect it.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_TAG = re.compile(r"<[A-Za-z!/?][^<>]*>")
+_TAG_START = re.compile(r"<(?=[A-Za-z!/?])")
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dd|dt|tr|pre|blockquote|ul|ol|dl|table)>|<br\s*/?>", re.I)
+
+
+def clean_text(text: str) -> str:
+    """Every line break as \\n and no character that XML 1.0 or iCalendar cannot carry."""
+    return _UNSAFE.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def inert_text(text: str) -> str:
+    """Plain text that stays text even in a reader that renders titles as HTML: anything
+    shaped like a tag is removed, and a '<' that could start one is spaced apart."""
+    text = clean_text(text)
+    while (stripped := _TAG.sub("", text)) != text:
+        text = stripped
+    return _TAG_START.sub("< ", text)
+
+
+def one_line(text: str) -> str:
+    """Inert text on one line, runs of white space collapsed: for titles and names."""
+    return " ".join(inert_text(text).split())
+
+
+def html_to_text(html: str) -> str:
+    """The inert plain text of some HTML, a blank line between blocks."""
+    text = html_lib.unescape(nh3.clean(_BLOCK_END.sub("\n\n", html), tags=set(), strip_comments=True))
+    paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", inert_text(text)))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.") + "…"

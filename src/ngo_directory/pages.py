@@ -11,8 +11,10 @@ from typing import Any, TypeVar
 from .collation import initial, sort_key
 from .completeness import Completeness
 from .directory import Directory, Organisation
+from .happenings import CHANGES, MEETINGS, PRESS, topic
 from .i18n import Languages
 from .models import Meeting, Ngo, Partner, VocabularyEntry
+from .subscriptions import Catalogue
 from .urls import Urls, page_url, save_as_of
 from .versions import Version
 
@@ -109,9 +111,12 @@ class Planner:
         languages: Languages,
         language: str,
         completeness: dict[str, Completeness],
+        catalogue: Catalogue,
     ):
-        """One Planner plans one language; ``completeness`` (by slug) is the same for all."""
+        """One Planner plans one language; ``completeness`` (by slug) is the same for all.
+        Each page links the feeds and calendars of ``catalogue`` that are about it."""
         self.d = directory
+        self.catalogue = catalogue
         self.completeness = completeness
         self.press = press
         self.languages = languages
@@ -146,7 +151,9 @@ class Planner:
             pagination = pagination_of(urls, number, len(items))
             self.add(urls[number - 1], template, items=chunk, pagination=pagination, **context, **extra)
 
-    def add_alphabetical(self, base: str, template: str, records: Sequence[Any]) -> None:
+    def add_alphabetical(
+        self, base: str, template: str, records: Sequence[Any], channels: Sequence[Any]
+    ) -> None:
         """A paginated A-Z list: each page grouped by letter, with a jump list of all letters."""
         chunks = paginate(records, self.page_size)
         urls = [page_url(base, n) for n in range(1, len(chunks) + 1)]
@@ -162,10 +169,15 @@ class Planner:
                 groups=groups,
                 alphabet=list(alphabet.items()),
                 pagination=pagination_of(urls, number, len(records)),
+                channels=channels,
             )
 
     def sorted_by_name(self, records: Iterable[T]) -> list[T]:
         return sorted(records, key=lambda r: name_key(r, self.order))
+
+    def channels(self, *names: str) -> list[Any]:
+        """The channels with these topics, for a page's feed and calendar links."""
+        return [self.catalogue.get(name) for name in names]
 
     def plan(self) -> list[PageSpec]:
         d = self.d
@@ -175,14 +187,23 @@ class Planner:
             latest_press=self.press.latest[: self.home_items],
             upcoming=d.upcoming_meetings(self.today)[: self.home_items],
             counts={**d.counts, "press": len(self.press.latest)},
+            channels=self.channels(PRESS, MEETINGS, CHANGES),
         )
-        self.add_paginated(self.urls.index("PRESS"), "press.html", self.press.latest)
+        self.add_paginated(
+            self.urls.index("PRESS"), "press.html", self.press.latest, channels=self.channels(PRESS)
+        )
         ngos = self.sorted_by_name(d.ngos.values())
-        self.add_alphabetical(self.urls.index("NGO"), "ngos.html", ngos)
+        self.add_alphabetical(self.urls.index("NGO"), "ngos.html", ngos, self.channels(CHANGES))
         for ngo in ngos:
-            self.add(self.urls.url(ngo), "ngo.html", ngo=ngo, **self.organisation_context(ngo))
+            self.add(
+                self.urls.url(ngo),
+                "ngo.html",
+                ngo=ngo,
+                channels=self.channels(topic("ngo", ngo.slug)),
+                **self.organisation_context(ngo),
+            )
         partners = self.sorted_by_name(d.partners.values())
-        self.add_alphabetical(self.urls.index("PARTNER"), "partners.html", partners)
+        self.add_alphabetical(self.urls.index("PARTNER"), "partners.html", partners, self.channels(CHANGES))
         for partner in partners:
             # Everyone it funds or works with, in one list paginated like the A-Z lists, so that
             # a partner of thousands of NGOs still has light pages.
@@ -196,6 +217,7 @@ class Planner:
                     for org in self.sorted_by_name({**funded, **works_with}.values())
                 ],
                 partner=partner,
+                channels=self.channels(topic("partner", partner.slug)),
                 **self.organisation_context(partner),
             )
         self.add_paginated(
@@ -203,13 +225,27 @@ class Planner:
             "meetings.html",
             d.past_meetings(self.today),
             first_page={"upcoming": d.upcoming_meetings(self.today)},
+            channels=self.channels(MEETINGS),
         )
         for meeting in d.meetings.values():
-            self.add(self.urls.url(meeting), "meeting.html", meeting=meeting, **self.meeting_context(meeting))
+            self.add(
+                self.urls.url(meeting),
+                "meeting.html",
+                meeting=meeting,
+                channels=self.channels(topic("meeting", meeting.slug), MEETINGS),
+                **self.meeting_context(meeting),
+            )
         self.plan_vocabulary(
             "REGION", d.regions, d.ngos_by_region, d.partners_by_region, d.meetings_by_region
         )
         self.plan_vocabulary("THEME", d.themes, d.ngos_by_theme, d.partners_by_theme, d.meetings_by_theme)
+        self.add_paginated(
+            self.urls.index("SUBSCRIBE"),
+            "subscribe.html",
+            [channel for group in self.catalogue.groups.values() for channel in group],
+            first_page={"site": self.catalogue.site},
+            channels=self.catalogue.site,
+        )
         return self.pages
 
     def organisation_context(self, org: Organisation) -> dict[str, Any]:
@@ -253,6 +289,7 @@ class Planner:
                 entries.values(), key=lambda e: sort_key(e.name.pick(self.order)[1], self.language)
             ),
             counts={slug: len(ngos.get(slug, [])) for slug in entries},
+            channels=self.channels(CHANGES),
         )
         for slug, entry in entries.items():
             self.add_paginated(
@@ -265,4 +302,5 @@ class Planner:
                 },
                 entry=entry,
                 kind=kind,
+                channels=self.channels(topic(kind.lower(), slug)),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,8 +33,31 @@ DEFAULTS: dict[str, Any] = {
     "THEME_URL": "themes/{slug}/",
     "THEME_INDEX_URL": "themes/",
     "PRESS_INDEX_URL": "press/",
+    "SUBSCRIBE_INDEX_URL": "subscribe/",
+    "NGO_DIRECTORY_FEEDS_PATH": "feeds/",
+    "NGO_DIRECTORY_CALENDARS_PATH": "calendars/",
+    "NGO_DIRECTORY_FEED_ITEMS": 50,
+    "NGO_DIRECTORY_ID_AUTHORITY": None,
 }
 KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
+# Pelican's own feeds: off, so that every feed comes from one code path (feeds.py).
+PELICAN_FEEDS = (
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+)
+AUTHORITY = re.compile(
+    r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+,\d{4}(-\d{2}(-\d{2})?)?$"
+)
 
 
 class SettingsError(ValueError):
@@ -49,12 +73,14 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
         "NGO_DIRECTORY_MAX_DEPTH",
         "NGO_DIRECTORY_PAGE_SIZE",
         "NGO_DIRECTORY_HOME_ITEMS",
+        "NGO_DIRECTORY_FEED_ITEMS",
     ):
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
     errors += _language_errors(merged, user)
-    for kind in (*KINDS, "PRESS"):
+    errors += _feed_errors(merged, user)
+    for kind in (*KINDS, "PRESS", "SUBSCRIBE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)
@@ -69,6 +95,33 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise SettingsError("invalid ngo-directory settings:\n  " + "\n  ".join(errors))
     return merged
+
+
+def _feed_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str]:
+    errors = []
+    authority = merged["NGO_DIRECTORY_ID_AUTHORITY"]
+    if not isinstance(authority, str) or not AUTHORITY.fullmatch(authority):
+        errors.append(
+            f"NGO_DIRECTORY_ID_AUTHORITY = {authority!r}: expected a domain you control and the year you "
+            "started using it for this directory, such as 'ngo.example.org,2026'; feed ids and calendar "
+            "UIDs are built from it, so never change it once the site is published"
+        )
+    for key in ("NGO_DIRECTORY_FEEDS_PATH", "NGO_DIRECTORY_CALENDARS_PATH"):
+        value = merged[key]
+        if (
+            not isinstance(value, str)
+            or not value.endswith("/")
+            or value.startswith("/")
+            or ".." in value.split("/")
+        ):
+            errors.append(f"{key} = {value!r}: expected a folder inside the output folder, ending with '/'")
+    enabled = [key for key in PELICAN_FEEDS if user.get(key) is not None]
+    if enabled:
+        errors.append(
+            f"{', '.join(enabled)}: Pelican's own feeds must be off, because the plugin writes every "
+            f"feed itself; set {' = '.join(enabled)} = None"
+        )
+    return errors
 
 
 def _language_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str]:

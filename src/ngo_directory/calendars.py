@@ -1,0 +1,101 @@
+"""iCalendar files written with icalendar: one VEVENT per meeting, the same UID in every
+calendar and language, DTSTAMP and LAST-MODIFIED from the data, SEQUENCE raised by each change,
+and a VTIMEZONE for every time zone used. icalendar escapes commas, semicolons and line breaks
+and folds long lines; the text handed to it is cleaned of anything else a reader could trip on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from icalendar import Calendar, Event, Timezone
+
+from .markup import clean_text, inert_text, one_line
+from .models import DEFAULT_TIMEZONE, Meeting
+
+STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class EventText:
+    """A meeting's texts in one language, as plain text."""
+
+    summary: str
+    location: str
+    description: str
+    categories: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=64)
+def vtimezone(tzid: str) -> Timezone:
+    """The VTIMEZONE of an IANA zone, worked out once per build (it takes icalendar ~25 ms)."""
+    return Timezone.from_tzid(tzid)
+
+
+def zones_of(events: Sequence[Event]) -> list[str]:
+    """The TZIDs the events' start and end times use."""
+    found = {
+        event[name].params["TZID"]
+        for event in events
+        for name in ("DTSTART", "DTEND")
+        if name in event and "TZID" in event[name].params
+    }
+    return sorted(found)
+
+
+def uid(meeting: Meeting, domain: str) -> str:
+    """The meeting's permanent UID: the same in every calendar and language, so calendar apps
+    that see it twice know it is one event."""
+    return f"{meeting.slug}@{domain}"
+
+
+def meeting_event(meeting: Meeting, text: EventText, url: str, domain: str) -> Event:
+    event = Event()
+    event.add("uid", uid(meeting, domain))
+    event.add("dtstamp", meeting.updated.astimezone(dt.UTC))
+    event.add("created", meeting.added.astimezone(dt.UTC))
+    event.add("last-modified", meeting.updated.astimezone(dt.UTC))
+    event.add("sequence", meeting.sequence)
+    if meeting.all_day:
+        event.add("dtstart", meeting.start.date())
+        event.add("dtend", meeting.end.date())  # the day after the last: DTEND is exclusive
+    else:
+        event.add("dtstart", meeting.start)
+        event.add("dtend", meeting.end)
+    event.add("summary", one_line(text.summary))
+    if text.location.strip():
+        event.add("location", one_line(text.location))
+    event.add("description", inert_text(text.description))
+    event.add("url", url)
+    event.add("status", STATUS[meeting.status])
+    if text.categories:
+        event.add("categories", [one_line(c).replace(",", " ") for c in text.categories])
+    return event
+
+
+def render_calendar(
+    events: Sequence[Event], *, name: str, description: str, prodid: str, source: str
+) -> bytes:
+    """A published calendar of ``events`` (in the order given), after a VTIMEZONE for every
+    zone they use. A calendar without events still carries the site's time zone, since RFC 5545
+    wants at least one component."""
+    calendar = Calendar()
+    calendar.add("prodid", clean_text(prodid))
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", one_line(name))
+    calendar.add("x-wr-calname", one_line(name))
+    calendar.add("description", one_line(description))
+    calendar.add("x-wr-caldesc", one_line(description))
+    if source.startswith(("https://", "http://")):
+        calendar.add("source", source, parameters={"VALUE": "URI"})
+    calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
+    for tzid in zones_of(events) or ([] if events else [DEFAULT_TIMEZONE]):
+        calendar.add_component(vtimezone(tzid))
+    for event in events:
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
