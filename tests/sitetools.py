@@ -75,3 +75,33 @@ def tree_digest(site: Path) -> dict[str, str]:
         for p in sorted(site.rglob("*"))
         if p.is_file()
     }
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
+
+
+def hostile_ngo() -> str:
+    text = HOSTILE.replace('"', '\\"')
+    return f"""\
+name: "{text}"
+acronym: "<svg onload=alert(4)>"
+other_names: ["{text}"]
+description: |
+  {HOSTILE}
+  [click](javascript:alert(5)) <iframe src="javascript:alert(6)"></iframe>
+  <a href="JAVASCRIPT:alert(7)" onclick="x()">y</a> [ok](https://example.org)
+legal_form: "{text}"
+regions: [ganja]
+themes: [youth]
+locations:
+  - name: "{text}"
+    region: ganja
+    address: "{text}"
+    services: ["{text}"]
+    opening_hours: "{text}"
+contacts:
+  website: "https://example.org/?q=<script>"
+maintainers: [someone]
+last_verified: "2026-01-01"
+added: "2026-01-01"
+"""

@@ -15,9 +15,11 @@ from ngo_directory.settings import plugin_settings
 from ngo_directory.urls import Urls, save_as_of
 from ngo_directory.validate import load_directory
 from sitetools import (
+    HOSTILE,
     ROOT,
     build,
     copy_project,
+    hostile_ngo,
     html_files,
     internal_links,
     language_of_path,
@@ -123,36 +125,6 @@ def test_meeting_page_lists_participants_and_press(site):
 def test_two_builds_are_byte_identical(site, tmp_path):
     """Building the same input twice gives exactly the same files."""
     assert tree_digest(build(tmp_path / "again")) == tree_digest(site)
-
-
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
-
-
-def hostile_ngo() -> str:
-    text = HOSTILE.replace('"', '\\"')
-    return f"""\
-name: "{text}"
-acronym: "<svg onload=alert(4)>"
-other_names: ["{text}"]
-description: |
-  {HOSTILE}
-  [click](javascript:alert(5)) <iframe src="javascript:alert(6)"></iframe>
-  <a href="JAVASCRIPT:alert(7)" onclick="x()">y</a> [ok](https://example.org)
-legal_form: "{text}"
-regions: [ganja]
-themes: [youth]
-locations:
-  - name: "{text}"
-    region: ganja
-    address: "{text}"
-    services: ["{text}"]
-    opening_hours: "{text}"
-contacts:
-  website: "https://example.org/?q=<script>"
-maintainers: [someone]
-last_verified: "2026-01-01"
-added: "2026-01-01"
-"""
 
 
 def test_hostile_text_never_becomes_live(tmp_path):

@@ -1,0 +1,470 @@
+"""Feeds, calendars, OPML and the Subscribe page, read back from real builds with feedparser,
+a strict XML parser and icalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import feedparser
+import icalendar
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from ngo_directory.calendars import EventText, meeting_event, render_calendar
+from ngo_directory.models import build_meeting
+from sitetools import HOSTILE, build, copy_project, hostile_ngo, html_files, parse, resolve, tree_digest
+
+pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
+
+PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}
+FORUM = "ganja-ngo-forum-2027"
+ISAR_MEETING = "isar-first-regional-ngo-meeting-mingachevir-2000"
+INJECTION = "END:VEVENT\nBEGIN:VEVENT\nUID:evil@example.org\nSUMMARY:Injected"
+FORUM_YAML = f"""\
+title:
+  en: "Ganja NGO forum; youth, ICT, and <b>more</b>"
+  ru: Форум НПО в Гяндже
+start: "2027-03-10 10:00"
+end: "2027-03-10 16:00"
+status: cancelled
+venue:
+  name: "Youth House, Hall 2; second floor"
+  address: {{en: "12, Example Street"}}
+  region: ganja
+organisers: [madad-azerbaijan]
+partners: [osce]
+funders: [usaid]
+themes: [youth]
+agenda:
+  en: |
+    Opening.
+{"".join(f"    {line}" + chr(10) for line in INJECTION.splitlines())}
+    {"A very long line of agenda text, with commas, and semicolons; " * 60}
+maintainers: [someone]
+added: "2027-01-10"
+changes:
+  - date: "2027-02-01 09:30"
+    note: {{en: "Moved from 3 March to 10 March."}}
+  - date: "2027-03-01"
+    status: cancelled
+    note: {{en: "Cancelled: the hall is closed for repairs. <script>alert(1)</script>"}}
+"""
+VIENNA_YAML = """\
+title: {en: OSCE briefing for regional NGOs}
+start: "2027-04-02 15:00"
+end: "2027-04-02 17:00"
+timezone: Europe/Vienna
+status: scheduled
+venue: {region: azerbaijan, city: {en: Vienna}}
+organisers: [osce]
+maintainers: [someone]
+added: "2027-02-15 12:00"
+updated: "2027-02-20"
+"""
+PRESS_MD = (
+    "Title: Forum \x1b[31mnews\x0c for <i>all</i>\nDate: 2027-01-15 10:00\nModified: 2027-02-01 08:00\n"
+    f"Slug: forum-news\nLang: en\nOrganization: madad-azerbaijan\nMeeting: {FORUM}\n"
+    f"Summary: {HOSTILE}\n\n"
+    f'{HOSTILE}\n\n<div onmouseover="alert(8)">z</div>\n\n[a](javascript:alert(9)) [next](../../press/)\n\n'
+    + "Long line without a break " * 400
+    + "\n"
+)
+
+
+def add_busy_records(data: Path, content: Path) -> None:
+    (data / "meetings" / f"{FORUM}.yaml").write_text(FORUM_YAML, "utf-8")
+    (data / "meetings" / "osce-briefing-2027.yaml").write_text(VIENNA_YAML, "utf-8")
+    (data / "ngos" / "hostile.yaml").write_text(
+        hostile_ngo().replace('added: "2026-01-01"', 'added: "2026-01-01"\nupdated: "2027-01-05 18:00"'),
+        "utf-8",
+    )
+    (content / "press" / "forum-news.md").write_text(PRESS_MD, "utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory):
+    """The sample plus a changed and cancelled meeting full of awkward text, a meeting in
+    another time zone, a hostile NGO record and a press release with control characters."""
+    tmp = tmp_path_factory.mktemp("busy")
+    data, content = copy_project(tmp)
+    add_busy_records(data, content)
+    return build(tmp / "output", data, content)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The busy site built as for publishing: absolute URLs."""
+    tmp = tmp_path_factory.mktemp("published")
+    data, content = copy_project(tmp)
+    add_busy_records(data, content)
+    return build(tmp / "output", data, content, SITEURL="https://ngo.example.org", RELATIVE_URLS=False)
+
+
+def feeds(site: Path) -> list[Path]:
+    return sorted([*site.rglob("*.atom.xml"), *site.rglob("*.rss.xml")])
+
+
+def calendars(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.ics"))
+
+
+def parse_feed(path: Path):
+    data = path.read_bytes()
+    etree.fromstring(data)  # strict: raises on anything that is not well-formed XML
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def read_calendar(data: bytes) -> Any:
+    """A parsed calendar, typed loosely: tests index properties freely."""
+    return icalendar.Calendar.from_ical(data)
+
+
+def events(path: Path) -> list[Any]:
+    return list(read_calendar(path.read_bytes()).walk("VEVENT"))
+
+
+OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
+
+
+@pytest.mark.parametrize("which", ["site", "busy"])
+def test_every_feed_is_valid_with_required_fields(which, request):
+    """Every Atom and RSS file parses strictly and without feedparser complaints; the feed and
+    every entry have an id, a title, a link and time-zone-aware dates, newest first."""
+    site = request.getfixturevalue(which)
+    paths = feeds(site)
+    assert len(paths) >= 3 * 2 * 50
+    for path in paths:
+        parsed = parse_feed(path)
+        assert parsed.feed.title and parsed.feed.link, path
+        assert parsed.version in ("atom10", "rss20"), path
+        assert parsed.feed.language in PREFIXES, path
+        tree = etree.fromstring(path.read_bytes())
+        stamps = [e.text for e in tree.iter("{*}updated")] if parsed.version == "atom10" else []
+        assert all(OFFSET.search(s) for s in stamps), (path, stamps)
+        ids = [e.id for e in parsed.entries]
+        assert len(ids) == len(set(ids)) and all(i.startswith("tag:") for i in ids), path
+        atom = parsed.version == "atom10"
+        for entry in parsed.entries:
+            assert entry.title and entry.link and entry.summary is not None, (path, entry.id)
+            assert entry.updated_parsed if atom else entry.published_parsed, (path, entry.id)
+        if atom:
+            times = [e.updated_parsed for e in parsed.entries]
+            assert times == sorted(times, reverse=True), path
+        else:  # the same entries in the same order as the Atom twin
+            twin = parse_feed(path.with_name(path.name.replace(".rss.xml", ".atom.xml")))
+            assert ids == [e.id for e in twin.entries], path
+
+
+def test_rss_items_have_permanent_guids_and_offsets(busy):
+    for path in busy.rglob("*.rss.xml"):
+        tree = etree.fromstring(path.read_bytes())
+        for item in tree.iter("item"):
+            guid = item.find("guid")
+            assert guid is not None and guid.get("isPermaLink") == "false", path
+            assert re.search(r"[+-]\d{4}$", item.findtext("pubDate")), path
+
+
+def test_feeds_speak_the_language_of_their_folder(site):
+    press = {lang: parse_feed(site / f"{prefix}feeds/press.atom.xml") for lang, prefix in PREFIXES.items()}
+    assert press["az"].feed.title == "Press-relizlər · Azərbaycan QHT Kataloqu"
+    assert press["ru"].feed.title == "Пресс-релизы · Каталог НПО Азербайджана"
+    assert press["en"].feed.title == "Press releases · NGO Directory of Azerbaijan"
+    assert press["ru"].entries[0].title.startswith("ISAR собрал")
+    assert press["en"].entries[0].title == "ISAR brings regional NGOs together in Mingachevir"
+    assert press["ru"].entries[0].link == "/ru/press/isar-first-regional-ngo-meeting/"
+
+
+def test_each_subject_feed_carries_what_concerns_it(site):
+    """A partner's feed has its own releases and the meetings it organises or funds; a
+    region's feed has the meetings held there; every record's feed announces the record."""
+    meeting = "meeting/isar-first-regional-ngo-meeting-mingachevir-2000/added"
+
+    def ids(relative: str) -> list[str]:
+        return [e.id.split(":", 2)[2] for e in parse_feed(site / relative).entries]
+
+    assert ids("en/feeds/partners/isar.atom.xml") == [
+        "en/partner/isar/added",
+        f"en/{meeting}",
+        "en/press/isar-first-regional-ngo-meeting",
+    ]
+    assert f"en/{meeting}" in ids("en/feeds/partners/usaid.rss.xml")  # it funded the meeting
+    assert "en/press/isar-first-regional-ngo-meeting" not in ids("en/feeds/partners/usaid.rss.xml")
+    assert f"en/{meeting}" in ids("en/feeds/regions/mingachevir.atom.xml")
+    assert f"az/{meeting}" in ids("feeds/meetings.atom.xml")
+    assert ids("ru/feeds/ngos/madad-azerbaijan.atom.xml") == ["ru/ngo/madad-azerbaijan/added"]
+    changes = ids("feeds/changes.atom.xml")
+    assert len(changes) == 2 + 30 + 1 and "az/partner/isar/added" in changes
+    entry = parse_feed(site / "en/feeds/partners/isar.atom.xml").entries[0]
+    assert entry.title == "New partner: ISAR"
+    assert entry.updated == "2026-11-22T00:00:00+04:00"
+
+
+def test_feed_ids_and_bytes_do_not_depend_on_the_build_date(site, tmp_path, monkeypatch):
+    """Built on another day, every feed, calendar and OPML file is byte for byte the same:
+    ids and dates come from the data, never from the clock."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 2030
+    again = build(tmp_path / "later")
+    kinds = (".xml", ".ics", ".opml")
+    first = {k: v for k, v in tree_digest(site).items() if k.endswith(kinds)}
+    second = {k: v for k, v in tree_digest(again).items() if k.endswith(kinds)}
+    assert first == second and len(first) > 500
+
+
+def test_every_calendar_is_valid_rfc_5545(busy):
+    """Every .ics parses; every event has its required properties; every TZID used has its
+    VTIMEZONE; lines are folded at 75 octets; a calendar is never empty of components."""
+    paths = calendars(busy)
+    assert len(paths) == 3 * (1 + 9 + 13 + 3 + 30 + 3)
+    for path in paths:
+        data = path.read_bytes()
+        assert all(len(line) <= 75 for line in data.split(b"\r\n")), path
+        calendar = read_calendar(data)
+        assert calendar["VERSION"] == "2.0" and calendar["PRODID"], path
+        assert calendar.subcomponents, path
+        zones = {tz["TZID"] for tz in calendar.walk("VTIMEZONE")}
+        for event in calendar.walk("VEVENT"):
+            for name in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL", "SEQUENCE", "STATUS"):
+                assert name in event, (path, name)
+            for name in ("DTSTART", "DTEND"):
+                tzid = event[name].params.get("TZID")
+                assert tzid is None or tzid in zones, (path, tzid)
+
+
+def test_a_changed_and_cancelled_meeting(busy):
+    """Two changes: SEQUENCE 2, STATUS:CANCELLED, DTSTAMP the latest change; the same UID in
+    every calendar and language; the meetings feed announces each change."""
+    seen = []
+    for prefix in PREFIXES.values():
+        for relative in (
+            f"calendars/meetings/{FORUM}.ics",
+            "calendars/meetings.ics",
+            "calendars/regions/ganja.ics",
+        ):
+            [event] = [e for e in events(busy / prefix / relative) if str(e["UID"]).startswith(FORUM)]
+            seen.append(str(event["UID"]))
+            assert event["SEQUENCE"] == 2
+            assert event["STATUS"] == "CANCELLED"
+            assert event["DTSTAMP"].dt == dt.datetime(2027, 2, 28, 20, 0, tzinfo=dt.UTC)  # 1 March, Baku
+            assert event["DTSTART"].dt == dt.datetime(2027, 3, 10, 10, 0, tzinfo=event["DTSTART"].dt.tzinfo)
+            assert event["DTSTART"].params["TZID"] == "Asia/Baku"
+    assert set(seen) == {f"{FORUM}@ngo-directory.example.org"}
+    [event] = events(busy / "en/calendars/meetings" / f"{FORUM}.ics")
+    assert str(event["SUMMARY"]) == "Cancelled: Ganja NGO forum; youth, ICT, and more"
+    assert str(event["LOCATION"]) == "Youth House, Hall 2; second floor, 12, Example Street, Ganja"
+    assert str(event["URL"]) == f"/en/meetings/{FORUM}/"
+    titles = [e.title for e in parse_feed(busy / "en/feeds/meetings.atom.xml").entries]
+    assert titles[:3] == [
+        "Meeting cancelled: Ganja NGO forum; youth, ICT, and more",
+        "Updated: OSCE briefing for regional NGOs",
+        "Meeting announced: OSCE briefing for regional NGOs",
+    ]
+    assert "Meeting changed: Ganja NGO forum; youth, ICT, and more" in titles
+
+
+def test_other_time_zones_get_their_vtimezone(busy):
+    cal = read_calendar((busy / "en/calendars/meetings.ics").read_bytes())
+    assert sorted(tz["TZID"] for tz in cal.walk("VTIMEZONE")) == ["Asia/Baku", "Europe/Vienna"]
+    [vienna] = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("osce-briefing")]
+    assert vienna["DTSTART"].dt.utcoffset() == dt.timedelta(hours=2)  # CEST on 2 April 2027
+    assert vienna["SEQUENCE"] == 0 and vienna["STATUS"] == "CONFIRMED"
+    assert vienna["DTSTAMP"].dt == dt.datetime(2027, 2, 19, 20, 0, tzinfo=dt.UTC)  # updated: 2027-02-20
+
+
+def test_injected_calendar_lines_stay_inside_one_event(busy):
+    """An agenda holding 'END:VEVENT / BEGIN:VEVENT' lines gives exactly one event, whose
+    description carries them as text."""
+    path = busy / "en/calendars/meetings" / f"{FORUM}.ics"
+    data = path.read_bytes()
+    lines = data.split(b"\r\n")
+    assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VEVENT") == 1
+    [event] = events(path)
+    assert str(event["UID"]) == f"{FORUM}@ngo-directory.example.org"
+    assert "UID:evil@example.org" in str(event["DESCRIPTION"])
+
+
+def test_a_title_with_a_newline_yields_exactly_one_event():
+    """Records cannot have a line break in a title, but the calendar writer does not rely on it."""
+    meeting = build_meeting(
+        "evil",
+        "x.yaml",
+        {
+            "title": f"Meeting\r\n{INJECTION}\rX-EVIL:1\u2028END:VCALENDAR",
+            "start": "2027-01-01 10:00",
+            "status": "scheduled",
+            "venue": {"region": "baku"},
+            "organisers": ["x"],
+            "maintainers": ["x"],
+            "added": "2026-12-01",
+        },
+        "en",
+    )
+    text = EventText(summary=str(meeting.title), location="Hall; 1, 2\nEND:VEVENT", description=INJECTION)
+    data = render_calendar(
+        [meeting_event(meeting, text, "https://x.org/m/", "x.org")],
+        name="n",
+        description="d",
+        prodid="-//t//EN",
+        source="https://x.org/c.ics",
+    )
+    calendar = read_calendar(data)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == "evil@x.org"
+    assert str(event["SUMMARY"]).startswith("Meeting END:VEVENT BEGIN:VEVENT")
+    lines = data.split(b"\r\n")
+    assert not any(line.startswith((b"X-EVIL", b"UID:evil@example")) for line in lines)
+    assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VCALENDAR") == 1
+
+
+def test_no_markup_becomes_live_in_feeds_or_calendars(busy):
+    """Titles and summaries are inert text; content is sanitised HTML without script, event
+    handlers or javascript: links; calendars carry no tags."""
+    for path in feeds(busy):
+        parsed = parse_feed(path)
+        for entry in parsed.entries:
+            for text in (entry.title, entry.summary):
+                assert not re.search(r"<[A-Za-z!/?]", text), (path, text)
+            for content in entry.get("content", []):
+                tree = lxml_html.fragment_fromstring(content.value, create_parent="div")
+                assert not tree.xpath("//script | //iframe | //svg | //img | //style"), path
+                for element in tree.iter():
+                    for name, value in element.attrib.items():
+                        assert not name.lower().startswith("on"), (path, name)
+                        assert "javascript:" not in value.lower().replace(" ", ""), (path, value)
+    for path in calendars(busy):
+        assert not re.search(rb"<[A-Za-z!/?]", path.read_bytes()), path
+    hostile = parse_feed(busy / "en/feeds/ngos/hostile.atom.xml")
+    assert [e.title for e in hostile.entries] == ["Updated: alert(1)x", "New NGO: alert(1)x"]
+
+
+def test_control_characters_and_long_lines_keep_feeds_valid(busy):
+    entry = parse_feed(busy / "en/feeds/press.atom.xml").entries[0]
+    assert entry.title == "Forum [31mnews for all"
+    assert entry.updated == "2027-02-01T08:00:00+04:00" and entry.published == "2027-01-15T10:00:00+04:00"
+    assert len(entry.content[0].value) > 10_000
+
+
+def test_production_feeds_link_absolutely(published):
+    """In the published build every link in feeds, calendars and OPML is absolute."""
+    base = "https://ngo.example.org/"
+    for path in feeds(published):
+        tree = etree.fromstring(path.read_bytes())
+        links = [e.get("href") for e in tree.iter("{*}link") if e.get("href")]
+        links += [e.text for e in tree.iter("link") if e.text]
+        assert links and all(link.startswith(base) for link in links), path
+        for entry in feedparser.parse(path.read_bytes()).entries:
+            for content in entry.get("content", []):
+                fragment = lxml_html.fragment_fromstring(content.value, create_parent="div")
+                for href in fragment.xpath("//a/@href"):
+                    assert urlsplit(href).scheme in ("https", "http", "mailto", "tel"), (path, href)
+    entry = parse_feed(published / "en/feeds/press.atom.xml").entries[0]
+    assert 'href="https://ngo.example.org/en/press/"' in entry.content[0].value  # was ../../press/
+    assert entry.link == "https://ngo.example.org/en/press/forum-news/"
+    for path in calendars(published):
+        for event in events(path):
+            assert str(event["URL"]).startswith(base), path
+    for path in published.rglob("*.opml"):
+        tree = etree.fromstring(path.read_bytes())
+        for outline in tree.iter("outline"):
+            for key in ("xmlUrl", "htmlUrl"):
+                assert outline.get(key) is None or outline.get(key).startswith(base), path
+
+
+def listed_addresses(site: Path, prefix: str) -> tuple[set[str], set[str]]:
+    """(hrefs resolved to site paths, addresses shown as text) on every Subscribe page of a
+    language."""
+    hrefs, shown = set(), set()
+    pages = [
+        site / prefix / "subscribe/index.html",
+        *sorted((site / prefix / "subscribe/page").glob("*/index.html")),
+    ]
+    for page in pages:
+        tree = parse(page)
+        for link in tree.xpath("//main//a[@type]"):
+            target, _ = resolve(site, page, link.get("href"))
+            assert target.is_file(), (page, link.get("href"))
+            hrefs.add(target.relative_to(site.resolve()).as_posix())
+        shown |= {code.text_content() for code in tree.xpath("//main//ul[@class='addresses']//code")}
+    return hrefs, shown
+
+
+def language_files(site: Path, prefix: str, pattern: str) -> set[str]:
+    others = [p for p in PREFIXES.values() if p and p != prefix]
+    found = set()
+    for path in site.rglob(pattern):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(prefix) and not any(relative.startswith(o) for o in others):
+            found.add(relative)
+    return found
+
+
+@pytest.mark.parametrize("page_size", [100, 7])
+def test_subscribe_pages_and_opml_list_every_feed_and_calendar(page_size, tmp_path):
+    """The Subscribe pages of each language list (and link) every feed, calendar and OPML file
+    of that language, showing each address; the OPML files list every feed, and all resolve."""
+    data, content = copy_project(tmp_path)
+    add_busy_records(data, content)
+    site = build(tmp_path / "output", data, content, NGO_DIRECTORY_PAGE_SIZE=page_size)
+    for prefix in PREFIXES.values():
+        hrefs, shown = listed_addresses(site, prefix)
+        feeds_ = language_files(site, prefix, "*.atom.xml") | language_files(site, prefix, "*.rss.xml")
+        calendars_ = language_files(site, prefix, "*.ics")
+        opml = language_files(site, prefix, "*.opml")
+        assert len(feeds_) == 2 * (3 + 9 + 13 + 3 + 30) and len(calendars_) == 1 + 9 + 13 + 3 + 30 + 3
+        assert hrefs == feeds_ | calendars_ | opml
+        assert shown == {"/" + address for address in feeds_ | calendars_}
+        for format in ("atom", "rss"):
+            path = site / prefix / f"feeds/all-{format}.opml"
+            urls = {
+                o.get("xmlUrl")
+                for o in etree.fromstring(path.read_bytes()).iter("outline")
+                if o.get("xmlUrl")
+            }
+            assert urls == {"/" + a for a in feeds_ if a.endswith(f".{format}.xml")}
+            for url in urls:
+                assert (site / url.lstrip("/")).is_file()
+    if page_size == 7:
+        assert (site / "ru/subscribe/page/9/index.html").is_file()
+
+
+def test_every_page_links_its_own_feeds_and_calendars(site):
+    """Each page names its feeds in <head> and links them visibly; the links resolve, and
+    record pages link the record's own feed and calendar."""
+    for page in html_files(site):
+        tree = parse(page)
+        head = tree.xpath('//head/link[@rel="alternate"][@type]')
+        assert head, page
+        visible = {a.get("href") for a in tree.xpath("//aside[@class='follow']//a")}
+        for link in head:
+            assert link.get("href") in visible, (page, link.get("href"))
+            assert link.get("title"), page
+        for href in visible:
+            assert resolve(site, page, href)[0].is_file(), (page, href)
+    expected = {
+        "ru/ngos/iearn-azerbaijan/index.html": "ru/feeds/ngos/iearn-azerbaijan.atom.xml",
+        "en/partners/usaid/index.html": "en/calendars/partners/usaid.ics",
+        "regions/sheki/index.html": "feeds/regions/sheki.rss.xml",
+        "en/themes/youth/index.html": "en/calendars/themes/youth.ics",
+        f"meetings/{ISAR_MEETING}/index.html": f"calendars/meetings/{ISAR_MEETING}.ics",
+        "en/press/isar-first-regional-ngo-meeting/index.html": "en/feeds/partners/isar.atom.xml",
+        "ru/about-the-directory/index.html": "ru/feeds/changes.atom.xml",
+    }
+    for relative, feed in expected.items():
+        page = site / relative
+        targets = {
+            resolve(site, page, h)[0] for h in parse(page).xpath('//head/link[@rel="alternate"]/@href')
+        }
+        assert (site / feed).resolve() in targets, relative
+    meeting = parse(site / f"en/meetings/{ISAR_MEETING}/index.html")
+    assert meeting.xpath("//dl//a[@type='text/calendar']/text()") == ["Add this meeting to your calendar"]
