@@ -91,6 +91,16 @@ def main() -> None:
             f"output:           {total / 1e6:.1f} MB; median page {sizes[len(sizes) // 2] / 1e3:.1f} KB, "
             f"largest {sizes[-1] / 1e3:.1f} KB"
         )
+        for label, patterns in (
+            ("feeds", ("*.atom.xml", "*.rss.xml")),
+            ("calendars", ("*.ics",)),
+            ("OPML files", ("*.opml",)),
+        ):
+            files = sorted(p.stat().st_size for pattern in patterns for p in output.rglob(pattern))
+            print(
+                f"{label + ':':<18}{len(files):,}, {sum(files) / 1e6:.1f} MB; median "
+                f"{files[len(files) // 2] / 1e3:.1f} KB, largest {files[-1] / 1e3:.1f} KB"
+            )
 
 
 if __name__ == "__main__":

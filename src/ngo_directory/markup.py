@@ -129,5 +129,7 @@ def shorten(text: str, limit: int) -> str:
     """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:  # the cut falls inside a word: drop it
+        cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.") + "…"
