@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from ngo_directory.calendars import EventText, meeting_event, render_calendar
+from ngo_directory.calendars import EventText, Serialised, meeting_event, render_calendar
 from ngo_directory.models import build_meeting
 from sitetools import HOSTILE, build, copy_project, hostile_ngo, html_files, parse, resolve, tree_digest
 
@@ -312,7 +312,7 @@ def test_a_title_with_a_newline_yields_exactly_one_event():
     )
     text = EventText(summary=str(meeting.title), location="Hall; 1, 2\nEND:VEVENT", description=INJECTION)
     data = render_calendar(
-        [meeting_event(meeting, text, "https://x.org/m/", "x.org")],
+        [Serialised.of(meeting_event(meeting, text, "https://x.org/m/", "x.org"))],
         name="n",
         description="d",
         prodid="-//t//EN",

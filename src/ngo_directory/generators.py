@@ -139,11 +139,11 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         return str(self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
 
     def target(self, save_as: str) -> Path:
-        output = Path(self.output_path).resolve()
-        target = (output / save_as).resolve()
-        if not target.is_relative_to(output):
+        output = os.path.abspath(self.output_path)
+        target = os.path.normpath(os.path.join(output, save_as))
+        if not target.startswith(output + os.sep):
             raise ValueError(f"refusing to write {save_as!r} outside the output folder")
-        return target
+        return Path(target)
 
     def generate_output(self, writer: Any) -> None:
         for page in self.pages:

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .calendars import EventText, meeting_event, render_calendar
+from .calendars import EventText, Serialised, meeting_event, render_calendar
 from .directory import Directory
 from .feeds import Entry, FeedSite, absolute, render_feed
 from .happenings import Happening, by_topic, topic
@@ -89,7 +89,7 @@ class Syndication:
         variables = {**context, "page_lang": self.language, "SITEURL": base}
         self.texts: Any = env.get_template("_syndication.html").make_module(vars=variables)
         self._entries: dict[str, Entry] = {}
-        self._events: dict[str, Any] = {}
+        self._events: dict[str, Serialised] = {}
 
     def _text(self, markup: Any) -> str:
         return one_line(html.unescape(str(markup)))
@@ -123,7 +123,7 @@ class Syndication:
             self._entries[happening.key] = found
         return found
 
-    def event(self, meeting: Meeting) -> Any:
+    def event(self, meeting: Meeting) -> Serialised:
         found = self._events.get(meeting.slug)
         if found is None:
             text = EventText(
@@ -135,7 +135,7 @@ class Syndication:
                     for t in meeting.themes
                 ),
             )
-            found = meeting_event(meeting, text, self.link(meeting), self.identity.domain)
+            found = Serialised.of(meeting_event(meeting, text, self.link(meeting), self.identity.domain))
             self._events[meeting.slug] = found
         return found
 
