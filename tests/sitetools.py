@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from lxml import html as lxml_html
 
 from ngo_directory.build import build_site
@@ -105,3 +108,20 @@ maintainers: [someone]
 last_verified: "2026-01-01"
 added: "2026-01-01"
 """
+
+
+def nu_errors(*paths: Path) -> str:
+    """The Nu HTML checker's errors for these files or folders ('' when none). Skips the test
+    when Java or vnu.jar is missing, and fails instead when CI is set."""
+    jar = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+    if not jar.is_file() or shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("vnu.jar or java is missing; run `make test`, which installs it")
+        pytest.skip("needs java and node_modules/vnu-jar (run `make test` to install)")
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--skip-non-html", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stderr[:5000] if result.returncode else ""

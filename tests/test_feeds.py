@@ -16,8 +16,21 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ngo_directory.calendars import EventText, Serialised, meeting_event, render_calendar
+from ngo_directory.feeds import Entry, FeedSite, render_feed
 from ngo_directory.models import build_meeting
-from sitetools import HOSTILE, build, copy_project, hostile_ngo, html_files, parse, resolve, tree_digest
+from ngo_directory.problems import ValidationFailed
+from ngo_directory.subscriptions import Channel
+from sitetools import (
+    HOSTILE,
+    build,
+    copy_project,
+    hostile_ngo,
+    html_files,
+    nu_errors,
+    parse,
+    resolve,
+    tree_digest,
+)
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
@@ -67,7 +80,7 @@ added: "2027-02-15 12:00"
 updated: "2027-02-20"
 """
 PRESS_MD = (
-    "Title: Forum \x1b[31mnews\x0c for <i>all</i>\nDate: 2027-01-15 10:00\nModified: 2027-02-01 08:00\n"
+    "Title: Forum news for <i>all</i>\nDate: 2027-01-15 10:00\nModified: 2027-02-01 08:00\n"
     f"Slug: forum-news\nLang: en\nOrganization: madad-azerbaijan\nMeeting: {FORUM}\n"
     f"Summary: {HOSTILE}\n\n"
     f'{HOSTILE}\n\n<div onmouseover="alert(8)">z</div>\n\n[a](javascript:alert(9)) [next](../../press/)\n\n'
@@ -348,11 +361,40 @@ def test_no_markup_becomes_live_in_feeds_or_calendars(busy):
     assert [e.title for e in hostile.entries] == ["Updated: alert(1)x", "New NGO: alert(1)x"]
 
 
-def test_control_characters_and_long_lines_keep_feeds_valid(busy):
+def test_long_lines_and_markup_in_titles_keep_feeds_valid(busy):
     entry = parse_feed(busy / "en/feeds/press.atom.xml").entries[0]
-    assert entry.title == "Forum [31mnews for all"
+    assert entry.title == "Forum news for all"
     assert entry.updated == "2027-02-01T08:00:00+04:00" and entry.published == "2027-01-15T10:00:00+04:00"
     assert len(entry.content[0].value) > 10_000
+
+
+def test_control_characters_never_reach_a_feed(tmp_path):
+    """Records and press releases with control characters are refused with file, line and
+    column; and the feed writer drops any that reach it, so its XML stays well formed."""
+    data, content = copy_project(tmp_path)
+    (content / "press" / "control.md").write_text(
+        "Title: Forum \x1b[31mnews\nDate: 2027-01-15\nSlug: control\nLang: en\nOrganization: isar\n\nx\n",
+        "utf-8",
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        build(tmp_path / "output", data, content)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/press/control.md:1:14: U+001B control character is not allowed "
+        "(delete it: invisible characters can disguise names and links)"
+    ]
+    when = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    entry = Entry(
+        "tag:x.org,2026:e", "a\x1b[31mb\x0c\ud800c", "https://x.org/", when, when, "s\x00", "<p>\x07c</p>"
+    )
+    channel = Channel(
+        "press", "site", None, "en", "T\x0b", "D", "D", "", "feeds/p.atom.xml", "feeds/p.rss.xml", None
+    )
+    site = FeedSite("https://x.org", "tag:x.org,2026:", "S", "en", when)
+    for format in ("atom", "rss"):
+        data_ = render_feed(channel, [entry], site, format)
+        etree.fromstring(data_)
+        parsed = feedparser.parse(data_)
+        assert parsed.bozo == 0 and parsed.entries[0].title == "a[31mb c"  # \x0c breaks a line
 
 
 def test_production_feeds_link_absolutely(published):
@@ -468,3 +510,11 @@ def test_every_page_links_its_own_feeds_and_calendars(site):
         assert (site / feed).resolve() in targets, relative
     meeting = parse(site / f"en/meetings/{ISAR_MEETING}/index.html")
     assert meeting.xpath("//dl//a[@type='text/calendar']/text()") == ["Add this meeting to your calendar"]
+
+
+def test_new_pages_pass_the_nu_html_checker(busy):
+    """The Subscribe pages and a meeting page with its list of changes are valid HTML."""
+    meeting = parse(busy / "en/meetings" / FORUM / "index.html")
+    assert len(meeting.xpath("//section[@aria-labelledby='changes']//li")) == 2
+    pages = [busy / prefix / "subscribe" for prefix in PREFIXES.values()]
+    assert nu_errors(*pages, busy / "en/meetings" / FORUM / "index.html") == ""

@@ -1235,3 +1235,15 @@ def test_meeting_history_gives_sequence_and_latest_update(data):
     assert meeting.added.isoformat() == "2026-01-15T00:00:00+04:00"
     assert meeting.updated.isoformat() == "2026-02-10T00:00:00+04:00"
     assert meeting.changes[0].date.isoformat() == "2026-02-01T09:30:00+04:00"
+
+
+def test_content_files_with_hidden_characters_are_refused(data, content):
+    """Press releases and pages get the same character check as records: feeds and pages
+    could not carry them."""
+    write(content, "pages/about.md", "Title: About\u2028us\nSlug: about-us\nLang: en\n\nBell \x07 here.\n")
+    assert check(data, content_path=content) == [
+        "content/pages/about.md:1:13: U+2028 LINE SEPARATOR is a line break that editors and git do not "
+        "show (replace it with an ordinary line break)",
+        "content/pages/about.md:5:6: U+0007 control character is not allowed "
+        "(delete it: invisible characters can disguise names and links)",
+    ]

@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from .completeness import Completeness
 from .happenings import happenings_of
 from .i18n import Languages
+from .loader import check_characters
 from .pages import PageSpec, Planner, PressIndex
 from .press import check_content_metadata, check_press_release, metadata_line
 from .problems import Problem, ValidationFailed
@@ -70,6 +71,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
             def line_of(key: str, source: Path = source) -> int:
                 return metadata_line(source.read_text("utf-8"), key)  # read only to place a problem
 
+            problems += check_characters(file, source.read_text("utf-8-sig"))
             problems += check_content_metadata(file, line_of, item.metadata, self.languages.languages)
             if source.is_relative_to(press_root):
                 problems += check_press_release(file, line_of, item.metadata, kind_of)

@@ -107,7 +107,8 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def _check_characters(file: str, text: str) -> list[Problem]:
+def check_characters(file: str, text: str) -> list[Problem]:
+    """Control, invisible and hidden line-break characters, each at its line and column."""
     problems = []
     for match in _FORBIDDEN.finditer(text):
         char = match.group()
@@ -347,7 +348,7 @@ def load_bytes(
     text, problems = _decode(file, raw)
     if text is None:
         return None, problems
-    problems = _check_characters(file, text)
+    problems = check_characters(file, text)
     if problems:
         return None, problems
     doc = Document(file, None)

@@ -10,6 +10,7 @@ from pathlib import Path
 import markdown
 
 from .i18n import RECORD_LANGUAGES
+from .loader import check_characters
 from .problems import Problem
 from .translit import slugify
 
@@ -104,10 +105,11 @@ def check_content_folder(
                 problems.append(Problem(file, 1, 1, "", "not a Markdown press release", "rename it to .md"))
             continue
         try:
-            text = path.read_text("utf-8")
+            text = path.read_text("utf-8-sig")
         except UnicodeDecodeError:
             problems.append(Problem(file, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"))
             continue
+        problems += check_characters(file, text)
         metadata = read_metadata(text)
         line_of = partial(metadata_line, text)
         problems += check_content_metadata(file, line_of, metadata, languages)
