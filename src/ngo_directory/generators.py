@@ -12,7 +12,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .completeness import Completeness
-from .happenings import happenings_of
+from .happenings import Happening, happenings_of
 from .i18n import Languages
 from .loader import check_characters
 from .pages import PageSpec, Planner, PressIndex
@@ -56,7 +56,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         self.options = plugin_settings(self.settings)
         self.languages = Languages.from_settings({**self.settings, **self.options})
         self.pages: list[PageSpec] = []
-        self.syndication: dict[str, Any] = {}
+        self.syndication: dict[str, tuple[Catalogue, list[Happening]]] = {}
 
     def check_content(self) -> list[Problem]:
         """Problems in the metadata of every page and press release Pelican read."""

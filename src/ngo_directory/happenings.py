@@ -56,7 +56,6 @@ def meeting_topics(meeting: Meeting, directory: Directory) -> set[str]:
     return {
         MEETINGS,
         CHANGES,
-        topic("meeting", meeting.slug),
         topic("region", meeting.venue.region),
         *(topic("theme", t) for t in meeting.themes),
         *(topic(directory.organisation(slug).kind, slug) for slug in meeting.organisations),
@@ -101,7 +100,6 @@ def press_topics(version: Version, directory: Directory) -> set[str]:
     if meeting_slug:
         meeting = directory.meetings[meeting_slug]
         topics |= {topic("region", meeting.venue.region), *(topic("theme", t) for t in meeting.themes)}
-        topics.add(topic("meeting", meeting.slug))
     return topics
 
 
