@@ -65,6 +65,13 @@ class Text:
         return self.values[0][1]
 
 
+def shown_name(record: Any, order: Sequence[str]) -> str:
+    """The name (or title) a record or vocabulary entry is shown under in a language whose
+    fallback order is ``order``."""
+    text = getattr(record, "name", None) or record.title
+    return str(text.pick(order)[1])
+
+
 def record_time(value: str) -> dt.datetime:
     """A bookkeeping date ('2026-11-22') or date and time ('2026-11-22 14:30'), in Baku time;
     a date alone is midnight at its start."""

@@ -13,7 +13,7 @@ from .completeness import Completeness
 from .directory import Directory, Organisation
 from .happenings import CHANGES, MEETINGS, PRESS, topic
 from .i18n import Languages
-from .models import Meeting, Ngo, Partner, VocabularyEntry
+from .models import Meeting, Ngo, Partner, VocabularyEntry, shown_name
 from .subscriptions import Catalogue
 from .urls import Urls, page_url, save_as_of
 from .versions import Version
@@ -61,12 +61,6 @@ class Relation:
     org: Organisation
     funded: bool
     works_with: bool
-
-
-def shown_name(record: Any, order: Sequence[str]) -> str:
-    """The name (or title) a record is listed under on a page whose languages are ``order``."""
-    text = getattr(record, "name", None) or record.title
-    return str(text.pick(order)[1])
 
 
 def name_key(record: Any, order: Sequence[str]) -> tuple[Any, ...]:

@@ -12,6 +12,7 @@ from .directory import Directory
 from .happenings import CHANGES, MEETINGS, PRESS, topic
 from .i18n import N_, Languages
 from .markup import one_line
+from .models import shown_name
 from .urls import Urls
 
 ATOM, RSS, ICS = ".atom.xml", ".rss.xml", ".ics"
@@ -144,7 +145,7 @@ class Catalogue:
         for group, records, vocabulary in sources:
             channels = []
             for slug, record in records.items():
-                name = one_line((getattr(record, "name", None) or record.title).pick(order)[1])
+                name = one_line(shown_name(record, order))
                 path = f"{FOLDERS[group]}/{slug}"
                 has_feeds = group != "meeting"
                 channels.append(

@@ -19,7 +19,7 @@ from .feeds import Entry, FeedSite, absolute, render_feed
 from .happenings import Happening, by_topic, topic
 from .i18n import N_, Languages
 from .markup import html_to_text, one_line, sanitize, shorten
-from .models import Meeting
+from .models import Meeting, shown_name
 from .opml import render_opml
 from .subscriptions import Catalogue, Channel
 
@@ -131,7 +131,7 @@ class Syndication:
                 location=self._text(self.texts.place(meeting)),
                 description=html_to_text(str(self.texts.event_description(meeting))),
                 categories=tuple(
-                    self.directory.themes[t].name.pick(self.languages.order(self.language))[1]
+                    shown_name(self.directory.themes[t], self.languages.order(self.language))
                     for t in meeting.themes
                 ),
             )
