@@ -20,8 +20,10 @@ from markupsafe import Markup, escape
 
 from .happenings import PRESS, topic
 from .i18n import N_, Languages, translations
-from .markup import render_markdown, sanitize
+from .markup import html_to_text, render_markdown, sanitize
 from .models import Text
+from .search import KINDS, entry_of, search_terms, summary_text
+from .translit import AZERBAIJANI_LETTERS
 from .urls import Urls
 
 UNTRANSLATED = N_("not yet translated")
@@ -115,6 +117,27 @@ class Site:
                 found.append(channel)
         return found
 
+    # Search ------------------------------------------------------------------------------
+    def search_fields(self, item: Any, body: str, context: Context | Mapping[str, Any]) -> dict[str, Any]:
+        """Filters, summary and extra terms of a page in the search index (see search.py), in
+        the page's language. ``body`` is the page's rendered main content."""
+        language = language_of(context)
+        entry = entry_of(item, context["directory"])
+        summary = entry.summary
+        if isinstance(summary, Text):
+            text = summary_text(self.plain(summary, language), markdown=True)
+        else:
+            text = summary_text(summary or "", markdown=False)
+        return {
+            "kind": entry.kind,
+            "regions": [self.plain(r.name, language) for r in entry.regions],
+            "themes": [self.plain(t.name, language) for t in entry.themes],
+            "year": entry.year,
+            "date": entry.date,
+            "summary": text,
+            "terms": search_terms(html_to_text(body), entry.aliases()),
+        }
+
     # Language versions -------------------------------------------------------------------
     def alternates(self, context: Context | Mapping[str, Any]) -> list[LanguageLink]:
         """The page in every site language, for the language switcher and hreflang links."""
@@ -202,6 +225,15 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
     def page_channels(context: Context) -> list[Any]:
         return site.channels(context)
 
+    @pass_context
+    def kind_label(context: Context, kind: str) -> str:
+        """The kind filter's value for 'ngo', 'partner', 'meeting' or 'press'."""
+        return str(translations(language_of(context)).gettext(KINDS[kind]))
+
+    @pass_context
+    def search_fields(context: Context, item: Any, body: str) -> dict[str, Any]:
+        return site.search_fields(item, str(body), context)
+
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         sanitize=sanitize_filter,
@@ -211,6 +243,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         date=date_filter,
         time=time_filter,
         number=number_filter,
+        kind_label=kind_label,
     )
     env.globals.update(
         url=url,
@@ -223,6 +256,9 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         site_name=site_name,
         site_languages=site.languages,
         page_channels=page_channels,
+        search_fields=search_fields,
+        search_kinds=list(KINDS),
+        search_letters=AZERBAIJANI_LETTERS,
     )
 
 

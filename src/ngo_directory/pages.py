@@ -233,6 +233,12 @@ class Planner:
             "REGION", d.regions, d.ngos_by_region, d.partners_by_region, d.meetings_by_region
         )
         self.plan_vocabulary("THEME", d.themes, d.ngos_by_theme, d.partners_by_theme, d.meetings_by_theme)
+        self.add(
+            self.urls.index("SEARCH"),
+            "search.html",
+            choices=self.search_choices(),
+            channels=self.catalogue.site,
+        )
         self.add_paginated(
             self.urls.index("SUBSCRIBE"),
             "subscribe.html",
@@ -241,6 +247,26 @@ class Planner:
             channels=self.catalogue.site,
         )
         return self.pages
+
+    def search_choices(self) -> dict[str, list[VocabularyEntry] | list[int]]:
+        """The regions, themes and years the search page offers as filters: those of at least
+        one record or press release."""
+        d = self.d
+        used = {
+            "regions": (d.regions, {*d.ngos_by_region, *d.partners_by_region, *d.meetings_by_region}),
+            "themes": (d.themes, {*d.ngos_by_theme, *d.partners_by_theme, *d.meetings_by_theme}),
+        }
+        choices: dict[str, list[VocabularyEntry] | list[int]] = {
+            key: sorted(
+                (entries[slug] for slug in slugs if slug in entries),
+                key=lambda e: sort_key(e.name.pick(self.order)[1], self.language),
+            )
+            for key, (entries, slugs) in used.items()
+        }
+        years = {m.start.year for m in d.meetings.values()}
+        years |= {version.item.date.year for version in self.press.latest}
+        choices["years"] = sorted(years, reverse=True)
+        return choices
 
     def organisation_context(self, org: Organisation) -> dict[str, Any]:
         d = self.d

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader
@@ -9,6 +10,7 @@ from pelican import signals
 
 from . import filters
 from .generators import TEMPLATES, DirectoryGenerator
+from .indexing import index_site
 from .settings import plugin_settings
 
 
@@ -27,6 +29,12 @@ def configure_environment(generator: Any) -> None:
     filters.install(generator.env, {**generator.settings, **plugin_settings(generator.settings)})
 
 
+def build_search_index(pelican: Any) -> None:
+    """Index the site for search once every page is written."""
+    index_site(Path(pelican.output_path), plugin_settings(pelican.settings)["NGO_DIRECTORY_SEARCH_PATH"])
+
+
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(configure_environment)
+    signals.finalized.connect(build_search_index)

@@ -34,10 +34,18 @@ DEFAULTS: dict[str, Any] = {
     "THEME_INDEX_URL": "themes/",
     "PRESS_INDEX_URL": "press/",
     "SUBSCRIBE_INDEX_URL": "subscribe/",
+    "SEARCH_INDEX_URL": "search/",
     "NGO_DIRECTORY_FEEDS_PATH": "feeds/",
     "NGO_DIRECTORY_CALENDARS_PATH": "calendars/",
     "NGO_DIRECTORY_FEED_ITEMS": 50,
     "NGO_DIRECTORY_ID_AUTHORITY": None,
+    "NGO_DIRECTORY_SEARCH_PATH": "pagefind/",
+    # Sent with every page as <meta http-equiv>; serve the same as a header where you can.
+    # Scripts come only from files, and WebAssembly is allowed for the search page's Pagefind.
+    "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+    ),
 }
 KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
 # Pelican's own feeds: off, so that every feed comes from one code path (feeds.py).
@@ -80,7 +88,7 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
     errors += _language_errors(merged, user)
     errors += _feed_errors(merged, user)
-    for kind in (*KINDS, "PRESS", "SUBSCRIBE"):
+    for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)
@@ -106,7 +114,7 @@ def _feed_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str
             "started using it for this directory, such as 'ngo.example.org,2026'; feed ids and calendar "
             "UIDs are built from it, so never change it once the site is published"
         )
-    for key in ("NGO_DIRECTORY_FEEDS_PATH", "NGO_DIRECTORY_CALENDARS_PATH"):
+    for key in ("NGO_DIRECTORY_FEEDS_PATH", "NGO_DIRECTORY_CALENDARS_PATH", "NGO_DIRECTORY_SEARCH_PATH"):
         value = merged[key]
         if (
             not isinstance(value, str)
@@ -115,6 +123,12 @@ def _feed_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str
             or ".." in value.split("/")
         ):
             errors.append(f"{key} = {value!r}: expected a folder inside the output folder, ending with '/'")
+    policy = merged["NGO_DIRECTORY_CONTENT_SECURITY_POLICY"]
+    if policy is not None and (not isinstance(policy, str) or any(c in policy for c in '"<>\n')):
+        errors.append(
+            f"NGO_DIRECTORY_CONTENT_SECURITY_POLICY = {policy!r}: expected one line of policy "
+            "directives, or None to send none"
+        )
     enabled = [key for key in PELICAN_FEEDS if user.get(key) is not None]
     if enabled:
         errors.append(

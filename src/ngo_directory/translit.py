@@ -5,26 +5,26 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Azerbaijani Latin letters that generic ASCII folding gets wrong (ə -> '@', ı -> dropped).
-_AZERBAIJANI = str.maketrans(
-    {
-        "ə": "e",
-        "Ə": "e",
-        "ı": "i",
-        "I": "i",
-        "İ": "i",
-        "ş": "s",
-        "Ş": "s",
-        "ç": "c",
-        "Ç": "c",
-        "ğ": "g",
-        "Ğ": "g",
-        "ö": "o",
-        "Ö": "o",
-        "ü": "u",
-        "Ü": "u",
-    }
-)
+# Azerbaijani Latin letters and their plain Latin stand-ins. Generic ASCII folding gets ə and ı
+# wrong ('@' and nothing); the search page folds queries with this same table.
+AZERBAIJANI_LETTERS = {
+    "ə": "e",
+    "Ə": "e",
+    "ı": "i",
+    "I": "i",
+    "İ": "i",
+    "ş": "s",
+    "Ş": "s",
+    "ç": "c",
+    "Ç": "c",
+    "ğ": "g",
+    "Ğ": "g",
+    "ö": "o",
+    "Ö": "o",
+    "ü": "u",
+    "Ü": "u",
+}
+_AZERBAIJANI = str.maketrans(AZERBAIJANI_LETTERS)
 # Russian and Azerbaijani Cyrillic, close to the passport (ICAO) transliteration.
 _CYRILLIC = {
     "а": "a",
@@ -81,6 +81,12 @@ def to_ascii(text: str) -> str:
         .encode("ascii", "ignore")
         .decode("ascii")
     )
+
+
+def fold_letters(text: str) -> str:
+    """Lowercase, with Azerbaijani letters made plain: 'İsmayıllı' -> 'ismayilli'. Other
+    scripts stay as they are. The search page folds queries the same way."""
+    return text.translate(_AZERBAIJANI).lower()
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,143 @@
+"""What the search index learns about a record or press-release page besides its visible text.
+
+Pagefind indexes the page's main content as it reads. Two things it cannot know come from here:
+
+- **Filters** (kind, region, theme, year) and a short **summary** for the result list.
+- **Extra search terms**, kept out of excerpts: Pagefind folds ş, ç, ğ, ö and ü but not ə or ı,
+  so every word of the page that has an Azerbaijani letter is added once more in plain Latin
+  ('Mingəçevir' -> 'mingecevir'); and the record's names in every language, with the names and
+  exonyms of its regions and themes, so that 'Мингечевир' or 'Mingachevir' finds a page that says
+  Mingəçevir. The search page folds queries with the same table (``translit.AZERBAIJANI_LETTERS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .directory import Directory
+from .i18n import N_
+from .markup import html_to_text, render_markdown, shorten
+from .models import Meeting, Ngo, Organisation, Text, VocabularyEntry
+from .translit import fold_letters
+
+# The kind filter's values, one per kind, in the page's language.
+KINDS = {
+    "ngo": N_("NGOs"),
+    "partner": N_("Partners"),
+    "meeting": N_("Meetings"),
+    "press": N_("Press releases"),
+}
+SUMMARY_LENGTH = 180
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """The filters and extra terms of one indexed page, before translation."""
+
+    kind: str  # a key of KINDS
+    regions: tuple[VocabularyEntry, ...]
+    themes: tuple[VocabularyEntry, ...]
+    date: dt.date | None  # meetings and press releases: the year filter and the result's date
+    names: tuple[str, ...]  # the item's own names, in every language it has them
+    summary: Text | str | None  # Markdown or HTML, shown when a match is not in the visible text
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def aliases(self) -> list[str]:
+        """Names the page may be looked up by, in any language or spelling."""
+        found = list(self.names)
+        for entry in (*self.regions, *self.themes):
+            found += [value for _, value in entry.name.values]
+            found += entry.also_known_as
+        return found
+
+
+def _texts(text: Text | None) -> list[str]:
+    return [value for _, value in text.values] if text else []
+
+
+def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tuple[VocabularyEntry, ...]:
+    return tuple(entries[slug] for slug in dict.fromkeys(slugs) if slug in entries)
+
+
+def entry_of(item: Any, directory: Directory) -> SearchEntry:
+    """The search entry of an NGO, partner, meeting or press release (a Pelican article)."""
+    if isinstance(item, Organisation):
+        regions = item.regions
+        if isinstance(item, Ngo):
+            regions += tuple(location.region for location in item.locations)
+        names = _texts(item.name) + [n for other in item.other_names for n in _texts(other)]
+        return SearchEntry(
+            kind="ngo" if isinstance(item, Ngo) else "partner",
+            regions=_vocabulary(directory.regions, regions),
+            themes=_vocabulary(directory.themes, item.themes),
+            date=None,
+            names=tuple(names + ([item.acronym] if item.acronym else [])),
+            summary=item.description,
+        )
+    if isinstance(item, Meeting):
+        return SearchEntry(
+            kind="meeting",
+            regions=_vocabulary(directory.regions, [item.venue.region]),
+            themes=_vocabulary(directory.themes, item.themes),
+            date=item.start.date(),
+            names=tuple(_texts(item.title)),
+            summary=item.agenda or item.outcome,
+        )
+    return _press_entry(item, directory)
+
+
+def _press_entry(article: Any, directory: Directory) -> SearchEntry:
+    meeting = directory.meetings.get(str(getattr(article, "meeting", None) or ""))
+    slug = str(getattr(article, "organization", ""))
+    organisation = directory.ngos.get(slug) or directory.partners.get(slug)
+    regions: Sequence[str] = ()
+    themes: Sequence[str] = ()
+    names = [str(article.title)]
+    if meeting is not None:
+        regions, themes = [meeting.venue.region], meeting.themes
+        names += _texts(meeting.title)
+    elif isinstance(organisation, Organisation):
+        regions, themes = organisation.regions, organisation.themes
+    if isinstance(organisation, Organisation):
+        names += _texts(organisation.name) + ([organisation.acronym] if organisation.acronym else [])
+    return SearchEntry(
+        kind="press",
+        regions=_vocabulary(directory.regions, regions),
+        themes=_vocabulary(directory.themes, themes),
+        date=article.date.date() if isinstance(article.date, dt.datetime) else article.date,
+        names=tuple(names),
+        summary=str(getattr(article, "summary", "") or ""),
+    )
+
+
+def summary_text(summary: str, markdown: bool) -> str:
+    """A one-paragraph plain-text summary of at most SUMMARY_LENGTH characters."""
+    text = html_to_text(render_markdown(summary) if markdown else summary)
+    first = text.split("\n\n", 1)[0] if text else ""
+    return shorten(first, SUMMARY_LENGTH)
+
+
+def search_terms(page_text: str, aliases: Iterable[str]) -> str:
+    """Words to index beside the page's own: each word with an Azerbaijani letter in plain
+    Latin, and each word of the aliases that the page does not already contain (lowercased,
+    and folded too). Each word once, in order of appearance."""
+    page_words = {word.lower() for word in _WORD.findall(page_text)}
+    terms: dict[str, None] = {}
+    for word in _WORD.findall(page_text):
+        folded = fold_letters(word)
+        if folded != word.lower():
+            terms[folded] = None
+    for alias in aliases:
+        for word in _WORD.findall(alias):
+            for form in (word.lower(), fold_letters(word)):
+                if form not in page_words:
+                    terms[form] = None
+    return " ".join(terms)

@@ -1,0 +1,90 @@
+"""axe-core (bundled by axe-playwright-python) in headless Chromium: no WCAG 2.1 A or AA
+violation on the search page with results shown, the home page, and a page of every kind."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from browsertools import Watched, chromium, serve
+from searchdata import build_search_site
+
+pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.usefixtures("fixed_date")]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PAGES = [
+    "",
+    "ru/",
+    "en/",
+    "ngos/",
+    "ngos/ismayilli-women/",
+    "ru/ngos/youth-house/",
+    "partners/",
+    "partners/isar/",
+    "en/partners/oxfam/",
+    "meetings/",
+    "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/",
+    "press/",
+    "press/isar-first-regional-ngo-meeting/",
+    "ru/press/isar-first-regional-ngo-meeting/",
+    "regions/",
+    "regions/mingachevir/",
+    "themes/",
+    "themes/youth/",
+    "subscribe/",
+    "about-the-directory/",
+    "search/",
+]
+SEARCHES = ["search/?q=gence", "ru/search/?q=Mingachevir&region=Мингечевир", "en/search/?kind=NGOs"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site = build_search_site(tmp_path_factory.mktemp("a11y"))
+    with serve(site) as url, chromium() as browser:
+        yield url, browser
+
+
+def violations(page) -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options=WCAG_21_AA)
+    return "" if result.violations_count == 0 else result.generate_report()
+
+
+def check(served: tuple[str, Any], path: str, with_results: bool = False) -> None:
+    """Open a page (on a search page, wait for its results) and run axe on it."""
+    from playwright.sync_api import expect
+
+    url, browser = served
+    context = browser.new_context()
+    page = Watched(context.new_page())
+    page.page.goto(f"{url}/{path}")
+    if with_results:
+        expect(page.page.locator("#search-status")).to_have_text(re.compile(r"[^…]$"), timeout=15_000)
+        assert page.page.locator("#search-results > li").count() > 0
+    assert violations(page.page) == ""
+    context.close()
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_wcag_violation(served, path):
+    check(served, path)
+
+
+@pytest.mark.parametrize("path", SEARCHES)
+def test_search_page_with_results_has_no_wcag_violation(served, path):
+    check(served, path, with_results=True)
+
+
+def test_the_checker_reports_violations(served):
+    """axe really runs: a page with an unlabelled field and an image without text fails."""
+    _, browser = served
+    page = browser.new_page()
+    page.set_content('<!doctype html><html><body><input type="text"><img src="data:,"></body></html>')
+    report = violations(page)
+    page.close()
+    assert "label" in report and "image-alt" in report, report
