@@ -10,6 +10,7 @@ outside a temporary folder."""
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sys
 import tempfile
@@ -19,7 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from search_payload import measure  # noqa: E402
+
 from ngo_directory.build import build_site  # noqa: E402
+from ngo_directory.indexing import index_site  # noqa: E402
 from ngo_directory.press import read_metadata  # noqa: E402
 from ngo_directory.validate import check_data  # noqa: E402
 
@@ -101,6 +105,27 @@ def main() -> None:
                 f"{label + ':':<18}{len(files):,}, {sum(files) / 1e6:.1f} MB; median "
                 f"{files[len(files) // 2] / 1e3:.1f} KB, largest {files[-1] / 1e3:.1f} KB"
             )
+        search_report(output)
+
+
+def search_report(output: Path) -> None:
+    """Pagefind's share: time and memory to index the built site again, the bundle's size,
+    and what a browser downloads to search it."""
+    started = time.perf_counter()
+    pages = index_site(output, "pagefind-again/")
+    indexed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    bundle = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
+    print(f"search index:     {indexed:.1f} s, peak memory {peak:,.0f} MB; pages {pages}")
+    print(f"search bundle:    {len(bundle):,} files, {sum(p.stat().st_size for p in bundle) / 1e6:.1f} MB")
+    for prefix in ("", "ru/"):
+        try:
+            lines = measure(output, prefix)
+        except Exception as error:  # no Chromium here: say so, the other figures still stand
+            print(f"search payload:   not measured ({type(error).__name__}: {error})")
+            return
+        print(f"search payload, /{prefix}search/:")
+        print("\n".join("  " + line for line in lines))
 
 
 if __name__ == "__main__":

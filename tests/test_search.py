@@ -1,0 +1,184 @@
+"""What the search index is given: extra terms, filters and the pages marked for indexing,
+read back from the built site and from Pagefind's own entry file; and the search page
+without a browser."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ngo_directory.build import BuildFailed
+from ngo_directory.indexing import IndexingFailed
+from ngo_directory.search import search_terms
+from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
+from ngo_directory.translit import AZERBAIJANI_LETTERS, fold_letters
+from searchdata import build_search_site
+from sitetools import build, copy_project, html_files, parse, tree_digest
+
+pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
+SETTINGS = {"NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_search_site(tmp_path_factory.mktemp("search"))
+
+
+def meta(tree: object, name: str) -> list[str]:
+    return [str(v) for v in tree.xpath(f'//head/meta[@name="search-{name}"]/@content')]  # type: ignore[attr-defined]
+
+
+def test_fold_letters_makes_azerbaijani_plain_in_either_case() -> None:
+    assert fold_letters("İsmayıllı") == "ismayilli"
+    assert fold_letters("GƏNCƏ") == "gence"
+    assert fold_letters("Şəki Çay Ağ Göl Üzüm") == "seki cay ag gol uzum"
+    assert fold_letters("ISAR") == "isar"
+    assert fold_letters("Мингечевир") == "мингечевир"  # other scripts only lowercased
+
+
+def test_search_terms_add_plain_forms_and_unseen_aliases_once() -> None:
+    terms = search_terms("Gəncə Gənclər Evi. Gəncədə kurslar.", ["Ganja", "Гянджа", "Gəncə", "Evi"])
+    assert terms.split() == ["gence", "gencler", "gencede", "ganja", "гянджа"]
+
+
+def test_search_terms_are_empty_for_plain_text_without_aliases() -> None:
+    assert search_terms("Youth House in Baku", []) == ""
+
+
+def test_only_records_and_press_releases_are_indexed(site: Path) -> None:
+    """data-pagefind-body marks the first page of each record and each press release, in each
+    language, and Pagefind indexed exactly those."""
+    marked: dict[str, set[str]] = {"az": set(), "ru": set(), "en": set()}
+    for page in html_files(site):
+        tree = parse(page)
+        body = tree.xpath("//*[@data-pagefind-body]")
+        relative = page.relative_to(site).parent.as_posix()
+        if body:
+            assert [e.tag for e in body] == ["main"], page
+            language = tree.get("lang")
+            marked[language].add(relative.removeprefix(f"{language}/"))
+    ngos = {p.stem for p in (site.parent / "ngo_data" / "ngos").glob("*.yaml")}
+    partners = {p.stem for p in (site.parent / "ngo_data" / "partners").glob("*.yaml")}
+    expected = (
+        {f"ngos/{s}" for s in ngos}
+        | {f"partners/{s}" for s in partners}
+        | {
+            "meetings/isar-first-regional-ngo-meeting-mingachevir-2000",
+            "press/isar-first-regional-ngo-meeting",
+        }
+    )
+    for language, paths in marked.items():
+        assert paths == expected, language
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {
+        lang: len(expected) for lang in marked
+    }
+
+
+def test_record_page_carries_filters_and_terms_in_its_language(site: Path) -> None:
+    az = parse(site / "ngos/ismayilli-women/index.html")
+    assert meta(az, "kind") == ["QHT-lər"]
+    assert meta(az, "region") == ["İsmayıllı"]
+    assert meta(az, "theme") == ["Gender bərabərliyi", "Rəqəmsal savadlılıq"]
+    assert meta(az, "year") == [] and meta(az, "date") == []
+    terms = meta(az, "terms")[0].split()
+    assert {"ismayilli", "qadin", "tesebbusleri", "merkezi", "исмаиллы", "ismailli"} <= set(terms)
+    ru = parse(site / "ru/ngos/youth-house/index.html")
+    assert meta(ru, "kind") == ["НПО"]
+    assert meta(ru, "region") == ["Гянджа"]
+    assert {"ganja", "gence", "gəncə", "youth", "house"} <= set(meta(ru, "terms")[0].split())
+    assert meta(ru, "summary") == ["Вечерние курсы и библиотека для молодёжи."]
+
+
+def test_dated_pages_carry_a_year(site: Path) -> None:
+    meeting = parse(site / "en/meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
+    assert meta(meeting, "kind") == ["Meetings"]
+    assert meta(meeting, "year") == ["2000"]
+    assert meta(meeting, "date") == ["6 December 2000"]
+    press = parse(site / "ru/press/isar-first-regional-ngo-meeting/index.html")
+    assert meta(press, "kind") == ["Пресс-релизы"]
+    assert meta(press, "region") == ["Мингечевир"]
+    assert meta(press, "year") == ["2000"]
+
+
+def test_search_page_offers_every_used_filter_value(site: Path) -> None:
+    tree = parse(site / "search/index.html")
+    options = {
+        select.get("name"): [o.text_content() for o in select.xpath("option")][1:]
+        for select in tree.xpath("//form[@id='search']//select")
+    }
+    assert options["kind"] == ["QHT-lər", "Tərəfdaşlar", "Görüşlər", "Press-relizlər"]
+    assert {"Gəncə", "İsmayıllı", "Mingəçevir", "Şəki", "Bakı"} <= set(options["region"])
+    assert "Salyan" not in options["region"]  # no record there
+    assert options["year"] == ["2000"]
+    indexed = {
+        v
+        for page in html_files(site)
+        if page.is_relative_to(site / "ngos")
+        for v in meta(parse(page), "region")
+    }
+    assert indexed <= set(options["region"])
+
+
+def test_search_page_without_javascript(site: Path) -> None:
+    """The form is hidden until the script shows it; the browse links are always there, and
+    the script's folding table is the one the index was built with."""
+    tree = parse(site / "ru/search/index.html")
+    form = tree.xpath("//form[@id='search']")[0]
+    assert form.get("hidden") is not None
+    assert json.loads(form.get("data-letters")) == AZERBAIJANI_LETTERS
+    assert tree.xpath("//label[@for='search-query']") and tree.xpath("//input[@id='search-query']")
+    assert tree.xpath("//*[@id='search-status']/@role") == ["status"]
+    assert [a.get("href") for a in tree.xpath("//nav[@class='browse']//a")] == [
+        "../../ru/ngos/",
+        "../../ru/partners/",
+        "../../ru/regions/",
+        "../../ru/themes/",
+        "../../ru/meetings/",
+        "../../ru/press/",
+    ]
+
+
+def test_every_page_declares_the_content_security_policy(site: Path) -> None:
+    policy = DEFAULTS["NGO_DIRECTORY_CONTENT_SECURITY_POLICY"]
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy and "unsafe-inline" not in policy
+    for page in html_files(site):
+        tree = parse(page)
+        assert tree.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content') == [policy], page
+        assert tree.xpath("//@style | //style") == [], page  # style-src 'self' allows no inline style
+
+
+def test_pagefind_interfaces_we_do_not_use_are_not_published(site: Path) -> None:
+    bundle = {p.name for p in (site / "pagefind").iterdir()}
+    assert "pagefind.js" in bundle and "pagefind-worker.js" in bundle
+    assert not {name for name in bundle if "-ui." in name or name == "pagefind-highlight.js"}
+
+
+def test_failed_indexing_fails_the_build_and_keeps_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, content = copy_project(tmp_path)
+    output = build(tmp_path / "output", data, content)
+    before = tree_digest(output)
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    with pytest.raises((IndexingFailed, BuildFailed), match="Pagefind could not index"):
+        build(tmp_path / "output", data, content)
+    assert tree_digest(output) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("NGO_DIRECTORY_SEARCH_PATH", "/pagefind/", "expected a folder inside the output folder"),
+        ("NGO_DIRECTORY_SEARCH_PATH", "pagefind", "ending with '/'"),
+        ("NGO_DIRECTORY_CONTENT_SECURITY_POLICY", 'default-src "self"', "expected one line of policy"),
+        ("SEARCH_INDEX_URL", "search", "must end with '/'"),
+    ],
+)
+def test_search_settings_are_checked(key: str, value: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        plugin_settings({**SETTINGS, key: value})
