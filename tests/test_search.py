@@ -12,7 +12,7 @@ import pytest
 
 from ngo_directory.build import BuildFailed
 from ngo_directory.indexing import IndexingFailed
-from ngo_directory.search import search_terms
+from ngo_directory.search import search_names, search_terms
 from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
 from ngo_directory.translit import AZERBAIJANI_LETTERS, fold_letters
 from searchdata import build_search_site
@@ -39,13 +39,15 @@ def test_fold_letters_makes_azerbaijani_plain_in_either_case() -> None:
     assert fold_letters("Мингечевир") == "мингечевир"  # other scripts only lowercased
 
 
-def test_search_terms_add_plain_forms_and_unseen_aliases_once() -> None:
-    terms = search_terms("Gəncə Gənclər Evi. Gəncədə kurslar.", ["Ganja", "Гянджа", "Gəncə", "Evi"])
-    assert terms.split() == ["gence", "gencler", "gencede", "ganja", "гянджа"]
+def test_search_names_give_each_word_as_written_and_plain_once() -> None:
+    names = search_names(["Gənclər Evi", "Gəncə", "Ganja", "Гянджа", "Gence"])
+    assert names.split() == ["gənclər", "gencler", "evi", "gəncə", "gence", "ganja", "гянджа"]
 
 
-def test_search_terms_are_empty_for_plain_text_without_aliases() -> None:
-    assert search_terms("Youth House in Baku", []) == ""
+def test_search_terms_add_plain_forms_of_the_other_words_once() -> None:
+    terms = search_terms("Gəncə Gənclər Evi. Gəncədə kurslar, Gəncədə.", names="gəncə gence")
+    assert terms.split() == ["gencler", "gencede"]
+    assert search_terms("Youth House in Baku") == ""
 
 
 def test_only_records_and_press_releases_are_indexed(site: Path) -> None:
@@ -84,12 +86,14 @@ def test_record_page_carries_filters_and_terms_in_its_language(site: Path) -> No
     assert meta(az, "region") == ["İsmayıllı"]
     assert meta(az, "theme") == ["Gender bərabərliyi", "Rəqəmsal savadlılıq"]
     assert meta(az, "year") == [] and meta(az, "date") == []
-    terms = meta(az, "terms")[0].split()
-    assert {"ismayilli", "qadin", "tesebbusleri", "merkezi", "исмаиллы", "ismailli"} <= set(terms)
+    names = set(meta(az, "names")[0].split())
+    assert {"ismayilli", "qadin", "tesebbusleri", "merkezi", "исмаиллы", "ismailli", "gender"} <= names
+    assert {"kendlerde", "kurslari"} <= set(meta(az, "terms")[0].split())
     ru = parse(site / "ru/ngos/youth-house/index.html")
     assert meta(ru, "kind") == ["НПО"]
     assert meta(ru, "region") == ["Гянджа"]
-    assert {"ganja", "gence", "gəncə", "youth", "house"} <= set(meta(ru, "terms")[0].split())
+    assert {"ganja", "gence", "gəncə", "youth", "house"} <= set(meta(ru, "names")[0].split())
+    assert meta(ru, "terms") == []  # no Azerbaijani letter in the Russian text
     assert meta(ru, "summary") == ["Вечерние курсы и библиотека для молодёжи."]
 
 

@@ -22,7 +22,7 @@ from .happenings import PRESS, topic
 from .i18n import N_, Languages, translations
 from .markup import html_to_text, render_markdown, sanitize
 from .models import Text
-from .search import KINDS, entry_of, search_terms, summary_text
+from .search import KINDS, entry_of, search_names, search_terms, summary_text
 from .translit import AZERBAIJANI_LETTERS
 from .urls import Urls
 
@@ -128,6 +128,7 @@ class Site:
             text = summary_text(self.plain(summary, language), markdown=True)
         else:
             text = summary_text(summary or "", markdown=False)
+        names = search_names(entry.aliases())
         return {
             "kind": entry.kind,
             "regions": [self.plain(r.name, language) for r in entry.regions],
@@ -135,7 +136,8 @@ class Site:
             "year": entry.year,
             "date": entry.date,
             "summary": text,
-            "terms": search_terms(html_to_text(body), entry.aliases()),
+            "names": names,
+            "terms": search_terms(html_to_text(body), names),
         }
 
     # Language versions -------------------------------------------------------------------

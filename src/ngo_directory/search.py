@@ -125,19 +125,29 @@ def summary_text(summary: str, markdown: bool) -> str:
     return shorten(first, SUMMARY_LENGTH)
 
 
-def search_terms(page_text: str, aliases: Iterable[str]) -> str:
-    """Words to index beside the page's own: each word with an Azerbaijani letter in plain
-    Latin, and each word of the aliases that the page does not already contain (lowercased,
-    and folded too). Each word once, in order of appearance."""
-    page_words = {word.lower() for word in _WORD.findall(page_text)}
+def _forms(texts: Iterable[str]) -> dict[str, None]:
+    """Each word of the texts, lowercased and in plain Latin, once, in order."""
+    forms: dict[str, None] = {}
+    for text in texts:
+        for word in _WORD.findall(text):
+            forms[word.lower()] = None
+            forms[fold_letters(word)] = None
+    return forms
+
+
+def search_names(aliases: Iterable[str]) -> str:
+    """The words of what a page *is* (its names, its regions' and themes' names and other
+    spellings), as written and in plain Latin. The search page ranks matches here highest."""
+    return " ".join(_forms(aliases))
+
+
+def search_terms(page_text: str, names: str = "") -> str:
+    """Each word of the page with an Azerbaijani letter, in plain Latin, unless it is already
+    among the ``names``: so that 'mingecevir' matches a page that says Mingəçevir."""
+    known = set(names.split())
     terms: dict[str, None] = {}
     for word in _WORD.findall(page_text):
         folded = fold_letters(word)
-        if folded != word.lower():
+        if folded != word.lower() and folded not in known:
             terms[folded] = None
-    for alias in aliases:
-        for word in _WORD.findall(alias):
-            for form in (word.lower(), fold_letters(word)):
-                if form not in page_words:
-                    terms[form] = None
     return " ".join(terms)

@@ -28,7 +28,13 @@ function load() {
     pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
       // Result URLs are root-relative to wherever the site lives, like the bundle's folder.
       const root = new URL("..", bundle).pathname;
-      await module.options({ baseUrl: root, excerptLength: 24 });
+      // A match in what a page is (its names, regions and themes: the "names" field) counts
+      // like one in its title; plain-Latin forms of its other words ("terms") count little.
+      await module.options({
+        baseUrl: root,
+        excerptLength: 24,
+        ranking: { metaWeights: { title: 5, names: 10, terms: 0.2 } },
+      });
       await module.init();
       return module;
     });
