@@ -237,3 +237,16 @@ def test_script_loads_only_on_the_search_page(watched, base_url):
     assert scripts == []
     page.goto(f"{base_url}/search/")
     assert [s.rsplit("/", 1)[1] for s in scripts] == ["search.js"]
+
+
+@pytest.mark.parametrize(
+    ("query", "inside", "mentions"),
+    [
+        ("mingecevir", "/ngos/kur-riverside/", "/partners/oxfam/"),
+        ("gence", "/ngos/youth-house/", "/partners/oxfam/"),
+    ],
+)
+def test_records_in_the_region_rank_before_pages_that_mention_it(watched, base_url, query, inside, mentions):
+    hrefs = [href for _, href, _ in search(watched.page, base_url, "", query)]
+    assert inside in hrefs and mentions in hrefs, hrefs
+    assert hrefs.index(inside) < hrefs.index(mentions), hrefs
