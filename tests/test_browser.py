@@ -168,27 +168,26 @@ def test_nothing_found_says_so(watched, base_url):
     assert "Nothing found" in settled(watched.page)
 
 
+def tab_to(page: Any, selector: str, limit: int) -> None:
+    """Press Tab until ``selector`` has the focus; fail after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.locator(f"{selector}:focus").count():
+            return
+    pytest.fail(f"Tab never reaches {selector}")
+
+
 def test_keyboard_only_search(watched, base_url):
     """From the address bar to a record page with the keyboard alone; the count is announced."""
     page = watched.page
     page.goto(f"{base_url}/search/")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.locator("#search-query:focus").count():
-            break
-    else:
-        pytest.fail("Tab never reaches the search field")
+    tab_to(page, "#search-query", 40)
     page.keyboard.type("ismayilli")
     page.keyboard.press("Enter")
     status = page.locator("[role=status]")
     assert settled(page).startswith("Tapılan nəticələr: ")
     assert status.get_attribute("id") == "search-status"
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.locator("#search-results a:focus").count():
-            break
-    else:
-        pytest.fail("Tab never reaches the results")
+    tab_to(page, "#search-results a", 20)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/ngos/ismayilli-women/$"), timeout=WAIT_MS)
 
