@@ -1,13 +1,16 @@
 """What the search index learns about a record or press-release page besides its visible text.
 
-Pagefind indexes the page's main content as it reads. Two things it cannot know come from here:
+Pagefind indexes the page's main content as it reads. What it cannot know comes from here:
 
 - **Filters** (kind, region, theme, year) and a short **summary** for the result list.
-- **Extra search terms**, kept out of excerpts: Pagefind folds ş, ç, ğ, ö and ü but not ə or ı,
-  so every word of the page that has an Azerbaijani letter is added once more in plain Latin
-  ('Mingəçevir' -> 'mingecevir'); and the record's names in every language, with the names and
-  exonyms of its regions and themes, so that 'Мингечевир' or 'Mingachevir' finds a page that says
-  Mingəçevir. The search page folds queries with the same table (``translit.AZERBAIJANI_LETTERS``).
+- **Names**: the words of what the page is (its names in every language, and the names and
+  exonyms of its regions and themes), as written and in plain Latin, so that 'Мингечевир' or
+  'Mingachevir' finds a page about Mingəçevir. The search page ranks these like a title.
+- **Terms**: Pagefind folds ş, ç, ğ, ö and ü but not ə or ı, so every other word of the page with
+  an Azerbaijani letter is added once more in plain Latin ('Mingəçevirdə' -> 'mingecevirde').
+
+Names and terms are searched but never shown. The search page folds queries with the same table
+(``translit.AZERBAIJANI_LETTERS``).
 """
 
 from __future__ import annotations
