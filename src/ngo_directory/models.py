@@ -57,6 +57,11 @@ class Text:
     def languages(self) -> tuple[str, ...]:
         return tuple(lang for lang, _ in self.values)
 
+    @property
+    def texts(self) -> list[str]:
+        """The text in every language it has."""
+        return [value for _, value in self.values]
+
     def missing(self, languages: Iterable[str]) -> list[str]:
         """The languages, of those given, that this text has not been translated into."""
         return [] if self.neutral else [lang for lang in languages if self.get(lang) is None]

@@ -57,13 +57,9 @@ class SearchEntry:
         """Names the page may be looked up by, in any language or spelling."""
         found = list(self.names)
         for entry in (*self.regions, *self.themes):
-            found += [value for _, value in entry.name.values]
+            found += entry.name.texts
             found += entry.also_known_as
         return found
-
-
-def _texts(text: Text | None) -> list[str]:
-    return [value for _, value in text.values] if text else []
 
 
 def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tuple[VocabularyEntry, ...]:
@@ -76,7 +72,7 @@ def entry_of(item: Any, directory: Directory) -> SearchEntry:
         regions = item.regions
         if isinstance(item, Ngo):
             regions += tuple(location.region for location in item.locations)
-        names = _texts(item.name) + [n for other in item.other_names for n in _texts(other)]
+        names = item.name.texts + [n for other in item.other_names for n in other.texts]
         return SearchEntry(
             kind="ngo" if isinstance(item, Ngo) else "partner",
             regions=_vocabulary(directory.regions, regions),
@@ -91,7 +87,7 @@ def entry_of(item: Any, directory: Directory) -> SearchEntry:
             regions=_vocabulary(directory.regions, [item.venue.region]),
             themes=_vocabulary(directory.themes, item.themes),
             date=item.start.date(),
-            names=tuple(_texts(item.title)),
+            names=tuple(item.title.texts),
             summary=item.agenda or item.outcome,
         )
     return _press_entry(item, directory)
@@ -106,11 +102,11 @@ def _press_entry(article: Any, directory: Directory) -> SearchEntry:
     names = [str(article.title)]
     if meeting is not None:
         regions, themes = [meeting.venue.region], meeting.themes
-        names += _texts(meeting.title)
+        names += meeting.title.texts
     elif isinstance(organisation, Organisation):
         regions, themes = organisation.regions, organisation.themes
     if isinstance(organisation, Organisation):
-        names += _texts(organisation.name) + ([organisation.acronym] if organisation.acronym else [])
+        names += organisation.name.texts + ([organisation.acronym] if organisation.acronym else [])
     return SearchEntry(
         kind="press",
         regions=_vocabulary(directory.regions, regions),
