@@ -9,7 +9,7 @@ PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv html publish serve validate translations catalogs clean test lint typecheck
+.PHONY: help venv lock upgrade lock-check html publish serve validate translations catalogs clean test lint typecheck
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://127.0.0.1:$(PORT)'
@@ -18,19 +18,44 @@ help:
 	@echo 'make validate   check every record, page and press release'
 	@echo 'make translations  list every record text not yet translated into az, ru or en'
 	@echo 'make catalogs   extract the interface strings and update the az, ru and en catalogs'
-	@echo 'make test       ruff, mypy and the test suite'
+	@echo 'make test       check the lock, ruff, mypy and the test suite'
+	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
+	@echo 'make upgrade    move every locked dependency to its newest allowed version'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# uv installs exactly what uv.lock says (hashes checked); uv itself comes pinned, with hashes,
+# from .ci/uv-requirements.txt. No Python is downloaded: the one on PATH (see .python-version) is used.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+UV_DIR := .uv
+UV := $(UV_DIR)/bin/uv
+
+$(UV): .ci/uv-requirements.txt
+	rm -rf $(UV_DIR)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		--target $(UV_DIR) -r .ci/uv-requirements.txt
+	touch $(UV)
+
+$(STAMP): $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PYTHON) --quiet
 	touch $(STAMP)
 
 venv: $(STAMP)
 
-$(VNU): package.json
-	npm install --no-audit --no-fund --silent
+# Re-resolve after editing pyproject.toml, keeping every other version as locked.
+lock: $(UV)
+	$(UV) lock --python $(PYTHON)
+
+# Move every dependency to the newest version pyproject.toml allows, then run `make test`.
+upgrade: $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+
+# Fails when uv.lock no longer matches pyproject.toml.
+lock-check: $(UV)
+	$(UV) lock --check --python $(PYTHON)
+
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $(VNU)
 
 html: venv
@@ -66,5 +91,5 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-test: venv $(VNU) lint typecheck
+test: lock-check venv $(VNU) lint typecheck
 	$(BIN)/python -m pytest
