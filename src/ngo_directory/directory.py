@@ -44,13 +44,9 @@ class Directory:
 
     def __post_init__(self) -> None:
         ngos, partners = self.ngos.values(), self.partners.values()
-        self.ngos_by_region = _group(
-            (region, ngo)
-            for ngo in ngos
-            for region in ngo.regions + tuple(loc.region for loc in ngo.locations)
-        )
+        self.ngos_by_region = _group((r, ngo) for ngo in ngos for r in ngo.all_regions)
         self.ngos_by_theme = _group((theme, ngo) for ngo in ngos for theme in ngo.themes)
-        self.partners_by_region = _group((r, p) for p in partners for r in p.regions)
+        self.partners_by_region = _group((r, p) for p in partners for r in p.all_regions)
         self.partners_by_theme = _group((t, p) for p in partners for t in p.themes)
         meetings = sorted(self.meetings.values(), key=lambda m: (m.start, m.slug), reverse=True)
         self.meetings_by_region = _group((m.venue.region, m) for m in meetings)

@@ -43,11 +43,10 @@ def stamp(when: dt.datetime) -> str:
 
 
 def organisation_topics(org: Organisation) -> set[str]:
-    regions = {*org.regions, *(location.region for location in org.locations)}
     return {
         CHANGES,
         topic(org.kind, org.slug),
-        *(topic("region", r) for r in regions),
+        *(topic("region", r) for r in org.all_regions),
         *(topic("theme", t) for t in org.themes),
     }
 

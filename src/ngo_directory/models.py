@@ -206,6 +206,12 @@ class Organisation:
     added: dt.datetime
     updated: dt.datetime  # the latest change; ``added`` when it never changed
 
+    @property
+    def all_regions(self) -> tuple[str, ...]:
+        """Every region the organisation works in: those it names, then its locations', once
+        each. Region pages, region feeds and the search filter all read this one definition."""
+        return tuple(dict.fromkeys((*self.regions, *(location.region for location in self.locations))))
+
 
 @dataclass(frozen=True)
 class Ngo(Organisation):
@@ -279,6 +285,10 @@ class Meeting:
     @property
     def regions(self) -> tuple[str, ...]:
         return (self.venue.region,)
+
+    @property
+    def all_regions(self) -> tuple[str, ...]:
+        return self.regions
 
     @property
     def organisations(self) -> tuple[str, ...]:

@@ -272,7 +272,7 @@ class Planner:
         d = self.d
         return {
             "translation": self.completeness[org.slug],
-            "regions": [d.regions[s] for s in org.regions],
+            "regions": [d.regions[s] for s in org.all_regions],
             "themes": [d.themes[s] for s in org.themes],
             "funders": [d.partners[s] for s in org.funders],
             "partners": d.partners_of_ngo.get(org.slug, []) if isinstance(org, Ngo) else [],

@@ -69,13 +69,10 @@ def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tu
 def entry_of(item: Any, directory: Directory) -> SearchEntry:
     """The search entry of an NGO, partner, meeting or press release (a Pelican article)."""
     if isinstance(item, Organisation):
-        regions = item.regions
-        if isinstance(item, Ngo):
-            regions += tuple(location.region for location in item.locations)
         names = item.name.texts + [n for other in item.other_names for n in other.texts]
         return SearchEntry(
             kind="ngo" if isinstance(item, Ngo) else "partner",
-            regions=_vocabulary(directory.regions, regions),
+            regions=_vocabulary(directory.regions, item.all_regions),
             themes=_vocabulary(directory.themes, item.themes),
             date=None,
             names=tuple(names + ([item.acronym] if item.acronym else [])),
@@ -104,7 +101,7 @@ def _press_entry(article: Any, directory: Directory) -> SearchEntry:
         regions, themes = [meeting.venue.region], meeting.themes
         names += meeting.title.texts
     elif isinstance(organisation, Organisation):
-        regions, themes = organisation.regions, organisation.themes
+        regions, themes = organisation.all_regions, organisation.themes
     if isinstance(organisation, Organisation):
         names += organisation.name.texts + ([organisation.acronym] if organisation.acronym else [])
     return SearchEntry(
