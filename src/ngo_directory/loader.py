@@ -80,10 +80,13 @@ _StringLoader.yaml_implicit_resolvers = {}
 
 # C0 and C1 controls except tab and newline, DEL, bare CR, Unicode line and paragraph
 # separators, zero-width characters and bidirectional controls.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029"
-    "\u2060-\u2064\u2066-\u2069\ufeff]|\r(?!\n)"
+_INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029"
+    "\u2060-\u2064\u2066-\u2069\ufeff"
 )
+_FORBIDDEN = re.compile(f"[{_INVISIBLE}]|\r(?!\n)")
+# The same characters written as escapes in a double-quoted scalar ("\u202E", "\0", "\r").
+_FORBIDDEN_ESCAPE = re.compile(f"[{_INVISIBLE}\r]")
 
 _INVISIBLE_HINT = "delete it: invisible characters can disguise names and links"
 _CHARACTER_HINTS = {
@@ -92,6 +95,10 @@ _CHARACTER_HINTS = {
     "\u2029": "replace it with an ordinary line break",
     "\x85": "replace it with an ordinary line break",
 }
+
+_ESCAPE_HINTS = dict.fromkeys(
+    "\r\u2028\u2029\x85", "for a line break, write the text as a block with '|' and break the line there"
+)
 
 
 def _describe(char: str) -> str:
@@ -167,6 +174,7 @@ class _Composer:
         self.max_depth = max_depth
         self.problems: list[Problem] = []
         self.frames: list[_Frame] = []
+        self.too_deep: Problem | None = None
 
     def report(self, mark: Mark, path: Path_, message: str, hint: str) -> None:
         self.problems.append(Problem(self.doc.file, mark.line, mark.column, field_name(path), message, hint))
@@ -248,6 +256,7 @@ class _Composer:
                     f"nesting is deeper than {self.max_depth} levels",
                     "flatten the structure; no record needs this much nesting",
                 )
+                self.too_deep = self.problems[-1]
                 return False
             self.frames.append(_Frame(value, path, discard))
         return True
@@ -287,6 +296,18 @@ class _Composer:
         return True
 
     def _check_node(self, event: Any, mark: Mark, path: Path_) -> None:
+        if event.__class__ is ScalarEvent and event.style == '"':
+            found = _FORBIDDEN_ESCAPE.search(event.value)
+            if found:
+                char = found.group()
+                self.report(
+                    mark,
+                    path,
+                    f"{_describe(char)}, written as an escape, is not allowed",
+                    _ESCAPE_HINTS.get(
+                        char, "delete the escape: invisible characters can disguise names and links"
+                    ),
+                )
         if event.anchor is not None:
             self.report(
                 mark,
@@ -326,6 +347,26 @@ def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
     return Problem(file, line, column, "", f"YAML syntax error: {problem}", hint)
 
 
+def _too_deep(file: str, text: str, error: yaml.YAMLError, max_depth: int) -> Problem | None:
+    """Our nesting problem, if the text nests deeper than ``max_depth`` before ``error``.
+
+    libyaml has a nesting limit of its own, and its scanner, reading ahead, can reach it before
+    the composer sees level ``max_depth + 1``. Reading the text up to the error again lets the
+    composer find the depth itself, so the message is ours whatever libyaml's version says."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None or not mark.index:
+        return None
+    composer = _Composer(Document(file, None), max_depth)
+    loader = _StringLoader(text[: mark.index])
+    try:
+        composer.run(loader)
+    except yaml.YAMLError:
+        pass  # the cut text ends mid-document; only a depth problem found before that matters
+    finally:
+        loader.dispose()
+    return composer.too_deep
+
+
 def load_bytes(
     raw: bytes,
     file: str,
@@ -357,7 +398,9 @@ def load_bytes(
     try:
         composer.run(loader)
     except yaml.YAMLError as error:
-        composer.problems.append(_syntax_problem(file, text, error))
+        composer.problems.append(
+            _too_deep(file, text, error, max_depth) or _syntax_problem(file, text, error)
+        )
     finally:
         loader.dispose()
     if composer.problems:

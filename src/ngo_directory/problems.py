@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 Path_ = tuple[str | int, ...]
+
+# Characters that could end a line, hide text or reorder it: C0 and C1 controls, DEL, Unicode
+# line and paragraph separators, zero-width characters, bidirectional controls and the BOM.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, every control or invisible character written as an escape
+    (``\\n``, ``\\u202e``). A value quoted in a message can then never start a line of its
+    own (which CI systems read as a command) or hide part of the message."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def field_name(path: Path_) -> str:
@@ -29,6 +44,14 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # Messages quote contributors' values and file names: make every one printable here,
+        # once, so that every output format gets the same safe text.
+        for part in fields(self):
+            value = getattr(self, part.name)
+            if isinstance(value, str):
+                object.__setattr__(self, part.name, printable(value))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}: "
