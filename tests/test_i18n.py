@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from ngo_directory.cli import main
 from ngo_directory.collation import initial, sort_key
 from ngo_directory.i18n import RECORD_LANGUAGES, catalog_file, translations
-from ngo_directory.press import read_metadata
+from ngo_directory.press import read_markdown
 from ngo_directory.validate import load_directory
 from sitetools import ROOT, build, copy_project, html_files, language_of_path, parse, resolve
 
@@ -205,7 +205,7 @@ def test_press_release_translations_are_linked_and_listed(site):
     has its own lang and title, links the other two, and is listed in its language's press list."""
     titles = {}
     for source in (ROOT / "content/press").glob("isar-first-regional-ngo-meeting*.md"):
-        metadata = read_metadata(source.read_text("utf-8"))
+        metadata, _ = read_markdown(source.read_text("utf-8"))
         titles[metadata["lang"]] = metadata["title"]
     assert sorted(titles) == ["az", "en", "ru"]
     for language, prefix in (("az", ""), ("ru", "ru/"), ("en", "en/")):

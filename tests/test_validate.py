@@ -597,10 +597,11 @@ def test_hidden_files_are_ignored(data):
 
 
 def test_file_name_ending_in_newline_is_not_a_slug(data):
-    """A newline at the end of a file name's stem is not part of a valid slug."""
+    """A newline at the end of a file name's stem is not part of a valid slug, and the message
+    shows it as an escape: the problem stays on one line."""
     write(data, "ngos/other\n.yaml", NGO)
     assert check(data) == [
-        f"ngo_data/ngos/other\n.yaml:1:1: file name 'other\n' is not a valid slug ({slug_hint('other')})"
+        f"ngo_data/ngos/other\\n.yaml:1:1: file name 'other\\n' is not a valid slug ({slug_hint('other')})"
     ]
 
 
@@ -614,11 +615,12 @@ def test_slugs_unique_across_kinds(data, name):
         "(every record needs its own file name)"
     ]
     if stem != stem.lower():
-        expected.insert(
-            0,
+        expected = [
             f"ngo_data/partners/{name}:1:1: file name '{stem}' "
             f"is not a valid slug ({slug_hint(stem.lower())})",
-        )
+            f"ngo_data/partners/{name}:1:1: file name differs from {NGO_FILE} only in upper and lower "
+            "case (keep one of the two files: Windows and macOS checkouts cannot hold both)",
+        ]
     assert check(data) == expected
 
 

@@ -28,6 +28,7 @@ from yaml.events import (
 )
 
 from .problems import Path_, Problem, field_name
+from .sources import read_bytes
 
 DEFAULT_MAX_BYTES = 256 * 1024
 DEFAULT_MAX_DEPTH = 16
@@ -411,5 +412,9 @@ def load_bytes(
 
 
 def load_file(path: Path, file: str, **limits: int) -> tuple[Document | None, list[Problem]]:
-    """Read and load one YAML file; ``file`` is the name used in messages."""
-    return load_bytes(path.read_bytes(), file, **limits)
+    """Read and load one YAML file; ``file`` is the name used in messages. Links, special
+    files and files over the size limit are refused before they are read."""
+    raw, refused = read_bytes(path, file, limits.get("max_bytes", DEFAULT_MAX_BYTES))
+    if raw is None:
+        return None, [refused] if refused else []
+    return load_bytes(raw, file, **limits)

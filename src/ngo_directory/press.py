@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import markdown
 
 from .i18n import RECORD_LANGUAGES
-from .loader import check_characters
+from .loader import DEFAULT_MAX_BYTES, check_characters
 from .problems import Problem
+from .sources import display, read_bytes, unsafe_files, walk
 from .translit import slugify
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
@@ -71,12 +75,63 @@ def check_press_release(
     return problems
 
 
-def read_metadata(text: str) -> dict[str, str]:
-    """Metadata of a Markdown file, read the way Pelican's Markdown reader reads it."""
-    md = markdown.Markdown(extensions=["meta"])
-    md.convert(text)
+def read_markdown(text: str) -> tuple[dict[str, str], str]:
+    """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it."""
+    md = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
+    body = md.convert(text)
     meta: dict[str, list[str]] = getattr(md, "Meta", {})
-    return {key.lower(): "\n".join(values) for key, values in meta.items()}
+    return {key.lower(): "\n".join(values) for key, values in meta.items()}, body
+
+
+# Pelican's intrasite links, as Pelican finds them in the HTML of a page: an attribute whose
+# quoted value starts with {filename}, {static} or {attach} (or |filename| ...).
+_INTRASITE = re.compile(
+    r"""<[^>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*
+    (?P<quote>["'])(?P<link>[{|](?P<what>.*?)[|}](?P<value>.*?))(?P=quote)""",
+    re.X,
+)
+_FILE_LINKS = ("filename", "static", "attach")
+
+
+def _link_targets(value: str, folder: str) -> set[str]:
+    """Every path Pelican may try for a link's value: as written, unquoted and HTML-unescaped;
+    a leading '/' starts at the content folder, anything else at the linking file's folder."""
+    paths = {urlparse(value).path, unquote(urlparse(value).path), urlparse(html.unescape(value)).path}
+    paths.add(urlparse(value).path.replace("%20", " "))
+    found = set()
+    for path in paths:
+        joined = path[1:] if path.startswith("/") else os.path.join(folder, path)
+        found.add(os.path.normpath(joined))
+    return found
+
+
+def check_links(file: str, text: str, body: str, relative_folder: str) -> list[Problem]:
+    """A problem for each {filename}, {static} or {attach} link that leads outside the content
+    folder: Pelican would copy that file, from anywhere on the build host, into the site.
+    ``relative_folder`` is the linking file's folder relative to the content folder."""
+    problems = []
+    for match in _INTRASITE.finditer(body):
+        if match.group("what") not in _FILE_LINKS:
+            continue
+        targets = _link_targets(match.group("value"), relative_folder)
+        if all(t != ".." and not t.startswith(("../", "/")) and t != "." for t in targets):
+            continue
+        link = html.unescape(match.group("link"))
+        at = text.find(match.group("value")) if match.group("value") else -1
+        at = text.find(link) if at < 0 else at
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        column = at - text.rfind("\n", 0, at) if at >= 0 else 1
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "content",
+                f"the link '{link}' leads outside the content folder",
+                "link only to files inside content/, or to a web address",
+            )
+        )
+    return problems
 
 
 def check_content_folder(
@@ -85,34 +140,39 @@ def check_content_folder(
     root: Path,
     kind_of: Mapping[str, str],
     languages: Sequence[str] = RECORD_LANGUAGES,
+    *,
+    reserved: frozenset[str] = frozenset(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Problem]:
     """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
-    problems: list[Problem] = []
-    if not content.is_dir():
+    problems = unsafe_files(content, root)
+    if not content.is_dir() or content.is_symlink():
         return problems
     press = content / press_folder
     seen: dict[tuple[bool, str, str], str] = {}
-    for path in sorted(content.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+    for path in walk(content):
+        if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
+            continue  # links and special files were reported above
         is_press = path.is_relative_to(press)
-        try:
-            file = path.relative_to(root).as_posix()
-        except ValueError:
-            file = path.as_posix()
+        file = display(path, root)
         if path.suffix != ".md":
             if is_press:
                 problems.append(Problem(file, 1, 1, "", "not a Markdown press release", "rename it to .md"))
             continue
+        raw, refused = read_bytes(path, file, max_bytes)
+        if raw is None:
+            problems += [refused] if refused else []
+            continue
         try:
-            text = path.read_text("utf-8-sig")
+            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         except UnicodeDecodeError:
             problems.append(Problem(file, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"))
             continue
         problems += check_characters(file, text)
-        metadata = read_metadata(text)
+        metadata, body = read_markdown(text)
         line_of = partial(metadata_line, text)
-        problems += check_content_metadata(file, line_of, metadata, languages)
+        problems += check_content_metadata(file, line_of, metadata, languages, reserved)
+        problems += check_links(file, text, body, path.parent.relative_to(content).as_posix())
         if is_press:
             problems += check_press_release(file, line_of, metadata, kind_of)
         key = (is_press, str(metadata.get("slug")), str(metadata.get("lang")))
@@ -137,10 +197,14 @@ FORBIDDEN_METADATA = ("save_as", "url", "template", "path")
 
 
 def check_content_metadata(
-    file: str, line_of: LineOf, metadata: Mapping[str, object], languages: Sequence[str] = RECORD_LANGUAGES
+    file: str,
+    line_of: LineOf,
+    metadata: Mapping[str, object],
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    reserved: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """Problems any page or press release can have: a missing or unsafe slug, a missing or
-    unknown language, output overrides."""
+    """Problems any page or press release can have: a missing, unsafe or reserved slug, a
+    missing or unknown language, output overrides."""
     problems = []
     slug = metadata.get("slug")
     title = str(metadata.get("title") or "")
@@ -165,6 +229,17 @@ def check_content_metadata(
                 "slug",
                 f"'{slug}' is not a valid slug",
                 f"use lowercase letters a-z, digits and single hyphens, such as '{slugify(str(slug))}'",
+            )
+        )
+    elif str(slug) in reserved:
+        problems.append(
+            Problem(
+                file,
+                line_of("slug"),
+                7,
+                "slug",
+                f"'{slug}' is a reserved name: the site uses it for its own pages",
+                "choose a more specific slug; translations of one text share it",
             )
         )
     lang = metadata.get("lang")

@@ -5,9 +5,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .i18n import RECORD_LANGUAGES
 from .models import Meeting, Ngo, Partner
 
 INDEX = "index.html"
+# Names taken whatever the settings say: the home page, the pagination folder ('ngos/page/2/'),
+# Pelican's own folders, words kept for the site's future pages, and the device names Windows
+# reserves (a checkout on Windows cannot hold 'con.yaml').
+_ALWAYS_RESERVED = frozenset(
+    [
+        *("index", "page", "static", "theme", "drafts", "archives"),
+        *("tag", "tags", "category", "categories", "author", "authors"),
+        *("about", "admin", "api", "assets", "new", "pages"),
+        *("con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))),
+    ]
+)
+_URL_SETTINGS = ("_URL", "_SAVE_AS", "_PATH", "_DIR")
+
+
+def reserved_names(settings: Mapping[str, Any]) -> frozenset[str]:
+    """Slugs no record, page or press release may take: the first folder of every URL, output
+    and path setting (ngos, press, feeds, calendars, pagefind, search, ...), the language
+    prefixes, and the names in ``_ALWAYS_RESERVED``. Pages live at the site's root, so a page
+    called 'ngos' would overwrite the NGO list; one list for every kind keeps it simple."""
+    names = set(_ALWAYS_RESERVED) | set(RECORD_LANGUAGES)
+    for key, value in settings.items():
+        if key.endswith(_URL_SETTINGS) and isinstance(value, str):
+            first = value.strip("/").split("/", 1)[0].split(".", 1)[0]
+            if first and "{" not in first:
+                names.add(first.lower())
+    return frozenset(names)
 
 
 class Urls:

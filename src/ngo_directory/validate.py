@@ -17,37 +17,14 @@ from .i18n import RECORD_LANGUAGES
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .press import WITH_ARTICLE, check_content_folder
 from .problems import Path_, Problem, ValidationFailed
+from .settings import DEFAULTS
+from .sources import display, not_a_file
 from .translit import fold, slugify
+from .urls import reserved_names
 
 KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_SLUGS = frozenset(
-    [
-        "about",
-        "admin",
-        "api",
-        "assets",
-        "az",
-        "en",
-        "feeds",
-        "index",
-        "meetings",
-        "new",
-        "ngos",
-        "pages",
-        "partners",
-        "press",
-        "regions",
-        "ru",
-        "search",
-        "static",
-        "subscribe",
-        "tags",
-        "theme",
-        "themes",
-    ]
-)
 _BUILDERS: dict[str, Callable[..., Any]] = {
     "ngo": models.build_ngo,
     "partner": models.build_partner,
@@ -65,16 +42,14 @@ class Limits:
 class _Run:
     root: Path
     limits: Limits
+    reserved: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)
     kind_of: dict[str, str] = field(default_factory=dict)
     vocab: dict[str, Document | None] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return display(path, self.root.parent)
 
     def load(self, path: Path, kind: str) -> Document | None:
         doc, problems = load_file(
@@ -93,11 +68,19 @@ def _file_problem(file: str, message: str, hint: str) -> Problem:
 def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
     folder = run.root / KINDS[kind]
     run.docs[kind] = {}
+    refused = not_a_file(folder, run.display(folder)) if folder.is_symlink() else None
+    if refused is not None:
+        run.problems.append(refused)
+        return
     if not folder.is_dir():
         return
     for path in sorted(folder.iterdir()):
         name = run.display(path)
         if path.name.startswith("."):
+            continue
+        refused = not_a_file(path, name)
+        if refused is not None:
+            run.problems.append(refused)
             continue
         if path.is_dir() or path.suffix != ".yaml":
             hint = (
@@ -114,20 +97,29 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
                     f"rename it to {slugify(slug)}.yaml: lowercase letters a-z, digits and single hyphens",
                 )
             )
-        elif slug in RESERVED_SLUGS:
+        elif slug.lower() in run.reserved:
             run.problems.append(
                 _file_problem(name, f"'{slug}' is a reserved name", "choose a more specific file name")
             )
         first = seen.get(slug.casefold())
-        if first is not None:
+        if first is not None and Path(first).stem == slug:
             run.problems.append(
                 _file_problem(
                     name, f"slug '{slug}' is already used by {first}", "every record needs its own file name"
                 )
             )
             continue
-        seen[slug.casefold()] = name
-        run.kind_of[slug] = kind
+        if first is not None:
+            run.problems.append(
+                _file_problem(
+                    name,
+                    f"file name differs from {first} only in upper and lower case",
+                    "keep one of the two files: Windows and macOS checkouts cannot hold both",
+                )
+            )
+        else:
+            seen[slug.casefold()] = name
+        run.kind_of.setdefault(slug, kind)
         doc = run.load(path, kind)
         if doc is not None:
             run.docs[kind][slug] = doc
@@ -348,14 +340,17 @@ def check_data(
     default_language: str = "az",
     languages: Sequence[str] = RECORD_LANGUAGES,
     limits: Limits | None = None,
+    reserved: frozenset[str] | None = None,
 ) -> tuple[Directory | None, list[Problem]]:
     """Load and check every record under ``data_path`` (and the pages and press releases
-    under ``content_path``); the directory is None on any problem."""
-    run = _Run(Path(data_path), limits or Limits())
+    under ``content_path``); the directory is None on any problem. ``reserved`` is the slugs
+    no record, page or press release may take (by default, those of the default settings)."""
+    reserved = reserved_names(DEFAULTS) if reserved is None else reserved
+    run = _Run(Path(data_path), limits or Limits(), reserved)
     vocabularies = {}
     for name, label in (("regions", "region"), ("themes", "theme")):
         path = run.root / f"{name}.yaml"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             run.problems.append(
                 _file_problem(run.display(path), "file is missing", f"create {name}.yaml; see README")
             )
@@ -372,7 +367,13 @@ def check_data(
     _cross_check(run, vocabularies["regions"], vocabularies["themes"])
     if content_path is not None:
         run.problems += check_content_folder(
-            Path(content_path), press_folder, run.root.parent, run.kind_of, languages
+            Path(content_path),
+            press_folder,
+            run.root.parent,
+            run.kind_of,
+            languages,
+            reserved=reserved,
+            max_bytes=run.limits.max_bytes,
         )
     if run.problems:
         return None, sorted(set(run.problems))
