@@ -1,12 +1,14 @@
 """Atom and RSS 2.0 feeds, all written by feedgen from one list of entries and one set of rules:
 ids that never change, newest first, time-zone-aware dates from the data, inert titles and
-summaries, and content sanitised like the pages with absolute links."""
+summaries, content sanitised like the pages with absolute links, the site as the author of every
+Atom feed, and an RSS channel link to the HTML page rather than the feed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
@@ -46,6 +48,15 @@ def absolute(base: str, address: str) -> str:
     return f"{base}/{address}"
 
 
+def author(site: FeedSite) -> dict[str, str]:
+    """The Atom author of every feed: the site, named, with its home page when the base is
+    absolute. RFC 4287 wants an author on the feed or on each of its entries."""
+    found = {"name": one_line(site.site_name)}
+    if urlsplit(site.base).scheme in ("http", "https"):
+        found["uri"] = absolute(site.base, "")
+    return found
+
+
 def feed_id(site: FeedSite, address: str) -> str:
     """A feed's permanent id: its Atom address without the extension, under the id prefix."""
     return site.id_prefix + address.removesuffix(".atom.xml")
@@ -58,13 +69,15 @@ def render_feed(channel: Channel, entries: Sequence[Entry], site: FeedSite, form
     feed.id(feed_id(site, channel.atom))
     feed.title(one_line(f"{channel.title} · {site.site_name}"))
     feed.subtitle(one_line(channel.description))  # also the RSS <description>
-    feed.link(href=absolute(site.base, channel.page), rel="alternate", type="text/html")
+    feed.author(author(site))  # Atom only: RSS 2.0's managingEditor must be an e-mail address
     self_address = channel.atom if format == "atom" else channel.rss
     feed.link(
         href=absolute(site.base, self_address),
         rel="self",
         type="application/atom+xml" if format == "atom" else "application/rss+xml",
     )
+    # After the self link: feedgen makes the link set last the RSS <channel><link>.
+    feed.link(href=absolute(site.base, channel.page), rel="alternate", type="text/html")
     feed.language(site.language)
     feed.generator(GENERATOR)
     newest = max((e.updated for e in entries), default=site.updated)
