@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .collation import initial, sort_key
+from .collation import Letter, heading, sort_key
 from .completeness import Completeness
 from .directory import Directory, Organisation
 from .happenings import CHANGES, MEETINGS, PRESS, topic
@@ -85,11 +85,11 @@ def pagination_of(page_urls: list[str], number: int, total: int) -> dict[str, An
     }
 
 
-def letter_groups(records: Sequence[Any], order: Sequence[str]) -> list[tuple[str, list[Any]]]:
+def letter_groups(records: Sequence[Any], order: Sequence[str]) -> list[tuple[Letter, list[Any]]]:
     """[(letter, records)] in order, for an A-Z list."""
-    groups: dict[str, list[Any]] = {}
+    groups: dict[Letter, list[Any]] = {}
     for record in records:
-        groups.setdefault(initial(shown_name(record, order), order[0]), []).append(record)
+        groups.setdefault(heading(shown_name(record, order), order[0]), []).append(record)
     return list(groups.items())
 
 
@@ -148,20 +148,22 @@ class Planner:
     def add_alphabetical(
         self, base: str, template: str, records: Sequence[Any], channels: Sequence[Any]
     ) -> None:
-        """A paginated A-Z list: each page grouped by letter, with a jump list of all letters."""
+        """A paginated A-Z list: each page grouped by letter, with a jump list of all letters,
+        one list per script (Latin and Cyrillic А, В, Е... look the same), then '#'."""
         chunks = paginate(records, self.page_size)
         urls = [page_url(base, n) for n in range(1, len(chunks) + 1)]
         pages = [letter_groups(chunk, self.order) for chunk in chunks]
-        alphabet: dict[str, str] = {}
+        scripts: dict[str, dict[Letter, str]] = {}
         for url, groups in zip(urls, pages, strict=True):
             for letter, _ in groups:
-                alphabet.setdefault(letter, f"{url}#letter-{letter if letter != '#' else 'other'}")
+                scripts.setdefault(letter.script, {}).setdefault(letter, f"{url}#{letter.anchor}")
+        alphabet = [(script, list(links.items())) for script, links in scripts.items()]
         for number, groups in enumerate(pages, start=1):
             self.add(
                 urls[number - 1],
                 template,
                 groups=groups,
-                alphabet=list(alphabet.items()),
+                alphabet=alphabet,
                 pagination=pagination_of(urls, number, len(records)),
                 channels=channels,
             )

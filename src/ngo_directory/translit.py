@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from unidecode import unidecode
+
 # Azerbaijani Latin letters and their plain Latin stand-ins. Generic ASCII folding gets ə and ı
 # wrong ('@' and nothing); the search page folds queries with this same table.
 AZERBAIJANI_LETTERS = {
@@ -25,8 +27,8 @@ AZERBAIJANI_LETTERS = {
     "Ü": "u",
 }
 _AZERBAIJANI = str.maketrans(AZERBAIJANI_LETTERS)
-# Russian and Azerbaijani Cyrillic, close to the passport (ICAO) transliteration.
-_CYRILLIC = {
+# Lowercase Russian and Azerbaijani Cyrillic letters, close to the passport (ICAO) transliteration.
+CYRILLIC_LETTERS = {
     "а": "a",
     "б": "b",
     "в": "v",
@@ -69,18 +71,25 @@ _CYRILLIC = {
     "я": "ia",
     "ә": "e",
 }
-_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+_CYRILLIC_TABLE = str.maketrans(CYRILLIC_LETTERS)
+
+
+def _unidecode(char: str) -> str:
+    """Unidecode's ASCII for one character, without the apostrophes and backticks it uses as
+    marks (Georgian 'თ' is 't`'); surrogates, which it warns about, are dropped."""
+    if unicodedata.category(char) == "Cs":
+        return ""
+    return unidecode(char).replace("`", "").replace("'", "")
 
 
 def to_ascii(text: str) -> str:
-    """Transliterate Azerbaijani, Russian and other Latin text to lowercase ASCII."""
+    """Transliterate to lowercase ASCII: Azerbaijani and Cyrillic letters with our own tables,
+    accents stripped, then Unidecode for whatever is left ('Łódź' -> 'lodz', 'Straße' ->
+    'strasse', Greek, Georgian, Armenian...). Unidecode alone gets ə wrong ('@')."""
     text = text.translate(_AZERBAIJANI).lower().translate(_CYRILLIC_TABLE)
     decomposed = unicodedata.normalize("NFKD", text)
-    return (
-        "".join(c for c in decomposed if not unicodedata.combining(c))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c if c.isascii() else _unidecode(c) for c in stripped).lower()
 
 
 def fold_letters(text: str) -> str:
