@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .problems import printable
+
 
 class BuildFailed(Exception):
     """Pelican logged warnings or errors; the previous site was left as it was."""
@@ -20,7 +22,19 @@ class _Collector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        # Messages may quote file names and metadata: keep each on one line.
+        self.messages.append(f"{record.levelname}: {printable(record.getMessage())}")
+
+
+def _publishable(folder: Path) -> None:
+    """Folders 0755 and files 0644, whatever the umask: ``mkdtemp`` makes its folder 0700, and a
+    web server running as another user, or ``rsync -a`` to one, would then serve only 403s."""
+    os.chmod(folder, 0o755)  # noqa: S103  (a published site is meant to be world-readable)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(parent, name), 0o755)  # noqa: S103  (as above)
+        for name in files:
+            os.chmod(os.path.join(parent, name), 0o644)
 
 
 def _swap(new: Path, final: Path) -> None:
@@ -62,5 +76,6 @@ def build_site(
         raise
     finally:
         root.removeHandler(collector)
+    _publishable(staging)
     _swap(staging, final)
     return final

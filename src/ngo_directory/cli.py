@@ -208,6 +208,7 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
         ngo-directory build -s publishconf.py -o output
     """
     from .build import BuildFailed, build_site
+    from .settings import SettingsError
 
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s"
@@ -220,6 +221,8 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
         raise click.ClickException(
             "build stopped: fix the problems above; the previous site is unchanged"
         ) from None
+    except SettingsError as error:
+        raise click.ClickException(f"{error}\nbuild stopped; the previous site is unchanged") from None
     except BuildFailed as error:
         raise click.ClickException(f"{error}\nbuild stopped; the previous site is unchanged") from None
     click.echo(f"Built {final} in {time.perf_counter() - started:.1f} s.", err=True)

@@ -24,10 +24,18 @@ from .markup import html_to_text, render_markdown, sanitize
 from .models import Text
 from .search import KINDS, entry_of, search_names, search_terms, summary_text
 from .translit import AZERBAIJANI_LETTERS
-from .urls import Urls
+from .urls import Urls, root_of
 
 UNTRANSLATED = N_("not yet translated")
 UNTRANSLATED_BLOCK = N_("Not yet translated. Shown in the original language: %(language)s.")
+
+
+def page_address(context: Context | Mapping[str, Any]) -> str:
+    """The URL of the page a context renders, relative to the site's root."""
+    address = context.get("page_url")
+    if address is None:
+        address = getattr(context.get("article") or context.get("page"), "url", "")
+    return str(address or "")
 
 
 def language_of(context: Context | Mapping[str, Any]) -> str:
@@ -202,6 +210,13 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return language_of(context)
 
     @pass_context
+    def site_root(context: Context) -> str:
+        """The site's root relative to the page ('../..' from 'ru/ngos/isar/'), for the site's
+        own assets: they then load from whatever host serves the pages (www or not, a preview
+        or a mirror), which a Content-Security-Policy of 'self' requires."""
+        return root_of(page_address(context))
+
+    @pass_context
     def language_versions(context: Context) -> list[LanguageLink]:
         return site.alternates(context)
 
@@ -251,6 +266,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         url=url,
         index_url=index_url,
         page_language=page_language,
+        site_root=site_root,
         language_versions=language_versions,
         fallback_note=fallback_note,
         language_name=language_name,

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import zoneinfo
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,13 @@ from .happenings import Happening, happenings_of
 from .i18n import Languages
 from .loader import check_characters
 from .pages import PageSpec, Planner, PressIndex
-from .press import check_content_metadata, check_press_release, metadata_line
+from .press import check_content_metadata, check_links, check_press_release, metadata_line
 from .problems import Problem, ValidationFailed
 from .settings import plugin_settings
+from .sources import display, read_bytes
 from .subscriptions import Catalogue
 from .syndication import Identity, Syndication, opml_addresses
-from .urls import save_as_of
+from .urls import reserved_names, save_as_of
 from .validate import Limits, check_data, record_kinds
 from .versions import versions_of
 
@@ -58,33 +60,41 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         self.pages: list[PageSpec] = []
         self.syndication: dict[str, tuple[Catalogue, list[Happening]]] = {}
 
-    def check_content(self) -> list[Problem]:
-        """Problems in the metadata of every page and press release Pelican read."""
+    def check_content(self, reserved: frozenset[str]) -> list[Problem]:
+        """Problems in the metadata and links of every page and press release Pelican read."""
         problems = []
-        press_root = Path(self.settings["PATH"]) / self.options["NGO_DIRECTORY_PRESS_PATH"]
+        content = Path(self.settings["PATH"])
+        press_root = content / self.options["NGO_DIRECTORY_PRESS_PATH"]
         kind_of = record_kinds(Path(self.options["NGO_DIRECTORY_DATA_PATH"]))
-        project = Path(self.settings["PATH"]).parent
         for item in _all_content(self.context):
             source = Path(item.source_path)
-            file = os.path.relpath(source, project)
-
-            def line_of(key: str, source: Path = source) -> int:
-                return metadata_line(source.read_text("utf-8"), key)  # read only to place a problem
-
-            problems += check_characters(file, source.read_text("utf-8-sig"))
-            problems += check_content_metadata(file, line_of, item.metadata, self.languages.languages)
+            file = display(source, content.parent)
+            raw, refused = read_bytes(source, file, self.options["NGO_DIRECTORY_MAX_FILE_BYTES"])
+            if raw is None:
+                problems += [refused] if refused else []
+                continue
+            text = raw.decode("utf-8-sig")  # Pelican has read it as UTF-8 already
+            line_of = partial(metadata_line, text)
+            problems += check_characters(file, text)
+            problems += check_content_metadata(
+                file, line_of, item.metadata, self.languages.languages, reserved
+            )
+            folder = source.parent.relative_to(content).as_posix() if source.is_relative_to(content) else ""
+            problems += check_links(file, text, item._content or "", folder)
             if source.is_relative_to(press_root):
                 problems += check_press_release(file, line_of, item.metadata, kind_of)
         return problems
 
     def generate_context(self) -> None:
         options = self.options
+        reserved = reserved_names({**self.settings, **options})
         directory, problems = check_data(
             Path(options["NGO_DIRECTORY_DATA_PATH"]),
             default_language=self.settings["DEFAULT_LANG"],
             limits=Limits(options["NGO_DIRECTORY_MAX_FILE_BYTES"], options["NGO_DIRECTORY_MAX_DEPTH"]),
+            reserved=reserved,
         )
-        problems += self.check_content()
+        problems += self.check_content(reserved)
         if problems or directory is None:
             raise ValidationFailed(problems)
         languages = self.languages

@@ -11,7 +11,9 @@ from pelican import signals
 from . import filters
 from .generators import TEMPLATES, DirectoryGenerator
 from .indexing import index_site
+from .problems import ValidationFailed
 from .settings import plugin_settings
+from .sources import unsafe_files
 
 
 def get_generators(pelican: Any) -> type[DirectoryGenerator]:
@@ -29,12 +31,26 @@ def configure_environment(generator: Any) -> None:
     filters.install(generator.env, {**generator.settings, **plugin_settings(generator.settings)})
 
 
+def refuse_unsafe_files(pelican: Any) -> None:
+    """Before Pelican reads anything: no links, devices or oversized texts under the content
+    and data folders. Pelican follows links when it reads content, so this cannot wait for the
+    directory generator, which runs after Pelican has read every article and page."""
+    options = plugin_settings(pelican.settings)
+    content, data = Path(pelican.settings["PATH"]), Path(options["NGO_DIRECTORY_DATA_PATH"])
+    limit = options["NGO_DIRECTORY_MAX_FILE_BYTES"]
+    problems = unsafe_files(content, content.parent, max_bytes=limit)
+    problems += unsafe_files(data, data.parent, skip_hidden=True, max_bytes=limit)
+    if problems:
+        raise ValidationFailed(problems)
+
+
 def build_search_index(pelican: Any) -> None:
     """Index the site for search once every page is written."""
     index_site(Path(pelican.output_path), plugin_settings(pelican.settings)["NGO_DIRECTORY_SEARCH_PATH"])
 
 
 def register() -> None:
+    signals.initialized.connect(refuse_unsafe_files)
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(configure_environment)
     signals.finalized.connect(build_search_index)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
@@ -39,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_CALENDARS_PATH": "calendars/",
     "NGO_DIRECTORY_FEED_ITEMS": 50,
     "NGO_DIRECTORY_ID_AUTHORITY": None,
+    # True in publishconf.py: SITEURL and the id authority must then be real, not examples.
+    "NGO_DIRECTORY_PUBLISHING": False,
     "NGO_DIRECTORY_SEARCH_PATH": "pagefind/",
     # Sent with every page as <meta http-equiv>; serve the same as a header where you can.
     # Scripts come only from files, and WebAssembly is allowed for the search page's Pagefind.
@@ -88,6 +91,7 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
     errors += _language_errors(merged, user)
     errors += _feed_errors(merged, user)
+    errors += _publishing_errors(merged, user)
     for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
@@ -103,6 +107,44 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise SettingsError("invalid ngo-directory settings:\n  " + "\n  ".join(errors))
     return merged
+
+
+def is_example_domain(host: str) -> bool:
+    """The domains RFC 2606 keeps for examples: example.com, .net, .org, their subdomains, and
+    anything under the .example top-level domain."""
+    host = host.lower().rstrip(".")
+    return host.endswith(".example") or any(
+        host == f"example.{tld}" or host.endswith(f".example.{tld}") for tld in ("com", "net", "org")
+    )
+
+
+def _publishing_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str]:
+    """A site built for publishing must say where it is published and own its feed ids."""
+    if not merged["NGO_DIRECTORY_PUBLISHING"]:
+        return []
+    errors = []
+    siteurl = user.get("SITEURL") or ""
+    parts = urlsplit(siteurl) if isinstance(siteurl, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        errors.append(
+            f"SITEURL = {siteurl!r}: a published site needs the absolute address it is served from; "
+            "set SITEURL in publishconf.py or in the environment, such as "
+            "SITEURL=https://directory.your-ngo.az make publish"
+        )
+    elif is_example_domain(parts.hostname):
+        errors.append(
+            f"SITEURL = {siteurl!r} is an example address: set the address the site is really "
+            "published at, in publishconf.py or in the environment (SITEURL=https://... make publish)"
+        )
+    authority = merged["NGO_DIRECTORY_ID_AUTHORITY"]
+    if isinstance(authority, str) and is_example_domain(authority.split(",", 1)[0]):
+        errors.append(
+            f"NGO_DIRECTORY_ID_AUTHORITY = {authority!r} is the example value: set a domain you control "
+            "and the year you start publishing, such as 'directory.your-ngo.az,2026', in publishconf.py "
+            "or in the environment; feed ids and calendar UIDs are built from it, so never change it "
+            "once the site is published"
+        )
+    return errors
 
 
 def _feed_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str]:

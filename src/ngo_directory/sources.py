@@ -97,10 +97,12 @@ def walk(folder: Path) -> Iterator[Path]:
             yield base / name
 
 
-def unsafe_files(folder: Path, root: Path, *, skip_hidden: bool = False) -> list[Problem]:
+def unsafe_files(
+    folder: Path, root: Path, *, skip_hidden: bool = False, max_bytes: int | None = None
+) -> list[Problem]:
     """A problem for each link, device, pipe or socket under ``folder`` (and for ``folder``
-    itself when it is a link). Pelican follows links when it reads content, so the build runs
-    this before any file is read."""
+    itself when it is a link), and with ``max_bytes`` for each Markdown or YAML file over it.
+    Pelican follows links and reads whole files, so the build runs this before it reads any."""
     if not folder.exists() and not folder.is_symlink():
         return []
     problems = []
@@ -111,6 +113,9 @@ def unsafe_files(folder: Path, root: Path, *, skip_hidden: bool = False) -> list
         if skip_hidden and any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         problem = not_a_file(path, display(path, root))
+        if problem is None and max_bytes is not None and path.suffix in (".md", ".yaml"):
+            size = os.lstat(path).st_size
+            problem = too_large(size, display(path, root), max_bytes) if size > max_bytes else None
         if problem is not None:
             problems.append(problem)
     return problems

@@ -68,6 +68,13 @@ class Urls:
         return page_url(self.prefix + str(self.settings[kind + "_INDEX_URL"]), page)
 
 
+def root_of(url: str) -> str:
+    """The site's root as seen from the page at ``url`` (relative to the root): '.' for the
+    home page, '../..' for 'ngos/isar/' or 'press/x/index.html'."""
+    depth = url.count("/")
+    return "/".join([".."] * depth) if depth else "."
+
+
 def page_url(base: str, page: int) -> str:
     """URL of page ``page`` (1-based) of a list whose first page is ``base``."""
     return base if page == 1 else f"{base}page/{page}/"
