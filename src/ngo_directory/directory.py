@@ -79,14 +79,14 @@ class Directory:
     def upcoming_meetings(self, today: dt.date) -> list[Meeting]:
         """Meetings that have not ended by ``today``, soonest first."""
         return sorted(
-            (m for m in self.meetings.values() if m.end.date() >= today),
+            (m for m in self.meetings.values() if m.last_day >= today),
             key=lambda m: (m.start, m.slug),
         )
 
     def past_meetings(self, today: dt.date) -> list[Meeting]:
         """Meetings that ended before ``today``, most recent first."""
         return sorted(
-            (m for m in self.meetings.values() if m.end.date() < today),
+            (m for m in self.meetings.values() if m.last_day < today),
             key=lambda m: (m.start, m.slug),
             reverse=True,
         )

@@ -278,6 +278,14 @@ class Meeting:
     kind: str = "meeting"
 
     @property
+    def last_day(self) -> dt.date:
+        """The last day the meeting takes place, in its own time zone. An all-day meeting's
+        ``end`` is midnight after its last day (as iCalendar's DTEND), so that day is one less."""
+        if self.all_day:
+            return (self.end - dt.timedelta(days=1)).date()
+        return self.end.date()
+
+    @property
     def sequence(self) -> int:
         """The iCalendar SEQUENCE: how many times the meeting was changed."""
         return len(self.changes)
