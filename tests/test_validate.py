@@ -331,11 +331,11 @@ def _add_phone(data: Path, number: str) -> None:
         ),
         (
             "12:30",
-            f"'12:30' {PHONE_MESSAGE} (quote the value, \"12:30\": unquoted, YAML reads it as a number)",
+            f"'12:30' {PHONE_MESSAGE} (write it in international form, such as \"+994 12 555 03 03\")",
         ),
         (
             "12345",
-            f"'12345' {PHONE_MESSAGE} (quote the value, \"12345\": unquoted, YAML reads it as a number)",
+            f"'12345' {PHONE_MESSAGE} (write it in international form, such as \"+994 12 555 03 03\")",
         ),
         (
             '"12:30"',
@@ -345,7 +345,8 @@ def _add_phone(data: Path, number: str) -> None:
     ids=["too-short", "local", "sexagesimal", "plain-number", "quoted-sexagesimal"],
 )
 def test_phone_format(data, number, expected):
-    """A number that cannot be dialled is refused; if YAML 1.1 would type it, the hint says to quote it."""
+    """A number that cannot be dialled is refused with the same hint, quoted or not: quoting
+    cannot make it a phone number."""
     _add_phone(data, number)
     assert check(data) == [f"{NGO_FILE}:12:15: contacts.phones[0].number: {expected}"]
 
@@ -362,13 +363,13 @@ def test_phone_format_accepted(data, number):
 @pytest.mark.parametrize(
     ("value", "hint"),
     [
-        ("2026-02-30", 'quote the value, "2026-02-30": unquoted, YAML reads it as a date'),
+        ("2026-02-30", "write the date as YYYY-MM-DD"),
         ('"2026-02-30"', "write the date as YYYY-MM-DD"),
     ],
     ids=["unquoted", "quoted"],
 )
 def test_impossible_date_hint(data, value, hint):
-    """An impossible date is refused; the 'quote the value' hint appears only when it was unquoted."""
+    """An impossible date is refused with the same hint, quoted or not: quoting cannot fix it."""
     edit(data, "ngos/ganja-youth-centre.yaml", 'last_verified: "2026-01-15"', f"last_verified: {value}")
     assert check(data) == [
         f"{NGO_FILE}:7:16: last_verified: '2026-02-30' is not valid: "
@@ -653,8 +654,6 @@ def test_slugs_unique_across_kinds(data, name):
             "regions: [ganja]",
             "regions: [Gəncə]",
             [
-                f"{NGO_FILE}:3:11: regions[0]: 'Gəncə' is not valid: expected a slug: lowercase letters a-z, "
-                "digits and single hyphens, such as 'ganja-youth-centre'",
                 f"{NGO_FILE}:3:11: regions[0]: unknown region 'Gəncə' "
                 "(did you mean 'ganja'? values are the slugs in ngo_data/regions.yaml)",
             ],
@@ -664,8 +663,6 @@ def test_slugs_unique_across_kinds(data, name):
             "regions: [ganja]",
             "regions: [Гянджа]",
             [
-                f"{NGO_FILE}:3:11: regions[0]: 'Гянджа' is not valid: expected a slug: "
-                "lowercase letters a-z, digits and single hyphens, such as 'ganja-youth-centre'",
                 f"{NGO_FILE}:3:11: regions[0]: unknown region 'Гянджа' "
                 "(did you mean 'ganja'? values are the slugs in ngo_data/regions.yaml)",
             ],
@@ -684,8 +681,6 @@ def test_slugs_unique_across_kinds(data, name):
             "themes: [ict]",
             "themes: [Information Technology]",
             [
-                f"{NGO_FILE}:4:10: themes[0]: 'Information Technology' is not valid: expected a slug: "
-                "lowercase letters a-z, digits and single hyphens, such as 'ganja-youth-centre'",
                 f"{NGO_FILE}:4:10: themes[0]: unknown theme 'Information Technology' "
                 "(did you mean 'ict'? values are the slugs in ngo_data/themes.yaml)",
             ],

@@ -28,7 +28,10 @@ def is_http_url(value: str) -> bool:
     except ValueError:
         return False
     del port
-    host = (parts.hostname or "").encode("idna").decode("ascii") if parts.hostname else ""
+    try:
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except UnicodeError:  # an empty or over-long label
+        return False
     return (
         parts.scheme in ("http", "https")
         and bool(_HOST.match(host.lower()))
@@ -89,7 +92,19 @@ def is_time_zone(value: str) -> bool:
 
 
 def _text_only(check: Callable[[str], bool]) -> Callable[[object], bool]:
-    return lambda value: not isinstance(value, str) or check(value)
+    """A format check for the schema: other types pass (the "type" rule reports them), and a
+    value that makes a parsing library raise is simply not valid, a located problem like any
+    other, never a traceback (an empty host label, 'https://a..b/', makes the IDNA codec raise)."""
+
+    def checked(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        try:
+            return check(value)
+        except Exception:  # any failure to parse means the value is not valid
+            return False
+
+    return checked
 
 
 def format_checker() -> FormatChecker:

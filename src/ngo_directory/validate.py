@@ -311,18 +311,19 @@ def _check_history(doc: Document) -> list[Problem]:
 
 def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
     org = ("ngo", "partner")
+    references: list[Problem] = []  # unknown regions, themes and records
     for kind, docs in run.docs.items():
         for slug, doc in docs.items():
-            found = run.problems
+            found = references
             found += themes.check(doc, ("themes",))
-            found += _check_history(doc)
+            run.problems += _check_history(doc)
             if kind == "meeting":
                 found += regions.check(doc, ("venue", "region"))
                 found += _check_refs(run, doc, ("organisers",), org, slug)
                 found += _check_refs(run, doc, ("participants",), ("ngo",), slug)
                 found += _check_refs(run, doc, ("partners",), ("partner",), slug)
                 found += _check_refs(run, doc, ("funders",), ("partner",), slug)
-                found += _check_meeting_times(doc)
+                run.problems += _check_meeting_times(doc)
                 continue
             found += regions.check(doc, ("regions",))
             for index, _ in enumerate(doc.data.get("locations", []) if isinstance(doc.data, dict) else []):
@@ -330,6 +331,10 @@ def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
             found += _check_refs(run, doc, ("funders",), ("partner",), slug)
             if kind == "ngo":
                 found += _check_refs(run, doc, ("partners",), ("partner",), slug)
+    # An unknown reference names the value and the nearest known one, which says more than the
+    # schema's "expected a slug" (with a record's slug as its example): report only the first.
+    referenced = {(p.file, p.field) for p in references}
+    run.problems = [p for p in run.problems if (p.file, p.field) not in referenced] + references
 
 
 def check_data(

@@ -147,7 +147,9 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
     value: Any = error.instance
     rule_value: Any = error.validator_value
     rule = error.validator
-    hint = _yaml_typing_hint(doc, path, value)
+    # Quoting helps only when YAML would have read the text as another type; a value that is
+    # wrong as text (an impossible date, a time such as 25:99) needs the rule's own hint.
+    hint = _yaml_typing_hint(doc, path, value) if rule in ("type", "anyOf", "oneOf") else ""
 
     if rule == "required":
         for key in rule_value:
