@@ -34,8 +34,24 @@ END = b"END:VCALENDAR\r\n"
 @lru_cache(maxsize=64)
 def vtimezone(tzid: str) -> bytes:
     """The VTIMEZONE of an IANA zone, serialised once per build: working it out takes icalendar
-    about 25 ms and writing it out about 2 ms, and thousands of calendars carry the same one."""
-    return bytes(Timezone.from_tzid(tzid).to_ical())
+    about 25 ms and writing it out about 2 ms, and thousands of calendars carry the same one.
+
+    icalendar writes each observance as a DTSTART and one RDATE listing every later onset,
+    comma-separated. That is valid, but ical.js (Thunderbird) and vobject read only the first
+    value of an RDATE, and ical.js ignores the DTSTART of an observance that has RDATEs, so
+    they would put a London meeting in December, or a Baku meeting in a summer before 2016, an
+    hour off. Here each onset, the first one included, is an RDATE of its own, in date order.
+    """
+    zone = Timezone.from_tzid(tzid)
+    for observance in zone.subcomponents:
+        rdates = observance.pop("RDATE", None)
+        if rdates is None:
+            continue  # a single onset: its DTSTART, which every reader takes
+        lists = rdates if isinstance(rdates, list) else [rdates]
+        onsets = {observance.DTSTART, *(value.dt for values in lists for value in values.dts)}
+        for onset in sorted(onsets):
+            observance.add("RDATE", onset)
+    return bytes(zone.to_ical())
 
 
 @dataclass(frozen=True)
