@@ -19,7 +19,7 @@ from typing import Any
 
 import icalendar
 import pytest
-import vobject  # type: ignore[import-untyped]
+import vobject
 from icalendar import Event
 
 from ngo_directory.calendars import Serialised, render_calendar, vtimezone
