@@ -117,8 +117,8 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
         if all(t != ".." and not t.startswith(("../", "/")) and t != "." for t in targets):
             continue
         link = html.unescape(match.group("link"))
-        at = text.find(match.group("value")) if match.group("value") else -1
-        at = text.find(link) if at < 0 else at
+        at = text.find(link)
+        at = text.find(match.group("value")) if at < 0 and match.group("value") else at
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
         column = at - text.rfind("\n", 0, at) if at >= 0 else 1
         problems.append(
