@@ -1,5 +1,6 @@
 """Records for the search tests: the sample has no NGO in Gəncə or İsmayıllı, so these add
-some, each in a region the issue's queries name. Test data only; not part of the sample."""
+some, each in a region the issue's queries name, and two easily mistaken for Gəncə's. Test data
+only; not part of the sample."""
 
 from __future__ import annotations
 
@@ -43,6 +44,33 @@ description:
   ru: Добровольцы, которые очищают берега водохранилища.
   en: Volunteers who clean the shores of the reservoir.
 regions: [mingachevir]
+themes: [civil-society]
+""",
+    # Not in Gəncə, but its name and its theme begin like it: the English index stems "gence" to
+    # "genc", the start of "genclik" (its name) and "gencler" (the youth theme's).
+    "sumqayit-youth": """\
+name:
+  az: Sumqayıt Gənclik Mərkəzi
+  ru: Молодёжный центр Сумгаита
+  en: Sumgait Youth Centre
+description:
+  az: Gənclər üçün idman və incəsənət dərnəkləri.
+  ru: Спортивные и художественные кружки для молодёжи.
+  en: Sports and arts clubs for young people.
+regions: [sumgait]
+themes: [youth]
+""",
+    # Named after Gəncə and about it, but in Bakı.
+    "ganja-friends": """\
+name:
+  az: Gəncə Dostları
+  ru: Друзья Гянджи
+  en: Friends of Ganja
+description:
+  az: Bakıda yaşayan gəncəlilərin birliyi; Gəncədə doğulanları bir araya gətirir, Gəncəyə səfərlər edir.
+  ru: Землячество уроженцев Гянджи в Баку; организует поездки в Гянджу.
+  en: People from Ganja living in Baku; organises trips to Ganja.
+regions: [baku]
 themes: [civil-society]
 """,
     # Written without Azerbaijani letters, as many records are typed: "Şəki" must still find it.

@@ -5,6 +5,7 @@ without a browser."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,11 +13,12 @@ import pytest
 
 from ngo_directory.build import BuildFailed
 from ngo_directory.indexing import IndexingFailed
-from ngo_directory.search import search_names, search_terms
+from ngo_directory.models import Text, VocabularyEntry
+from ngo_directory.search import SearchEntry, search_names, search_terms, searched_fields
 from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
 from ngo_directory.translit import AZERBAIJANI_LETTERS, fold_letters
 from searchdata import build_search_site
-from sitetools import build, copy_project, html_files, parse, tree_digest
+from sitetools import ROOT, build, copy_project, html_files, parse, tree_digest
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 SETTINGS = {"NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"}
@@ -31,6 +33,12 @@ def meta(tree: object, name: str) -> list[str]:
     return [str(v) for v in tree.xpath(f'//head/meta[@name="search-{name}"]/@content')]  # type: ignore[attr-defined]
 
 
+def words(tree: object, field: str) -> set[str]:
+    """The words of a searched field; the field is declared once."""
+    (value,) = meta(tree, field)
+    return set(value.split())
+
+
 def test_fold_letters_makes_azerbaijani_plain_in_either_case() -> None:
     assert fold_letters("İsmayıllı") == "ismayilli"
     assert fold_letters("GƏNCƏ") == "gence"
@@ -42,6 +50,21 @@ def test_fold_letters_makes_azerbaijani_plain_in_either_case() -> None:
 def test_search_names_give_each_word_as_written_and_plain_once() -> None:
     names = search_names(["Gənclər Evi", "Gəncə", "Ganja", "Гянджа", "Gence"])
     assert names.split() == ["gənclər", "gencler", "evi", "gəncə", "gence", "ganja", "гянджа"]
+
+
+def test_searched_fields_keep_names_regions_and_themes_apart() -> None:
+    """What a page is called, where it is and what it is about are weighed apart; the terms
+    are the page's other words with Azerbaijani letters."""
+    ganja = VocabularyEntry("ganja", Text.of({"az": "Gəncə", "en": "Ganja"}, "az"), ("Gence",))
+    youth = VocabularyEntry("youth", Text.of({"az": "Gənclər", "en": "Youth"}, "az"), ("gənclik",))
+    entry = SearchEntry("ngo", (ganja,), (youth,), None, ("Gənclər Evi", "Youth House"), None)
+    fields = searched_fields(entry, "Gənclər Evi Gəncədə gənclər üçündür.")
+    assert fields == {
+        "names": "gənclər gencler evi youth house",
+        "region_names": "gəncə gence ganja",
+        "theme_names": "gənclər gencler youth gənclik genclik",
+        "terms": "gencede ucundur",
+    }
 
 
 def test_search_terms_add_plain_forms_of_the_other_words_once() -> None:
@@ -86,13 +109,16 @@ def test_record_page_carries_filters_and_terms_in_its_language(site: Path) -> No
     assert meta(az, "region") == ["İsmayıllı"]
     assert meta(az, "theme") == ["Gender bərabərliyi", "Rəqəmsal savadlılıq"]
     assert meta(az, "year") == [] and meta(az, "date") == []
-    names = set(meta(az, "names")[0].split())
-    assert {"ismayilli", "qadin", "tesebbusleri", "merkezi", "исмаиллы", "ismailli", "gender"} <= names
-    assert {"kendlerde", "kurslari"} <= set(meta(az, "terms")[0].split())
+    assert {"ismayilli", "qadın", "qadin", "tesebbusleri", "merkezi", "women"} <= words(az, "names")
+    assert {"ismayilli", "исмаиллы", "ismailli", "ismayilly"} <= words(az, "region_names")
+    assert {"gender", "bərabərliyi", "beraberliyi", "qadinlar", "computer"} <= words(az, "theme_names")
+    assert {"kendlerde", "kurslari"} <= words(az, "terms")
     ru = parse(site / "ru/ngos/youth-house/index.html")
     assert meta(ru, "kind") == ["НПО"]
     assert meta(ru, "region") == ["Гянджа"]
-    assert {"ganja", "gence", "gəncə", "youth", "house"} <= set(meta(ru, "names")[0].split())
+    assert words(ru, "names") == {"gənclər", "gencler", "evi", "youth", "house", "дом", "молодёжи"}
+    assert {"ganja", "gence", "gəncə", "гянджа", "gyandzha"} <= words(ru, "region_names")
+    assert {"youth", "gənclik", "genclik", "молодёжь"} <= words(ru, "theme_names")
     assert meta(ru, "terms") == []  # no Azerbaijani letter in the Russian text
     assert meta(ru, "summary") == ["Вечерние курсы и библиотека для молодёжи."]
 
@@ -144,6 +170,21 @@ def test_search_page_without_javascript(site: Path) -> None:
         "../../ru/meetings/",
         "../../ru/press/",
     ]
+
+
+def test_every_searched_field_is_weighed_by_the_search_page(site: Path) -> None:
+    """Every field the pages give Pagefind (it searches them all) has its weight in search.js,
+    and search.js weighs no other field but Pagefind's own title."""
+    script = (ROOT / "theme" / "static" / "js" / "search.js").read_text("utf-8")
+    match = re.search(r"const WEIGHTS = \{(.*?)\};", script)
+    assert match, "search.js declares no WEIGHTS"
+    weighed = set(re.findall(r"(\w+):", match.group(1)))
+    declared = {
+        field.removesuffix("[content]")
+        for page in html_files(site)
+        for field in parse(page).xpath('//head/meta[starts-with(@name, "search-")]/@data-pagefind-meta')
+    }
+    assert declared == weighed - {"title"}
 
 
 def test_every_page_declares_the_content_security_policy(site: Path) -> None:

@@ -22,7 +22,7 @@ from .happenings import PRESS, topic
 from .i18n import N_, Languages, translations
 from .markup import html_to_text, render_markdown, sanitize
 from .models import Text
-from .search import KINDS, entry_of, search_names, search_terms, summary_text
+from .search import KINDS, entry_of, searched_fields, summary_text
 from .translit import AZERBAIJANI_LETTERS
 from .urls import Urls, root_of
 
@@ -127,8 +127,8 @@ class Site:
 
     # Search ------------------------------------------------------------------------------
     def search_fields(self, item: Any, body: str, context: Context | Mapping[str, Any]) -> dict[str, Any]:
-        """Filters, summary and extra terms of a page in the search index (see search.py), in
-        the page's language. ``body`` is the page's rendered main content."""
+        """Filters, summary and searched fields of a page in the search index (see search.py),
+        in the page's language. ``body`` is the page's rendered main content."""
         language = language_of(context)
         entry = entry_of(item, context["directory"])
         summary = entry.summary
@@ -136,7 +136,6 @@ class Site:
             text = summary_text(self.plain(summary, language), markdown=True)
         else:
             text = summary_text(summary or "", markdown=False)
-        names = search_names(entry.aliases())
         return {
             "kind": entry.kind,
             "regions": [self.plain(r.name, language) for r in entry.regions],
@@ -144,8 +143,7 @@ class Site:
             "year": entry.year,
             "date": entry.date,
             "summary": text,
-            "names": names,
-            "terms": search_terms(html_to_text(body), names),
+            "searched": searched_fields(entry, html_to_text(body)),
         }
 
     # Language versions -------------------------------------------------------------------

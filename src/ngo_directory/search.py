@@ -3,14 +3,25 @@
 Pagefind indexes the page's main content as it reads. What it cannot know comes from here:
 
 - **Filters** (kind, region, theme, year) and a short **summary** for the result list.
-- **Names**: the words of what the page is (its names in every language, and the names and
-  exonyms of its regions and themes), as written and in plain Latin, so that 'Мингечевир' or
-  'Mingachevir' finds a page about Mingəçevir. The search page ranks these like a title.
-- **Terms**: Pagefind folds ş, ç, ğ, ö and ü but not ə or ı, so every other word of the page with
-  an Azerbaijani letter is added once more in plain Latin ('Mingəçevirdə' -> 'mingecevirde').
+- **Searched fields**, words that are searched but never shown. ``names``, the page's own names
+  in every language; ``region_names`` and ``theme_names``, the names and exonyms of its regions
+  and of its themes: each word as written and in plain Latin, so that 'Мингечевир' or
+  'Mingachevir' finds a page about Mingəçevir. And ``terms``: Pagefind folds ş, ç, ğ, ö and ü
+  but not ə or ı, so every other word of the page with an Azerbaijani letter is added once more
+  in plain Latin ('Mingəçevirdə' -> 'mingecevirde').
 
-Names and terms are searched but never shown. The search page folds queries with the same table
-(``translit.AZERBAIJANI_LETTERS``).
+Pagefind searches every field a page gives it, and the search page weighs a match in each
+(``WEIGHTS`` in search.js): title 5, names 10, region_names 40, theme_names 1, terms 0.2; summary
+and date 0, as they repeat the page's text. Pagefind matches word beginnings, stems English and
+Russian queries ('gence' -> 'genc' on the English index) and adds, for each field, its weight ×
+the query's IDF × n³, n being how many different words of the field matched. So the youth theme's
+'gencler' and 'genclik' (n = 2) count 8 times a record's one 'gence': in one field with the
+regions' names, youth pages came before Gəncə's own records on the English site. Kept apart, one
+word of a region's names (40) outweighs, say, a page's own name (10), its title (5), two words of
+its themes (8) and three of its terms (5.4) together, so a region's own records come first in
+every language; but a page whose own name has two words the query begins still comes before them
+('Gənclər və Gənclik' outside Gəncə, on the English site: 80).
+The search page folds queries with the same table (``translit.AZERBAIJANI_LETTERS``).
 """
 
 from __future__ import annotations
@@ -53,13 +64,17 @@ class SearchEntry:
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
-    def aliases(self) -> list[str]:
-        """Names the page may be looked up by, in any language or spelling."""
-        found = list(self.names)
-        for entry in (*self.regions, *self.themes):
-            found += entry.name.texts
-            found += entry.also_known_as
-        return found
+    def region_names(self) -> list[str]:
+        """The names of the page's regions in every language, and their other spellings."""
+        return _names_of(self.regions)
+
+    def theme_names(self) -> list[str]:
+        """The names of the page's themes in every language, and their other spellings."""
+        return _names_of(self.themes)
+
+
+def _names_of(entries: Iterable[VocabularyEntry]) -> list[str]:
+    return [name for entry in entries for name in (*entry.name.texts, *entry.also_known_as)]
 
 
 def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tuple[VocabularyEntry, ...]:
@@ -131,15 +146,28 @@ def _forms(texts: Iterable[str]) -> dict[str, None]:
     return forms
 
 
-def search_names(aliases: Iterable[str]) -> str:
-    """The words of what a page *is* (its names, its regions' and themes' names and other
-    spellings), as written and in plain Latin. The search page ranks matches here highest."""
-    return " ".join(_forms(aliases))
+def search_names(names: Iterable[str]) -> str:
+    """The words of some names (the page's own, its regions' or its themes'), each once, as
+    written and in plain Latin."""
+    return " ".join(_forms(names))
+
+
+def searched_fields(entry: SearchEntry, page_text: str) -> dict[str, str]:
+    """The searched fields of a page, by name (search.js weighs each); ``page_text`` is the
+    text of its main content. A field may be empty."""
+    fields = {
+        "names": search_names(entry.names),
+        "region_names": search_names(entry.region_names()),
+        "theme_names": search_names(entry.theme_names()),
+    }
+    fields["terms"] = search_terms(page_text, " ".join(fields.values()))
+    return fields
 
 
 def search_terms(page_text: str, names: str = "") -> str:
     """Each word of the page with an Azerbaijani letter, in plain Latin, unless it is already
-    among the ``names``: so that 'mingecevir' matches a page that says Mingəçevir."""
+    among ``names`` (the words of the page's other searched fields): so that 'mingecevir'
+    matches a page that says Mingəçevir."""
     known = set(names.split())
     terms: dict[str, None] = {}
     for word in _WORD.findall(page_text):

@@ -2,6 +2,8 @@
 // search page, as a file (never inline), so the site can be served with a strict
 // Content-Security-Policy. Pagefind itself is fetched on first use, not with the page.
 const PAGE_SIZE = 10;
+// How much a match in each searched field counts (Pagefind's metaWeights; why: search.py).
+const WEIGHTS = { title: 5, names: 10, region_names: 40, theme_names: 1, terms: 0.2, summary: 0, date: 0 };
 
 const form = document.getElementById("search");
 const input = document.getElementById("search-query");
@@ -28,13 +30,7 @@ function load() {
     pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
       // Result URLs are root-relative to wherever the site lives, like the bundle's folder.
       const root = new URL("..", bundle).pathname;
-      // A match in what a page is (its names, regions and themes: the "names" field) counts
-      // like one in its title; plain-Latin forms of its other words ("terms") count little.
-      await module.options({
-        baseUrl: root,
-        excerptLength: 24,
-        ranking: { metaWeights: { title: 5, names: 10, terms: 0.2 } },
-      });
+      await module.options({ baseUrl: root, excerptLength: 24, ranking: { metaWeights: WEIGHTS } });
       await module.init();
       return module;
     });
