@@ -1,0 +1,754 @@
+"""Hostile input, through ``validate`` and the real build.
+
+Links that lead out of content/, links and special files among the records and texts, oversized
+files, invisible characters written as escapes, values that try to start a CI annotation of their
+own, reserved names and file names that differ only in case. ``validate`` and the build refuse
+each with the same one-line message. Nothing in the project but content/ and ngo_data/ is
+opened, nor any file on the host that a link points at; a refused build writes nothing outside
+its staging folder, and the previous site stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ngo_directory.cli import main
+from ngo_directory.problems import Problem, ValidationFailed
+from ngo_directory.settings import DEFAULTS
+from ngo_directory.urls import reserved_names
+from ngo_directory.validate import check_data
+from sitetools import ROOT, build, tree_digest
+from test_validate import MEETING, NGO, PARTNER, PRESS, REGIONS, THEMES, write
+
+pytestmark = pytest.mark.site
+
+POSIX_ONLY = pytest.mark.skipif(
+    os.name != "posix" or not hasattr(os, "mkfifo"),
+    reason="symbolic links, /dev/zero, named pipes and line breaks in file names",
+)
+LINK_OUT = "leads outside the content folder (link only to files inside content/, or to a web address)"
+LINK = "is a symbolic link (replace the link with the file itself; records and texts must be ordinary files)"
+SPECIAL = "is not an ordinary file (a device, pipe or socket) (remove it; only ordinary files belong here)"
+RESERVED_SLUG = (
+    "is a reserved name: the site uses it for its own pages "
+    "(choose a more specific slug; translations of one text share it)"
+)
+PAGE = "Title: About\nSlug: about-us\nLang: en\n\nAbout the directory.\n"
+PRIVATE = "private: never part of the site\n"
+
+
+# --- what a run opens and writes -------------------------------------------------------------
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+# Audit events that change the file system, each with how many of its last arguments are
+# ``dir_fd``s (-1 or None when the paths are not relative to an open folder); every path
+# argument counts as written.
+_CHANGES = {
+    **dict.fromkeys(("os.mkdir", "os.remove", "os.rmdir", "os.symlink", "os.chmod", "os.chown"), 1),
+    **dict.fromkeys(("os.utime", "shutil.rmtree"), 1),
+    **dict.fromkeys(("os.rename", "os.link"), 2),
+    **dict.fromkeys(("os.truncate", "shutil.move", "shutil.copytree"), 0),
+}
+
+
+@dataclass
+class FileLog:
+    """Every path opened, and every path written or changed, while the log was active."""
+
+    opened: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+_active: list[FileLog] = []
+_hooked: list[bool] = []
+
+
+def _as_path(value: object) -> Path | None:
+    if isinstance(value, (str, bytes, os.PathLike)):
+        return Path(os.path.abspath(os.fsdecode(value)))
+    return None
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if not _active:
+        return
+    log = _active[-1]
+    if event == "open":
+        path = _as_path(args[0])
+        if path is not None:
+            log.opened.append(path)
+            if isinstance(args[2], int) and args[2] & _WRITE_FLAGS:
+                log.written.append(path)
+    elif event == "shutil.copyfile":
+        source, target = _as_path(args[0]), _as_path(args[1])
+        log.opened += [source] if source else []
+        log.written += [target] if target else []
+    elif event in _CHANGES:
+        folders = _CHANGES[event]
+        paths, fds = args[: len(args) - folders], args[len(args) - folders :]
+        if any(isinstance(fd, int) and fd >= 0 for fd in fds):
+            # Relative to an open folder: shutil.rmtree emptying the folder it reported.
+            paths = tuple(p for p in paths if isinstance(p, (str, bytes)) and os.path.isabs(p))
+        log.written += [p for p in map(_as_path, paths) if p is not None]
+
+
+@contextmanager
+def watching() -> Iterator[FileLog]:
+    """Record the files opened and written meanwhile (through Python's audit events)."""
+    if not _hooked:
+        sys.addaudithook(_audit)
+        _hooked.append(True)
+    log = FileLog()
+    _active.append(log)
+    try:
+        yield log
+    finally:
+        _active.remove(log)
+
+
+@contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging (on a named pipe, say) when the block takes longer than ``seconds``."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or path.is_relative_to(folder)
+
+
+def _real(path: Path) -> Path:
+    """``path`` with every symbolic link on the way followed."""
+    return Path(os.path.realpath(path))
+
+
+# --- a project with a secret beside it, and a previous site ----------------------------------
+
+
+@dataclass
+class Project:
+    """content/ and ngo_data/ under ``root``, with files beside them that no build may read, and
+    a previously published site in ``output`` (in a folder of its own)."""
+
+    root: Path
+    data: Path
+    content: Path
+    output: Path
+
+    @property
+    def secrets(self) -> tuple[Path, ...]:
+        return (self.root / "secret.txt", self.root / "pelicanconf.py", Path("/etc/passwd"))
+
+    def check_log(self, log: FileLog, untouchable: tuple[Path, ...]) -> None:
+        """In the project only content/ and ngo_data/ were opened, and only what really lies
+        there (not a file elsewhere through a link); ``untouchable`` and the secrets never were,
+        neither by name nor through a link; nothing was written but the site."""
+        never = {*untouchable, *self.secrets}
+        assert [p for p in log.opened if p in never or _real(p) in never] == []
+        root, sources = _real(self.root), (_real(self.content), _real(self.data))
+        stray = [
+            p
+            for p in log.opened
+            if _inside(_real(p), root) and not any(_inside(_real(p), s) for s in sources)
+        ]
+        assert stray == []
+        assert [p for p in log.written if not self._in_site(p) and p.suffix != ".pyc"] == []
+
+    def _in_site(self, path: Path) -> bool:
+        """The output folder, its parent (which the build creates when missing) or one of the
+        build's folders beside it (.output.building-*, .output.old-*)."""
+        site = self.output.parent
+        if path == site:
+            return True
+        if not path.is_relative_to(site):
+            return False
+        first = path.relative_to(site).parts[0]
+        return first == self.output.name or first.startswith(f".{self.output.name}.")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The minimal valid folders of test_validate.py (one NGO, partner, meeting, press release and
+    page), a secret file and a file named pelicanconf.py beside them, and a previous site."""
+    root = tmp_path / "project"
+    data = root / "ngo_data"
+    for sub in ("ngos", "partners", "meetings"):
+        (data / sub).mkdir(parents=True)
+    write(data, "regions.yaml", REGIONS)
+    write(data, "themes.yaml", THEMES)
+    write(data, "ngos/ganja-youth-centre.yaml", NGO)
+    write(data, "partners/open-aid.yaml", PARTNER)
+    write(data, "meetings/spring-meeting.yaml", MEETING)
+    content = root / "content"
+    write(content, "press/classes-open.md", PRESS)
+    write(content, "pages/about.md", PAGE)
+    write(root, "secret.txt", PRIVATE)
+    write(root, "pelicanconf.py", f"# {PRIVATE}")
+    output = tmp_path / "site" / "output"
+    write(output, "index.html", "<p>the previous site</p>\n")
+    write(output, "ngos/index.html", "<p>the previous NGO list</p>\n")
+    return Project(root, data, content, output)
+
+
+def validate(project: Project, *untouchable: Path) -> list[str]:
+    """``check_data`` on the project's folders, as ``ngo-directory validate`` runs it."""
+    with deadline(60), watching() as log:
+        directory, problems = check_data(project.data, content_path=project.content)
+    assert (directory is None) == bool(problems)
+    project.check_log(log, untouchable)
+    return [str(p) for p in problems]
+
+
+def refused_build(project: Project, *untouchable: Path, **overrides: Any) -> list[str]:
+    """Build the project with real Pelican over its previous site; the build must stop with
+    ValidationFailed, open and write nothing it should not, and leave the previous site as it
+    was. Returns the problems as lines."""
+    before = tree_digest(project.output)
+    around = sorted(p.name for p in project.output.parent.iterdir())
+    with deadline(60), watching() as log, pytest.raises(ValidationFailed) as caught:
+        build(project.output, project.data, project.content, **overrides)
+    project.check_log(log, untouchable)
+    assert tree_digest(project.output) == before
+    assert sorted(p.name for p in project.output.parent.iterdir()) == around
+    assert all(isinstance(p, Problem) for p in caught.value.problems)
+    return [str(p) for p in caught.value.problems]
+
+
+def both(project: Project, *untouchable: Path) -> tuple[list[str], list[str]]:
+    """The problems ``validate`` reports, and those that stop the build."""
+    return validate(project, *untouchable), refused_build(project, *untouchable)
+
+
+def published_build(project: Project, **overrides: Any) -> Path:
+    """Build the project over its previous site; nothing but the site may be written."""
+    with watching() as log:
+        site = build(project.output, project.data, project.content, **overrides)
+    project.check_log(log, ())
+    return site
+
+
+def everything_in(site: Path) -> str:
+    return "\n".join(
+        p.read_bytes().decode("utf-8", "replace") for p in sorted(site.rglob("*")) if p.is_file()
+    )
+
+
+# --- 1. links out of the content folder -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "column", "link"),
+    [
+        ("[passwd]({attach}../../../../../../etc/passwd)", 10, "{attach}../../../../../../etc/passwd"),
+        ("[settings]({static}../../pelicanconf.py)", 12, "{static}../../pelicanconf.py"),
+        ("[secret]({attach}/../secret.txt)", 10, "{attach}/../secret.txt"),
+        ("[secret]({filename}/../../secret.txt)", 10, "{filename}/../../secret.txt"),
+        ("[secret](|attach|../../secret.txt)", 10, "|attach|../../secret.txt"),
+        ("[secret]({attach}%2e%2e/%2e%2e/secret.txt)", 10, "{attach}%2e%2e/%2e%2e/secret.txt"),
+        ("[secret]({attach}./../files/../../secret.txt)", 10, "{attach}./../files/../../secret.txt"),
+        ("[secret]({static}../../secret.txt?download=1#top)", 10, "{static}../../secret.txt?download=1#top"),
+        ("![secret]({static}../../secret.txt)", 11, "{static}../../secret.txt"),
+        ('[secret]({attach}../../secret.txt "a title")', 10, "{attach}../../secret.txt"),
+        ("[secret](<{attach}../../secret.txt>)", 11, "{attach}../../secret.txt"),
+        ('<a href="{filename}../../secret.txt">secret</a>', 10, "{filename}../../secret.txt"),
+        ("<img src='{attach}../../secret.txt' alt=''>", 11, "{attach}../../secret.txt"),
+        ('<video poster="{static}../../secret.txt"></video>', 16, "{static}../../secret.txt"),
+    ],
+    ids=[
+        "etc-passwd",
+        "settings-file",
+        "leading-slash",
+        "filename-leading-slash",
+        "bar-form",
+        "url-encoded-dots",
+        "through-a-folder",
+        "query-and-fragment",
+        "image",
+        "link-with-title",
+        "angle-brackets",
+        "html-href",
+        "html-src",
+        "html-poster",
+    ],
+)
+def test_press_link_out_of_content_is_refused(
+    project: Project, markdown: str, column: int, link: str
+) -> None:
+    """A Pelican file link in a press release that leads out of content/, in any of the forms
+    Pelican follows, is a problem at the link in validate and in the build; the build neither
+    reads nor copies the file."""
+    write(project.content, "press/classes-open.md", f"{PRESS}\n{markdown}\n")
+    expected = [f"content/press/classes-open.md:10:{column}: content: the link '{link}' {LINK_OUT}"]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "column", "link"),
+    [
+        ("[settings]({static}../../pelicanconf.py)", 12, "{static}../../pelicanconf.py"),
+        ("See [the list][list].\n\n[list]: {attach}/../secret.txt", 9, "{attach}/../secret.txt"),
+    ],
+    ids=["static", "reference-link"],
+)
+def test_page_link_out_of_content_is_refused(project: Project, markdown: str, column: int, link: str) -> None:
+    """Pages get the same link check as press releases."""
+    write(project.content, "pages/about.md", f"{PAGE}\n{markdown}\n")
+    line = 7 + markdown.count("\n")
+    expected = [f"content/pages/about.md:{line}:{column}: content: the link '{link}' {LINK_OUT}"]
+    assert both(project) == (expected, expected)
+
+
+def test_attachment_inside_content_is_published_and_a_link_out_keeps_the_site(project: Project) -> None:
+    """A file inside content/ linked with {attach} or {static} is published; a link out of
+    content/ added afterwards stops the next build, which leaves the published site as it was
+    and never copies the secret beside content/."""
+    write(project.content, "files/annual-report.txt", "Annual report 2025\n")
+    write(project.content, "files/contacts.txt", "Contacts\n")
+    write(
+        project.content, "press/classes-open.md", f"{PRESS}\n[Report]({{attach}}../files/annual-report.txt)\n"
+    )
+    write(project.content, "pages/about.md", f"{PAGE}\n[Contacts]({{static}}/files/contacts.txt)\n")
+    assert validate(project) == []
+    site = published_build(project)
+    assert (site / "en/press/classes-open/annual-report.txt").read_text("utf-8") == "Annual report 2025\n"
+    assert (site / "files/contacts.txt").read_text("utf-8") == "Contacts\n"
+    assert PRIVATE not in everything_in(site)
+    write(project.content, "press/classes-open.md", f"{PRESS}\n[Report]({{attach}}../../secret.txt)\n")
+    expected = [
+        f"content/press/classes-open.md:10:10: content: the link '{{attach}}../../secret.txt' {LINK_OUT}"
+    ]
+    assert both(project) == (expected, expected)
+    assert PRIVATE not in everything_in(project.output.parent)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="a link is located by searching the text for its first occurrence: a link repeated on a "
+    "later line is reported once by validate and twice at the first line by the build; a link "
+    "written with HTML entities is reported at its path, after the {attach}",
+)
+@pytest.mark.parametrize(
+    ("markdown", "where"),
+    [
+        ("[a]({attach}../../secret.txt)\n\n![b]({attach}../../secret.txt)", ["10:5", "12:6"]),
+        ('<a href="{attach}&#46;&#46;/&#46;&#46;/secret.txt">x</a>', ["10:10"]),
+    ],
+    ids=["repeated", "html-entities"],
+)
+def test_each_link_out_of_content_is_reported_where_it_starts(
+    project: Project, markdown: str, where: list[str]
+) -> None:
+    """Every link out of content/ is one problem, at the line and column where it starts."""
+    write(project.content, "press/classes-open.md", f"{PRESS}\n{markdown}\n")
+    expected = [
+        f"content/press/classes-open.md:{at}: content: the link '{{attach}}../../secret.txt' {LINK_OUT}"
+        for at in where
+    ]
+    assert both(project) == (expected, expected)
+
+
+# --- 2. links, special files and oversized files ----------------------------------------------
+
+
+def _link(target: Path | str, at: Path) -> tuple[Path, ...]:
+    at.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, at)
+    return (at, Path(target)) if Path(target).is_absolute() else (at,)
+
+
+def _pipe(at: Path) -> tuple[Path, ...]:
+    os.mkfifo(at)
+    return (at,)
+
+
+def _linked_folder(project: Project) -> tuple[Path, ...]:
+    private = project.root / "private"
+    write(private, "notes.md", f"Title: Notes\nSlug: notes\nLang: en\n\n{PRIVATE}")
+    return (*_link(private, project.content / "pages/private"), private / "notes.md")
+
+
+SPECIAL_FILES: dict[str, tuple[Callable[[Project], tuple[Path, ...]], str]] = {
+    "record-linked-to-a-record": (
+        lambda p: _link("ganja-youth-centre.yaml", p.data / "ngos/youth-centre.yaml"),
+        f"ngo_data/ngos/youth-centre.yaml:1:1: {LINK}",
+    ),
+    "record-linked-to-a-host-file": (
+        lambda p: _link(p.root / "secret.txt", p.data / "ngos/youth-centre.yaml"),
+        f"ngo_data/ngos/youth-centre.yaml:1:1: {LINK}",
+    ),
+    "record-linked-to-dev-zero": (
+        lambda p: _link("/dev/zero", p.data / "partners/zero.yaml"),
+        f"ngo_data/partners/zero.yaml:1:1: {LINK}",
+    ),
+    "linked-folder-of-records": (
+        lambda p: _link(p.data / "partners", p.data / "ngos/more"),
+        f"ngo_data/ngos/more:1:1: {LINK}",
+    ),
+    "record-is-a-named-pipe": (
+        lambda p: _pipe(p.data / "meetings/autumn-meeting.yaml"),
+        f"ngo_data/meetings/autumn-meeting.yaml:1:1: {SPECIAL}",
+    ),
+    "press-release-linked-to-dev-zero": (
+        lambda p: _link("/dev/zero", p.content / "press/zero.md"),
+        f"content/press/zero.md:1:1: {LINK}",
+    ),
+    "page-is-a-named-pipe": (
+        lambda p: _pipe(p.content / "pages/pipe.md"),
+        f"content/pages/pipe.md:1:1: {SPECIAL}",
+    ),
+    "hidden-press-release-linked-to-dev-zero": (
+        lambda p: _link("/dev/zero", p.content / "press/.zero.md"),
+        f"content/press/.zero.md:1:1: {LINK}",
+    ),
+    "hidden-page-linked-to-a-host-file": (
+        lambda p: _link(p.root / "secret.txt", p.content / "pages/.notes.md"),
+        f"content/pages/.notes.md:1:1: {LINK}",
+    ),
+    "linked-folder-of-pages": (_linked_folder, f"content/pages/private:1:1: {LINK}"),
+}
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize("case", SPECIAL_FILES)
+def test_links_and_special_files_are_refused_unread(project: Project, case: str) -> None:
+    """A record, press release or page that is a symbolic link (to another record, a file on the
+    host or /dev/zero), a linked folder or a named pipe is refused by validate and by the build
+    before anything opens it: no hang, no MemoryError, nothing read through the link."""
+    make, expected = SPECIAL_FILES[case]
+    untouchable = make(project)
+    assert both(project, *untouchable) == ([expected], [expected])
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        ("ngo_data/ngos/long-story.yaml", NGO + "# " + "padding " * 33_000 + "\n"),
+        ("content/press/long-story.md", PRESS.replace("classes-open", "long-story") + "words " * 44_000),
+        ("content/pages/long-story.md", "Title: Long\nSlug: long-story\nLang: en\n\n" + "words " * 44_000),
+    ],
+    ids=["record", "press-release", "page"],
+)
+def test_oversized_files_are_refused(project: Project, relative: str, text: str) -> None:
+    """A record, press release or page over NGO_DIRECTORY_MAX_FILE_BYTES is refused with its size."""
+    path = write(project.root, relative, text)
+    size = path.stat().st_size
+    assert size > 262_144
+    expected = [
+        f"{relative}:1:1: file is {size:,} bytes, over the limit of 262,144 "
+        "(shorten the text or link to a longer document)"
+    ]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        ("ngo_data/ngos/long-story.yaml", NGO + "# " + "padding " * 600 + "\n"),
+        ("content/press/long-story.md", PRESS.replace("classes-open", "long-story") + "words " * 800),
+    ],
+    ids=["record", "press-release"],
+)
+def test_the_build_applies_its_own_size_limit(project: Project, relative: str, text: str) -> None:
+    """NGO_DIRECTORY_MAX_FILE_BYTES set lower stops the build at the lower limit."""
+    size = write(project.root, relative, text).stat().st_size
+    assert 4_096 < size < 262_144
+    assert validate(project) == []
+    assert refused_build(project, NGO_DIRECTORY_MAX_FILE_BYTES=4_096) == [
+        f"{relative}:1:1: file is {size:,} bytes, over the limit of 4,096 "
+        "(shorten the text or link to a longer document)"
+    ]
+
+
+# --- 3. invisible characters written as escapes -----------------------------------------------
+
+ESCAPE_HINT = "delete the escape: invisible characters can disguise names and links"
+BREAK_HINT = "for a line break, write the text as a block with '|' and break the line there"
+
+
+@pytest.mark.parametrize(
+    ("escape", "described", "hint"),
+    [
+        ("\\u202E", "U+202E RIGHT-TO-LEFT OVERRIDE", ESCAPE_HINT),
+        ("\\u200B", "U+200B ZERO WIDTH SPACE", ESCAPE_HINT),
+        ("\\u2028", "U+2028 LINE SEPARATOR", BREAK_HINT),
+        ("\\0", "U+0000 control character", ESCAPE_HINT),
+        ("\\a", "U+0007 control character", ESCAPE_HINT),
+        ("\\e", "U+001B control character", ESCAPE_HINT),
+    ],
+    ids=["rlo", "zwsp", "line-separator", "nul", "bell", "escape"],
+)
+def test_escaped_invisible_characters_are_refused(
+    project: Project, escape: str, described: str, hint: str
+) -> None:
+    """An invisible or control character written as a double-quoted escape in a record's name or
+    description is refused at the value, with its field, by validate and by the build, so no
+    page ever carries it."""
+    record = NGO.replace("name: Ganja Youth Centre", f'name: "Ganja{escape} Centre"').replace(
+        "description: Computer classes for young people.", f'description: {{en: "Computer{escape} classes"}}'
+    )
+    write(project.data, "ngos/evil-centre.yaml", record)
+    expected = [
+        f"ngo_data/ngos/evil-centre.yaml:1:7: name: {described}, written as an escape, "
+        f"is not allowed ({hint})",
+        f"ngo_data/ngos/evil-centre.yaml:2:19: description.en: {described}, written as an escape, "
+        f"is not allowed ({hint})",
+    ]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="U+061C ARABIC LETTER MARK, a bidirectional control like U+200E and U+200F, is not among "
+    "the refused characters, raw or escaped, and reaches pages and feeds",
+)
+def test_arabic_letter_mark_is_refused_like_the_other_bidirectional_marks(project: Project) -> None:
+    """All three bidirectional marks (U+200E, U+200F, U+061C) are refused alike."""
+    write(
+        project.data,
+        "ngos/evil-centre.yaml",
+        NGO.replace("name: Ganja Youth Centre", 'name: "Ganja\\u061C Centre"'),
+    )
+    expected = [
+        "ngo_data/ngos/evil-centre.yaml:1:7: name: U+061C ARABIC LETTER MARK, written as an escape, "
+        f"is not allowed ({ESCAPE_HINT})"
+    ]
+    assert validate(project) == expected
+    assert refused_build(project) == expected
+
+
+# --- 4. forged CI annotations -------------------------------------------------------------------
+
+FORGED = "::warning file=ngo_data/ngos/other.yaml,line=1::forged"
+FORGED_NAME = "evil\n::warning file=other.yaml,line=1::forged"
+
+
+def _forge(project: Project) -> list[str]:
+    """A region value and a record file name that each carry a line break and an annotation;
+    returns the problem lines expected for them."""
+    record = project.data / "ngos/ganja-youth-centre.yaml"
+    record.write_text(NGO.replace("regions: [ganja]", f'regions: ["x\\n{FORGED}"]'), "utf-8")
+    write(project.data, f"ngos/{FORGED_NAME}.yaml", NGO)
+    escaped = FORGED_NAME.replace("\n", "\\n")
+    return [
+        f"ngo_data/ngos/{escaped}.yaml:1:1: file name '{escaped}' is not a valid slug (rename it to "
+        "evil-warning-file-other-yaml-line-1-forged.yaml: lowercase letters a-z, digits and single hyphens)",
+        f"ngo_data/ngos/ganja-youth-centre.yaml:3:11: regions[0]: unknown region 'x\\n{FORGED}' "
+        "(allowed: baku, ganja, sheki; see ngo_data/regions.yaml)",
+    ]
+
+
+def _own_annotations_only(lines: list[str], files: list[str]) -> None:
+    """Every line starting with '::' is one of ours, an error about one of ``files``."""
+    commands = [line for line in lines if line.startswith("::")]
+    assert [c for c in commands if not c.startswith(tuple(f"::error file={f}," for f in files))] == []
+
+
+def _run_validate(project: Project, *extra: str) -> Result:
+    return CliRunner().invoke(
+        main, ["validate", "--data", str(project.data), "--content", str(project.content), *extra]
+    )
+
+
+@POSIX_ONLY
+def test_forged_annotations_stay_inside_their_line_in_validate(project: Project) -> None:
+    """A line break in a value or a file name is shown as '\\n': `validate` prints one line per
+    problem in both formats, and the only annotations are its own, one per problem."""
+    expected = _forge(project)
+    text = _run_validate(project)
+    assert text.exit_code == 1
+    assert text.stdout.splitlines() == expected
+    assert text.stderr == "2 problems found.\n"
+    github = _run_validate(project, "--format", "github")
+    assert github.exit_code == 1
+    name = FORGED_NAME.replace("\n", "\\n").replace(":", "%3A").replace(",", "%2C")
+    assert github.stdout.splitlines() == [
+        *expected,
+        f"::error file=ngo_data/ngos/{name}.yaml,line=1,col=1,title=record::{expected[0].split(': ', 1)[1]}",
+        "::error file=ngo_data/ngos/ganja-youth-centre.yaml,line=3,col=11,title=regions[0]::"
+        + expected[1].split(": ", 1)[1],
+    ]
+    _own_annotations_only(
+        github.stdout.splitlines(), [f"ngo_data/ngos/{name}.yaml", "ngo_data/ngos/ganja-youth-centre.yaml"]
+    )
+    assert refused_build(project) == expected
+
+
+def _settings_for(project: Project) -> Path:
+    """A settings file: the project's own, reading the test project's folders."""
+    return write(
+        project.root,
+        "site-settings.py",
+        (ROOT / "pelicanconf.py").read_text("utf-8")
+        + f"\nPATH = {str(project.content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"NGO_DIRECTORY_DATA_PATH = {str(project.data)!r}\n",
+    )
+
+
+@POSIX_ONLY
+def test_forged_annotations_stay_inside_their_line_in_the_build_command(project: Project) -> None:
+    """`ngo-directory build` reports each problem that stops it on one line, like validate."""
+    expected = _forge(project)
+    before = tree_digest(project.output)
+    result = CliRunner().invoke(main, ["build", "-s", str(_settings_for(project)), "-o", str(project.output)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == expected
+    assert result.stderr == (
+        "2 problems found.\nError: build stopped: fix the problems above; the previous site is unchanged\n"
+    )
+    assert tree_digest(project.output) == before
+
+
+@POSIX_ONLY
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="`ngo-directory build` logs Pelican's own warnings and errors to stderr as they come, "
+    "unescaped, so a file name with a line break starts a line of its own",
+)
+def test_pelicans_messages_stay_inside_their_line_in_the_build_command(project: Project) -> None:
+    """A page whose file name carries a line break and an annotation, and which Pelican itself
+    refuses (it has no title), does not start a line of its own in the build's output."""
+    write(project.content, "pages/x\n::error file=README.md::forged.md", "Slug: untitled\nLang: en\n\nx\n")
+    command = ["build", "-s", str(_settings_for(project)), "-o", str(project.output)]
+    result = subprocess.run(
+        [sys.executable, "-c", "from ngo_directory.cli import main; main()", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("::")] == []
+
+
+# --- 5. reserved names ------------------------------------------------------------------------
+
+RESERVED_SLUGS = ["ngos", "search", "feeds", "calendars", "pagefind", "theme", "index", "ru", "page"]
+
+
+@pytest.mark.parametrize("slug", RESERVED_SLUGS)
+def test_reserved_page_slug_is_refused(project: Project, slug: str) -> None:
+    """A page cannot take a name the site uses for its own pages (a page 'ngos' or 'search'
+    would overwrite the NGO list or the search page)."""
+    write(project.content, "pages/taken.md", f"Title: Taken\nSlug: {slug}\nLang: en\n\nx\n")
+    expected = [f"content/pages/taken.md:2:7: slug: '{slug}' {RESERVED_SLUG}"]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize("slug", RESERVED_SLUGS)
+def test_reserved_press_release_slug_is_refused(project: Project, slug: str) -> None:
+    """Press releases share the one list of reserved names."""
+    write(project.content, "press/taken.md", PRESS.replace("Slug: classes-open", f"Slug: {slug}"))
+    expected = [f"content/press/taken.md:6:7: slug: '{slug}' {RESERVED_SLUG}"]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "ngos/con.yaml",
+        "ngos/nul.yaml",
+        "partners/aux.yaml",
+        "ngos/tag.yaml",
+        "partners/calendars.yaml",
+        "ngos/pagefind.yaml",
+    ],
+)
+def test_reserved_record_file_name_is_refused(project: Project, relative: str) -> None:
+    """Windows device names and the site's own folders cannot name a record."""
+    write(project.data, relative, NGO if relative.startswith("ngos/") else PARTNER)
+    name = Path(relative).stem
+    expected = [f"ngo_data/{relative}:1:1: '{name}' is a reserved name (choose a more specific file name)"]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "taken", "freed"),
+    [
+        ("NGO_DIRECTORY_FEEDS_PATH", "subscriptions/", "subscriptions", "feeds"),
+        ("SEARCH_INDEX_URL", "find/", "find", "search"),
+    ],
+)
+def test_reserved_names_follow_the_url_settings(
+    project: Project, setting: str, value: str, taken: str, freed: str
+) -> None:
+    """Moving the feeds or the search page reserves the new name in the build and frees the old one."""
+    write(project.content, "pages/freed.md", f"Title: Freed\nSlug: {freed}\nLang: en\n\nThe freed name.\n")
+    write(project.content, "pages/taken.md", f"Title: Taken\nSlug: {taken}\nLang: en\n\nx\n")
+    assert refused_build(project, **{setting: value}) == [
+        f"content/pages/taken.md:2:7: slug: '{taken}' {RESERVED_SLUG}"
+    ]
+    (project.content / "pages/taken.md").unlink()
+    site = published_build(project, **{setting: value})
+    assert "The freed name." in (site / freed / "index.html").read_text("utf-8")
+    assert (site / taken).is_dir()
+    moved = reserved_names({**DEFAULTS, setting: value})
+    assert (taken in moved, freed in moved) == (True, False)
+    assert (taken in reserved_names(DEFAULTS), freed in reserved_names(DEFAULTS)) == (False, True)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValidationFailed,
+    reason="the build also reserves the first folder of absolute paths in its settings "
+    "(OUTPUT_PATH, NGO_DIRECTORY_DATA_PATH) and CACHE_PATH, which validate does not",
+)
+def test_build_reserves_no_folder_of_the_build_host(project: Project) -> None:
+    """A page named like a folder on the build host ('tmp', 'home') builds as validate says it does."""
+    name = project.root.parts[1].lower()
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
+        pytest.skip(f"the first folder of {project.root} is no slug")
+    write(project.content, "pages/host.md", f"Title: Host\nSlug: {name}\nLang: en\n\nx\n")
+    assert validate(project) == []
+    assert (published_build(project) / name / "index.html").is_file()
+
+
+# --- 6. file names that differ only in case ---------------------------------------------------
+
+
+def test_case_variant_record_names_both_files_and_nothing_else(project: Project) -> None:
+    """NGO-Alpha.yaml beside ngo-alpha.yaml: the problems name both files; the meeting and the
+    press release that refer to ngo-alpha are not reported."""
+    write(project.data, "ngos/ngo-alpha.yaml", NGO.replace("Ganja Youth Centre", "NGO Alpha"))
+    write(project.data, "ngos/NGO-Alpha.yaml", NGO.replace("Ganja Youth Centre", "NGO Alpha (copy)"))
+    if len(list((project.data / "ngos").glob("*-[Aa]lpha.yaml"))) != 2:
+        pytest.skip("the file system does not tell upper from lower case")
+    write(
+        project.data,
+        "meetings/spring-meeting.yaml",
+        MEETING.replace("organisers: [ganja-youth-centre]", "organisers: [ngo-alpha]"),
+    )
+    write(project.content, "press/classes-open.md", PRESS.replace("ganja-youth-centre", "ngo-alpha"))
+    expected = [
+        "ngo_data/ngos/NGO-Alpha.yaml:1:1: file name 'NGO-Alpha' is not a valid slug (rename it to "
+        "ngo-alpha.yaml: lowercase letters a-z, digits and single hyphens)",
+        "ngo_data/ngos/ngo-alpha.yaml:1:1: file name differs from ngo_data/ngos/NGO-Alpha.yaml only in "
+        "upper and lower case (keep one of the two files: Windows and macOS checkouts cannot hold both)",
+    ]
+    assert both(project) == (expected, expected)
