@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .i18n import RECORD_LANGUAGES
-from .problems import Problem, ValidationFailed
+from .problems import Problem, ValidationFailed, printable
 from .validate import check_data
 
 
@@ -94,6 +94,14 @@ def validate(data_path: Path, content_path: Path, press_folder: str, output_form
         f"{_count(counts['themes'], 'theme')} checked in {time.perf_counter() - started:.2f} s.",
         err=True,
     )
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Log lines of the build, each on one line: Pelican's messages quote file names and
+    metadata, and a line starting with '::' would be a command to GitHub Actions."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def _count(number: int, noun: str) -> str:
@@ -210,9 +218,9 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     from .build import BuildFailed, build_site
     from .settings import SettingsError
 
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     started = time.perf_counter()
     try:
         final = build_site(settings_file, output)

@@ -17,7 +17,13 @@ from .happenings import Happening, happenings_of
 from .i18n import Languages
 from .loader import check_characters
 from .pages import PageSpec, Planner, PressIndex
-from .press import check_content_metadata, check_links, check_press_release, metadata_line
+from .press import (
+    check_content_metadata,
+    check_links,
+    check_press_release,
+    metadata_line,
+    stray_press_files,
+)
 from .problems import Problem, ValidationFailed
 from .settings import plugin_settings
 from .sources import display, read_bytes
@@ -66,6 +72,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         content = Path(self.settings["PATH"])
         press_root = content / self.options["NGO_DIRECTORY_PRESS_PATH"]
         kind_of = record_kinds(Path(self.options["NGO_DIRECTORY_DATA_PATH"]))
+        problems += stray_press_files(content, self.options["NGO_DIRECTORY_PRESS_PATH"], content.parent)
         for item in _all_content(self.context):
             source = Path(item.source_path)
             file = display(source, content.parent)

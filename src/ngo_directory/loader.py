@@ -27,7 +27,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .problems import Path_, Problem, field_name
+from .problems import INVISIBLE, Path_, Problem, field_name
 from .sources import read_bytes
 
 DEFAULT_MAX_BYTES = 256 * 1024
@@ -79,15 +79,10 @@ class _StringLoader(yaml.CSafeLoader):
 _StringLoader.yaml_implicit_resolvers = {}
 
 
-# C0 and C1 controls except tab and newline, DEL, bare CR, Unicode line and paragraph
-# separators, zero-width characters and bidirectional controls.
-_INVISIBLE = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029"
-    "\u2060-\u2064\u2066-\u2069\ufeff"
-)
-_FORBIDDEN = re.compile(f"[{_INVISIBLE}]|\r(?!\n)")
+# Invisible, reordering and hidden line-breaking characters (problems.INVISIBLE), and a bare CR.
+_FORBIDDEN = re.compile(f"[{INVISIBLE}]|\r(?!\n)")
 # The same characters written as escapes in a double-quoted scalar ("\u202E", "\0", "\r").
-_FORBIDDEN_ESCAPE = re.compile(f"[{_INVISIBLE}\r]")
+_FORBIDDEN_ESCAPE = re.compile(f"[{INVISIBLE}\r]")
 
 _INVISIBLE_HINT = "delete it: invisible characters can disguise names and links"
 _CHARACTER_HINTS = {

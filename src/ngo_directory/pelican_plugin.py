@@ -38,7 +38,7 @@ def refuse_unsafe_files(pelican: Any) -> None:
     options = plugin_settings(pelican.settings)
     content, data = Path(pelican.settings["PATH"]), Path(options["NGO_DIRECTORY_DATA_PATH"])
     limit = options["NGO_DIRECTORY_MAX_FILE_BYTES"]
-    problems = unsafe_files(content, content.parent, max_bytes=limit)
+    problems = unsafe_files(content, content.parent, max_bytes=limit, check_names=True)
     problems += unsafe_files(data, data.parent, skip_hidden=True, max_bytes=limit)
     if problems:
         raise ValidationFailed(problems)

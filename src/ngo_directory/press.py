@@ -15,7 +15,7 @@ import markdown
 from .i18n import RECORD_LANGUAGES
 from .loader import DEFAULT_MAX_BYTES, check_characters
 from .problems import Problem
-from .sources import display, read_bytes, unsafe_files, walk
+from .sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
 from .translit import slugify
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
@@ -110,15 +110,20 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
     folder: Pelican would copy that file, from anywhere on the build host, into the site.
     ``relative_folder`` is the linking file's folder relative to the content folder."""
     problems = []
+    searched_from: dict[str, int] = {}  # a link written twice is found at each of its places
     for match in _INTRASITE.finditer(body):
         if match.group("what") not in _FILE_LINKS:
             continue
         targets = _link_targets(match.group("value"), relative_folder)
-        if all(t != ".." and not t.startswith(("../", "/")) and t != "." for t in targets):
+        if not any(t == ".." or t.startswith("../") or os.path.isabs(t) for t in targets):
             continue
         link = html.unescape(match.group("link"))
-        at = text.find(link)
-        at = text.find(match.group("value")) if at < 0 and match.group("value") else at
+        at = -1
+        for written in (match.group("link"), link, match.group("value")):
+            at = text.find(written, searched_from.get(written, 0)) if written else -1
+            if at >= 0:
+                searched_from[written] = at + 1
+                break
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
         column = at - text.rfind("\n", 0, at) if at >= 0 else 1
         problems.append(
@@ -134,6 +139,27 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
     return problems
 
 
+# Files in the press folder that look meant as press releases but that Pelican would not read
+# as one (it reads .md only here): reported, so that a release is never silently left out.
+# Anything else there (a PDF, a picture) is an attachment a release may link with {attach}.
+_TEXT_SUFFIXES = frozenset({"", ".txt", ".markdown", ".mdown", ".mkd", ".mkdn", ".rst", ".html", ".htm"})
+
+
+def stray_press_files(content: Path, press_folder: str, root: Path) -> list[Problem]:
+    """A problem for each text file in the press folder that is not a Markdown press release."""
+    press = content / press_folder
+    if not press.is_dir() or press.is_symlink():
+        return []
+    return [
+        Problem(display(path, root), 1, 1, "", "not a Markdown press release", "rename it to .md")
+        for path in walk(press)
+        if path.suffix.lower() in _TEXT_SUFFIXES
+        and not path.name.startswith(".")
+        and path.is_file()
+        and not path.is_symlink()
+    ]
+
+
 def check_content_folder(
     content: Path,
     press_folder: str,
@@ -145,7 +171,8 @@ def check_content_folder(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Problem]:
     """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
-    problems = unsafe_files(content, root)
+    problems = unsafe_files(content, root, check_names=True)
+    problems += stray_press_files(content, press_folder, root)
     if not content.is_dir() or content.is_symlink():
         return problems
     press = content / press_folder
@@ -153,11 +180,11 @@ def check_content_folder(
     for path in walk(content):
         if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
             continue  # links and special files were reported above
+        if has_hidden_characters(path.name):
+            continue  # and so were names with control characters
         is_press = path.is_relative_to(press)
         file = display(path, root)
         if path.suffix != ".md":
-            if is_press:
-                problems.append(Problem(file, 1, 1, "", "not a Markdown press release", "rename it to .md"))
             continue
         raw, refused = read_bytes(path, file, max_bytes)
         if raw is None:

@@ -8,11 +8,17 @@ from dataclasses import dataclass, fields
 
 Path_ = tuple[str | int, ...]
 
-# Characters that could end a line, hide text or reorder it: C0 and C1 controls, DEL, Unicode
-# line and paragraph separators, zero-width characters, bidirectional controls and the BOM.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]"
+# Characters that hide text, reorder it or break a line where editors and git show no break:
+# C0 and C1 controls but tab, line feed and carriage return, DEL, zero-width characters,
+# bidirectional marks and controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), other
+# invisible format characters, Unicode line and paragraph separators and the BOM. A regular
+# expression character class; the loader refuses them in records, pages and press releases.
+INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 )
+# What may not appear as itself in a message: those, and tab and line breaks too.
+_UNPRINTABLE = re.compile(f"[{INVISIBLE}\t\n\r]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -81,7 +87,7 @@ class ValidationFailed(Exception):
     """Raised when records or press releases have problems; carries all of them."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))
         count = len(self.problems)
         lines = "\n".join(str(p) for p in self.problems)
         noun = "problem" if count == 1 else "problems"

@@ -9,12 +9,14 @@ limit, so nothing outside the project is ever read and nothing can hang or exhau
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import Problem
+from .problems import INVISIBLE, Problem
 
+_HIDDEN = re.compile(f"[{INVISIBLE}\t\n\r]")
 LINK_HINT = "replace the link with the file itself; records and texts must be ordinary files"
 SPECIAL_HINT = "remove it; only ordinary files belong here"
 
@@ -88,6 +90,11 @@ def read_bytes(path: Path, file: str, max_bytes: int) -> tuple[bytes | None, Pro
     return raw, None
 
 
+def has_hidden_characters(name: str) -> bool:
+    """True when a file name holds a control or invisible character."""
+    return bool(_HIDDEN.search(name))
+
+
 def walk(folder: Path) -> Iterator[Path]:
     """Every file, folder and link under ``folder``, sorted, without following links."""
     for parent, folders, files in os.walk(folder, followlinks=False):
@@ -98,11 +105,18 @@ def walk(folder: Path) -> Iterator[Path]:
 
 
 def unsafe_files(
-    folder: Path, root: Path, *, skip_hidden: bool = False, max_bytes: int | None = None
+    folder: Path,
+    root: Path,
+    *,
+    skip_hidden: bool = False,
+    max_bytes: int | None = None,
+    check_names: bool = False,
 ) -> list[Problem]:
     """A problem for each link, device, pipe or socket under ``folder`` (and for ``folder``
-    itself when it is a link), and with ``max_bytes`` for each Markdown or YAML file over it.
-    Pelican follows links and reads whole files, so the build runs this before it reads any."""
+    itself when it is a link), with ``max_bytes`` for each Markdown or YAML file over it, and
+    with ``check_names`` for each name holding a control or invisible character (record file
+    names have the stricter slug rule instead). Pelican follows links and reads whole files, so
+    the build runs this before it reads any."""
     if not folder.exists() and not folder.is_symlink():
         return []
     problems = []
@@ -113,6 +127,15 @@ def unsafe_files(
         if skip_hidden and any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         problem = not_a_file(path, display(path, root))
+        if problem is None and check_names and has_hidden_characters(path.name):
+            problem = Problem(
+                display(path, root),
+                1,
+                1,
+                "",
+                "file name holds a control or invisible character",
+                "rename it with letters, digits, hyphens and dots only",
+            )
         if problem is None and max_bytes is not None and path.suffix in (".md", ".yaml"):
             size = os.lstat(path).st_size
             problem = too_large(size, display(path, root), max_bytes) if size > max_bytes else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,16 @@ _ALWAYS_RESERVED = frozenset(
         *("con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))),
     ]
 )
-_URL_SETTINGS = ("_URL", "_SAVE_AS", "_PATH", "_DIR")
+# Settings that name folders of the published site. Other *_PATH settings (PATH, OUTPUT_PATH,
+# CACHE_PATH, the data folder) are places on the build machine, not on the site.
+_URL_SETTINGS = ("_URL", "_SAVE_AS")
+_FOLDER_SETTINGS = (
+    "THEME_STATIC_DIR",
+    "NGO_DIRECTORY_FEEDS_PATH",
+    "NGO_DIRECTORY_CALENDARS_PATH",
+    "NGO_DIRECTORY_SEARCH_PATH",
+)
+_FOLDER = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 def reserved_names(settings: Mapping[str, Any]) -> frozenset[str]:
@@ -30,10 +40,10 @@ def reserved_names(settings: Mapping[str, Any]) -> frozenset[str]:
     called 'ngos' would overwrite the NGO list; one list for every kind keeps it simple."""
     names = set(_ALWAYS_RESERVED) | set(RECORD_LANGUAGES)
     for key, value in settings.items():
-        if key.endswith(_URL_SETTINGS) and isinstance(value, str):
-            first = value.strip("/").split("/", 1)[0].split(".", 1)[0]
-            if first and "{" not in first:
-                names.add(first.lower())
+        if (key.endswith(_URL_SETTINGS) or key in _FOLDER_SETTINGS) and isinstance(value, str):
+            first = value.split("/", 1)[0].lower()
+            if _FOLDER.fullmatch(first):  # not absolute, not an address, not a {pattern}
+                names.add(first.split(".", 1)[0])
     return frozenset(names)
 
 

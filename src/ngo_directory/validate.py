@@ -91,11 +91,7 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
         slug = path.stem
         if not SLUG.fullmatch(slug):
             run.problems.append(
-                _file_problem(
-                    name,
-                    f"file name '{slug}' is not a valid slug",
-                    f"rename it to {slugify(slug)}.yaml: lowercase letters a-z, digits and single hyphens",
-                )
+                _file_problem(name, f"file name '{slug}' is not a valid slug", _rename_hint(run, slug))
             )
         elif slug.lower() in run.reserved:
             run.problems.append(
@@ -123,6 +119,17 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
         doc = run.load(path, kind)
         if doc is not None:
             run.docs[kind][slug] = doc
+
+
+def _rename_hint(run: _Run, slug: str) -> str:
+    """Suggest the transliterated slug, unless that name is reserved or another record's."""
+    rule = "lowercase letters a-z, digits and single hyphens"
+    suggestion = slugify(slug)
+    if suggestion in run.reserved:
+        return f"rename it: {rule}; '{suggestion}' is a reserved name, so choose a more specific one"
+    if any((run.root / folder / f"{suggestion}.yaml").exists() for folder in KINDS.values()):
+        return f"rename it: {rule}; '{suggestion}' is another record's, so choose another name"
+    return f"rename it to {suggestion}.yaml: {rule}"
 
 
 def _strings(doc: Document, path: Path_) -> list[tuple[Path_, str]]:
@@ -158,6 +165,8 @@ class _Vocabulary:
                     self.names.setdefault(fold(name), slug)
 
     def check(self, doc: Document, path: Path_) -> list[Problem]:
+        if not self.slugs:
+            return []  # the vocabulary file itself is missing or unusable, and reported as such
         problems = []
         for where, value in _strings(doc, path):
             if value in self.slugs:
