@@ -9,14 +9,12 @@ limit, so nothing outside the project is ever read and nothing can hang or exhau
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import INVISIBLE, Problem
+from .problems import Problem, printable
 
-_HIDDEN = re.compile(f"[{INVISIBLE}\t\n\r]")
 LINK_HINT = "replace the link with the file itself; records and texts must be ordinary files"
 SPECIAL_HINT = "remove it; only ordinary files belong here"
 
@@ -92,7 +90,7 @@ def read_bytes(path: Path, file: str, max_bytes: int) -> tuple[bytes | None, Pro
 
 def has_hidden_characters(name: str) -> bool:
     """True when a file name holds a control or invisible character."""
-    return bool(_HIDDEN.search(name))
+    return printable(name) != name
 
 
 def walk(folder: Path) -> Iterator[Path]:
