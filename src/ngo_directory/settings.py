@@ -42,6 +42,12 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_ID_AUTHORITY": None,
     # True in publishconf.py: SITEURL and the id authority must then be real, not examples.
     "NGO_DIRECTORY_PUBLISHING": False,
+    # Where contributors edit the records: a GitHub repository "owner/name" and its branch.
+    # None leaves out every link to it ("Update this record", the issue form...).
+    "NGO_DIRECTORY_REPOSITORY": None,
+    "NGO_DIRECTORY_REPOSITORY_BRANCH": "main",
+    # GitHub logins who may change anything (code, vocabularies, any record) without review.
+    "NGO_DIRECTORY_MAINTAINERS_TEAM": [],
     "NGO_DIRECTORY_SEARCH_PATH": "pagefind/",
     # Sent with every page as <meta http-equiv>; serve the same as a header where you can.
     # Scripts come only from files, and WebAssembly is allowed for the search page's Pagefind.
@@ -71,6 +77,12 @@ AUTHORITY = re.compile(
 )
 
 
+REPOSITORY = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+BRANCH = re.compile(r"^[A-Za-z0-9._/-]{1,100}$")
+# GitHub logins: letters, digits and single hyphens, not at either end, at most 39 characters.
+LOGIN = re.compile(r"^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$")
+
+
 class SettingsError(ValueError):
     """A plugin setting has a value the plugin cannot use."""
 
@@ -92,6 +104,7 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _language_errors(merged, user)
     errors += _feed_errors(merged, user)
     errors += _publishing_errors(merged, user)
+    errors += _repository_errors(merged)
     for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
@@ -143,6 +156,25 @@ def _publishing_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> li
             "and the year you start publishing, such as 'directory.your-ngo.az,2026', in publishconf.py "
             "or in the environment; feed ids and calendar UIDs are built from it, so never change it "
             "once the site is published"
+        )
+    return errors
+
+
+def _repository_errors(merged: Mapping[str, Any]) -> list[str]:
+    errors = []
+    repository = merged["NGO_DIRECTORY_REPOSITORY"]
+    if repository is not None and (not isinstance(repository, str) or not REPOSITORY.fullmatch(repository)):
+        errors.append(
+            f"NGO_DIRECTORY_REPOSITORY = {repository!r}: expected a GitHub repository written "
+            "'owner/name', such as 'azerweb/ngo-directory', or None"
+        )
+    branch = merged["NGO_DIRECTORY_REPOSITORY_BRANCH"]
+    if not isinstance(branch, str) or not BRANCH.fullmatch(branch):
+        errors.append(f"NGO_DIRECTORY_REPOSITORY_BRANCH = {branch!r}: expected a branch name such as 'main'")
+    team = merged["NGO_DIRECTORY_MAINTAINERS_TEAM"]
+    if not isinstance(team, list | tuple) or not all(isinstance(x, str) and LOGIN.fullmatch(x) for x in team):
+        errors.append(
+            f"NGO_DIRECTORY_MAINTAINERS_TEAM = {team!r}: expected a list of GitHub logins such as ['octocat']"
         )
     return errors
 
