@@ -234,3 +234,116 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     except BuildFailed as error:
         raise click.ClickException(f"{error}\nbuild stopped; the previous site is unchanged") from None
     click.echo(f"Built {final} in {time.perf_counter() - started:.1f} s.", err=True)
+
+
+class _UsageProblem(click.ClickException):
+    """A usage error (exit code 2): not a repository, an unknown revision, a bad login."""
+
+    exit_code = 2
+
+
+@main.command("check-pr")
+@click.option("--base", required=True, help="The revision the pull request merges into.")
+@click.option("--head", default="HEAD", show_default=True, help="The pull request's revision.")
+@click.option("--author", required=True, help="GitHub login of the pull request's author.")
+@click.option(
+    "--repo",
+    "repo_path",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The git repository.",
+)
+@click.option(
+    "--team",
+    default=None,
+    help="Comma-separated logins who may change anything "
+    "(default: NGO_DIRECTORY_MAINTAINERS_TEAM in the settings file of the base revision).",
+)
+@click.option(
+    "-s",
+    "--settings",
+    "settings_file",
+    default=None,
+    help="Settings file, as a path in the repository, read from the base revision and never run "
+    "(default: pelicanconf.py when there is one).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="'github' adds GitHub Actions annotations after the plain lines; 'json' gives everything.",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Append a Markdown summary (a table of files and verdicts) to this file, "
+    "such as $GITHUB_STEP_SUMMARY.",
+)
+def check_pr(
+    base: str,
+    head: str,
+    author: str,
+    repo_path: Path,
+    team: str | None,
+    settings_file: str | None,
+    output_format: str,
+    summary_file: Path | None,
+) -> None:
+    """Decide whether a pull request may merge without a maintainer's review.
+
+    It may when its author maintains (on the base revision) every record it adds, edits or
+    deletes, every organisation it names as a meeting's organiser or a press release's
+    organisation, and it touches nothing but records and press releases. Each finding is one
+    line: path: rule: what (may approve: who). Exit 0: may merge; 1: needs review; 2: usage error.
+
+    \b
+    Example:
+        ngo-directory check-pr --base origin/main --head HEAD --author octocat
+    """
+    from .gitrepo import GitError, Repository
+    from .ownership import AUTHOR, SettingsProblem, check_pull_request, check_team, team_from_settings
+
+    if not AUTHOR.fullmatch(author):
+        raise _UsageProblem(f"--author {printable(author)!r} is not a GitHub login")
+    try:
+        repo = Repository(repo_path)
+        base_id = repo.commit(base)
+        head_id = repo.commit(head)
+        if team is not None:
+            logins = check_team(team.split(","))
+        else:
+            logins = team_from_settings(
+                repo, base_id, settings_file or "pelicanconf.py", required=settings_file is not None
+            )
+        verdict = check_pull_request(repo, base_id, head_id, author, logins)
+    except (GitError, SettingsProblem) as error:
+        raise _UsageProblem(printable(str(error))) from None
+    if output_format == "json":
+        click.echo(json.dumps(verdict.as_json(), indent=1))
+    else:
+        for finding in [*verdict.findings, *verdict.notes]:
+            click.echo(str(finding))
+        if output_format == "github":
+            for finding in [*verdict.findings, *verdict.notes]:
+                click.echo(finding.github_annotation())
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as out:
+            out.write(verdict.summary())
+    changes = _count(len(verdict.changes), "changed file")
+    if verdict.in_team:
+        click.echo(
+            f"OK: {author} is a maintainer of the directory and may change anything ({changes}).", err=True
+        )
+    elif verdict.may_merge:
+        click.echo(f"OK: {author} may merge this without review ({changes}).", err=True)
+    else:
+        files = len({finding.file for finding in verdict.findings})
+        click.echo(
+            f"Needs review: {_count(len(verdict.findings), 'finding')} in {files} of {changes}.", err=True
+        )
+        sys.exit(1)

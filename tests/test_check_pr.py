@@ -1,0 +1,495 @@
+"""`ngo-directory check-pr` on real git repositories: who may change what without review."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ngo_directory.cli import main
+
+NGO = """\
+name: {name}
+description: {{en: An NGO.}}
+regions: [baku]
+themes: [youth]
+maintainers: [{maintainers}]
+last_verified: "2026-01-01"
+added: "2026-01-01"
+"""
+PARTNER = """\
+name: Partner One
+type: donor
+description: {en: A donor.}
+maintainers: [carol]
+last_verified: "2026-01-01"
+added: "2026-01-01"
+"""
+MEETING = """\
+title: {{en: A meeting}}
+start: "2026-03-01"
+status: scheduled
+venue: {{region: baku}}
+organisers: [{organisers}]
+participants: [{participants}]
+maintainers: [{maintainers}]
+added: "2026-01-01"
+"""
+PRESS = """\
+Title: News
+Date: 2026-01-02
+Organization: {organisation}
+
+Text.
+"""
+BASE_FILES = {
+    "ngo_data/ngos/ngo-alpha.yaml": NGO.format(name="Alpha", maintainers="alice"),
+    "ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta", maintainers="bob, Dave"),
+    "ngo_data/partners/partner-one.yaml": PARTNER,
+    "ngo_data/meetings/meeting-one.yaml": MEETING.format(
+        organisers="ngo-alpha", participants="ngo-beta", maintainers="alice"
+    ),
+    "ngo_data/regions.yaml": "baku: {az: Bakı, ru: Баку, en: Baku}\n",
+    "content/press/alpha-news.md": PRESS.format(organisation="ngo-alpha"),
+    "content/pages/about.md": "Title: About\n\nAbout the directory.\n",
+    "theme/templates/base.html": "<!doctype html>\n",
+    "pelicanconf.py": 'SITENAME = "Directory"\nNGO_DIRECTORY_MAINTAINERS_TEAM = ["Root-Admin"]\n',
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def write(repo: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = repo / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+
+
+def commit(repo: Path, message: str = "change") -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository whose tag ``base`` holds two NGOs maintained by different people, a partner, a
+    meeting, a press release, a vocabulary, a page, a template and settings; the work tree is
+    on branch ``pr``, started from it."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Test")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "config", "commit.gpgsign", "false")
+    write(root, BASE_FILES)
+    commit(root, "base")
+    git(root, "tag", "base")
+    git(root, "checkout", "-q", "-b", "pr")
+    return root
+
+
+def check(repo: Path, author: str, *options: str) -> tuple[int, list[str], str]:
+    result = CliRunner().invoke(
+        main, ["check-pr", "--repo", str(repo), "--base", "base", "--author", author, *options]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout.splitlines(), result.stderr.strip()
+
+
+def test_editing_your_own_record_passes(repo: Path) -> None:
+    write(repo, {"ngo_data/ngos/ngo-alpha.yaml": NGO.format(name="Alpha Centre", maintainers="alice")})
+    commit(repo)
+    assert check(repo, "alice") == (0, [], "OK: alice may merge this without review (1 changed file).")
+
+
+def test_logins_compare_whatever_the_case(repo: Path) -> None:
+    write(repo, {"ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta Union", maintainers="bob, Dave")})
+    commit(repo)
+    assert check(repo, "BOB")[0] == 0
+    assert check(repo, "dave")[0] == 0
+    assert check(repo, "root-admin")[0] == 0
+
+
+def test_editing_another_ngos_record_fails(repo: Path) -> None:
+    write(repo, {"ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta Union", maintainers="bob, Dave")})
+    commit(repo)
+    assert check(repo, "alice") == (
+        1,
+        [
+            "ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: edits a record alice does not maintain "
+            "on the base revision (may approve: @bob or @Dave)"
+        ],
+        "Needs review: 1 finding in 1 of 1 changed file.",
+    )
+
+
+def test_adding_yourself_to_another_record_fails(repo: Path) -> None:
+    write(repo, {"ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta", maintainers="bob, Dave, alice")})
+    commit(repo)
+    code, lines, _ = check(repo, "alice")
+    assert code == 1
+    assert lines == [
+        "ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: edits a record alice does not maintain "
+        "on the base revision (may approve: @bob or @Dave)"
+    ]
+
+
+def test_renaming_or_deleting_another_record_fails(repo: Path) -> None:
+    git(repo, "mv", "ngo_data/ngos/ngo-beta.yaml", "ngo_data/ngos/ngo-beta-union.yaml")
+    commit(repo)
+    raw = (repo / "ngo_data/ngos/ngo-beta-union.yaml").read_text("utf-8")
+    (repo / "ngo_data/ngos/ngo-beta-union.yaml").write_text(raw.replace("bob, Dave", "alice"), "utf-8")
+    commit(repo)
+    code, lines, err = check(repo, "alice")
+    assert code == 1
+    assert lines == [
+        "ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: deletes a record alice does not maintain "
+        "on the base revision (may approve: @bob or @Dave)"
+    ]
+    assert err == "Needs review: 1 finding in 1 of 2 changed files."
+    # Renaming your own record is a deletion and an addition, both yours.
+    git(repo, "reset", "-q", "--hard", "base")
+    git(repo, "mv", "ngo_data/ngos/ngo-alpha.yaml", "ngo_data/ngos/ngo-alpha-centre.yaml")
+    commit(repo)
+    assert check(repo, "alice")[0] == 0
+
+
+def test_new_record_must_list_its_author(repo: Path) -> None:
+    write(repo, {"ngo_data/ngos/ngo-gamma.yaml": NGO.format(name="Gamma", maintainers="Erin")})
+    commit(repo)
+    assert check(repo, "erin") == (0, [], "OK: erin may merge this without review (1 changed file).")
+    assert check(repo, "alice") == (
+        1,
+        [
+            "ngo_data/ngos/ngo-gamma.yaml: new-record-maintainers: adds a record that does not list "
+            "its author alice among its maintainers (may approve: a maintainer of the directory)"
+        ],
+        "Needs review: 1 finding in 1 of 1 changed file.",
+    )
+
+
+def test_unreadable_base_copy_is_for_the_team_only(repo: Path) -> None:
+    write(repo, {"ngo_data/ngos/ngo-alpha.yaml": "name: [unclosed\nmaintainers: [alice]\n"})
+    commit(repo, "broken")
+    git(repo, "tag", "-f", "base")
+    write(repo, {"ngo_data/ngos/ngo-alpha.yaml": NGO.format(name="Alpha", maintainers="alice")})
+    commit(repo, "fixed")
+    code, lines, _ = check(repo, "alice")
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        "ngo_data/ngos/ngo-alpha.yaml: unreadable-base: edits a record whose base copy cannot be read ("
+    )
+    assert lines[0].endswith(") (may approve: a maintainer of the directory)")
+    assert check(repo, "root-admin")[0] == 0
+
+
+def test_meeting_organised_by_someone_elses_ngo_fails(repo: Path) -> None:
+    write(
+        repo,
+        {
+            "ngo_data/meetings/meeting-two.yaml": MEETING.format(
+                organisers="ngo-alpha, ngo-beta", participants="", maintainers="alice"
+            )
+        },
+    )
+    commit(repo)
+    assert check(repo, "alice") == (
+        1,
+        [
+            "ngo_data/meetings/meeting-two.yaml: organiser: names ngo-beta as an organiser, an "
+            "organisation alice does not maintain (may approve: @bob or @Dave)"
+        ],
+        "Needs review: 1 finding in 1 of 1 changed file.",
+    )
+
+
+def test_meeting_organised_by_your_own_ngo_passes_with_participants_for_review(repo: Path) -> None:
+    write(
+        repo,
+        {
+            "ngo_data/meetings/meeting-two.yaml": MEETING.format(
+                organisers="ngo-alpha", participants="ngo-beta, ngo-alpha", maintainers="alice"
+            )
+        },
+    )
+    commit(repo)
+    assert check(repo, "alice") == (
+        0,
+        [
+            "ngo_data/meetings/meeting-two.yaml: note: names ngo-beta among the participants "
+            "(for review by @bob or @Dave)"
+        ],
+        "OK: alice may merge this without review (1 changed file).",
+    )
+
+
+def test_editing_a_meeting_judges_only_the_names_it_adds(repo: Path) -> None:
+    text = BASE_FILES["ngo_data/meetings/meeting-one.yaml"]
+    write(repo, {"ngo_data/meetings/meeting-one.yaml": text.replace("scheduled", "held")})
+    commit(repo)
+    assert check(repo, "alice") == (0, [], "OK: alice may merge this without review (1 changed file).")
+    text = text.replace("[ngo-alpha]", "[ngo-alpha, partner-one]")
+    write(repo, {"ngo_data/meetings/meeting-one.yaml": text})
+    commit(repo)
+    assert check(repo, "alice")[1] == [
+        "ngo_data/meetings/meeting-one.yaml: organiser: names partner-one as an organiser, an "
+        "organisation alice does not maintain (may approve: @carol)"
+    ]
+
+
+def test_an_organisation_new_in_the_same_change_counts(repo: Path) -> None:
+    write(
+        repo,
+        {
+            "ngo_data/ngos/ngo-gamma.yaml": NGO.format(name="Gamma", maintainers="erin"),
+            "ngo_data/meetings/meeting-two.yaml": MEETING.format(
+                organisers="ngo-gamma", participants="", maintainers="erin"
+            ),
+            "content/press/gamma-news.md": PRESS.format(organisation="ngo-gamma"),
+        },
+    )
+    commit(repo)
+    assert check(repo, "erin") == (0, [], "OK: erin may merge this without review (3 changed files).")
+
+
+def test_press_release_for_someone_elses_organisation_fails(repo: Path) -> None:
+    write(repo, {"content/press/beta-news.md": PRESS.format(organisation="ngo-beta")})
+    commit(repo)
+    assert check(repo, "alice") == (
+        1,
+        [
+            "content/press/beta-news.md: press-organisation: publishes for ngo-beta, an organisation "
+            "alice does not maintain (may approve: @bob or @Dave)"
+        ],
+        "Needs review: 1 finding in 1 of 1 changed file.",
+    )
+    assert check(repo, "bob")[0] == 0
+
+
+def test_press_release_edits_and_deletions_follow_the_base_copy(repo: Path) -> None:
+    # bob moves alpha's press release over to his own organisation.
+    write(repo, {"content/press/alpha-news.md": PRESS.format(organisation="ngo-beta")})
+    commit(repo)
+    assert check(repo, "bob")[1] == [
+        "content/press/alpha-news.md: press-organisation: edits a press release of ngo-alpha, an "
+        "organisation bob does not maintain (may approve: @alice)"
+    ]
+    git(repo, "rm", "-q", "content/press/alpha-news.md")
+    commit(repo)
+    assert check(repo, "bob")[1] == [
+        "content/press/alpha-news.md: press-organisation: deletes a press release of ngo-alpha, an "
+        "organisation bob does not maintain (may approve: @alice)"
+    ]
+    assert check(repo, "alice")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "rule", "what"),
+    [
+        (
+            "theme/templates/base.html",
+            "directory-code",
+            "the directory's code, templates, settings or documentation",
+        ),
+        (".github/workflows/x.yml", "repository-setting", "a workflow or setting of the repository"),
+        ("CODEOWNERS", "repository-setting", "a workflow or setting of the repository"),
+        ("ngo_data/regions.yaml", "vocabulary", "a vocabulary every record uses"),
+        ("content/pages/about.md", "directory-page", "one of the directory's own pages"),
+        (
+            "ngo_data/ngos/nested/x.yaml",
+            "not-a-record",
+            "not a record (ngo_data/ngos, partners or meetings/<slug>.yaml)",
+        ),
+    ],
+)
+def test_files_of_the_directory_need_review(repo: Path, path: str, rule: str, what: str) -> None:
+    write(repo, {path: "changed: yes\n"})
+    commit(repo)
+    assert check(repo, "alice") == (
+        1,
+        [f"{path}: {rule}: {what}; only a maintainer of the directory may change it "
+         "(may approve: a maintainer of the directory)"],
+        "Needs review: 1 finding in 1 of 1 changed file.",
+    )  # fmt: skip
+    assert check(repo, "Root-Admin")[0] == 0
+
+
+def test_a_symlink_fails(repo: Path) -> None:
+    (repo / "ngo_data/ngos/ngo-link.yaml").symlink_to("ngo-alpha.yaml")
+    commit(repo)
+    assert check(repo, "alice")[:2] == (
+        1,
+        [
+            "ngo_data/ngos/ngo-link.yaml: symlink: adds a symbolic link, which may point anywhere "
+            "(may approve: a maintainer of the directory)"
+        ],
+    )
+
+
+def test_a_submodule_fails(repo: Path) -> None:
+    sha = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{sha},content/press/vendor")
+    git(repo, "commit", "-q", "-m", "submodule")
+    assert check(repo, "alice")[:2] == (
+        1,
+        [
+            "content/press/vendor: submodule: adds a submodule, a link to another repository "
+            "(may approve: a maintainer of the directory)"
+        ],
+    )
+
+
+def test_the_team_may_change_anything(repo: Path) -> None:
+    write(
+        repo,
+        {
+            "theme/templates/base.html": "<!doctype html><title>x</title>\n",
+            "ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta", maintainers="root-admin"),
+            "content/press/beta-news.md": PRESS.format(organisation="ngo-beta"),
+        },
+    )
+    (repo / "link").symlink_to("/etc/passwd")
+    commit(repo)
+    assert check(repo, "root-admin") == (
+        0,
+        [],
+        "OK: root-admin is a maintainer of the directory and may change anything (4 changed files).",
+    )
+    assert check(repo, "erin", "--team", "Erin,frank")[0] == 0
+    assert check(repo, "root-admin", "--team", "")[0] == 1
+
+
+def test_joining_the_team_in_the_change_itself_gains_nothing(repo: Path) -> None:
+    write(
+        repo,
+        {
+            "pelicanconf.py": 'NGO_DIRECTORY_MAINTAINERS_TEAM = ["mallory"]\n',
+            "ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta", maintainers="mallory"),
+        },
+    )
+    commit(repo)
+    code, lines, _ = check(repo, "mallory")
+    assert code == 1
+    assert [line.split(":")[1] for line in lines] == [" not-a-maintainer", " directory-code"]
+
+
+def test_usage_errors_exit_2(repo: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["check-pr", "--repo", str(repo), "--base", "no-such-rev", "--author", "alice"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: unknown revision 'no-such-rev': no such commit in {repo}\n"
+    result = CliRunner().invoke(main, ["check-pr", "--repo", str(repo), "--base", "--help", "--author", "a"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown revision '--help'\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["check-pr", "--repo", str(empty), "--base", "main", "--author", "a"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: not a git repository: {empty}\n"
+    result = CliRunner().invoke(main, ["check-pr", "--repo", str(repo), "--base", "base", "--author", "a b"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --author 'a b' is not a GitHub login\n"
+    result = CliRunner().invoke(
+        main, ["check-pr", "--repo", str(repo), "--base", "base", "--author", "a", "--team", "x y"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == "Error: 'x y' in the maintainers team is not a GitHub login\n"
+
+
+def test_github_annotations_cannot_be_forged(repo: Path) -> None:
+    name = "content/pages/x\n::error file=README.md::forged.md"
+    write(repo, {name: "Title: x\n"})
+    commit(repo)
+    code, lines, _ = check(repo, "alice", "--format", "github")
+    assert code == 1
+    assert lines == [
+        "content/pages/x\\n::error file=README.md::forged.md: directory-page: one of the directory's "
+        "own pages; only a maintainer of the directory may change it "
+        "(may approve: a maintainer of the directory)",
+        "::error file=content/pages/x\\n%3A%3Aerror file=README.md%3A%3Aforged.md,line=1,col=1,"
+        "title=directory-page::directory-page: one of the directory's own pages; only a maintainer of the "
+        "directory may change it (may approve: a maintainer of the directory)",
+    ]
+
+
+def test_json_and_summary(repo: Path, tmp_path: Path) -> None:
+    write(
+        repo,
+        {
+            "ngo_data/ngos/ngo-alpha.yaml": NGO.format(name="Alpha Centre", maintainers="alice"),
+            "ngo_data/meetings/meeting-two.yaml": MEETING.format(
+                organisers="ngo-beta", participants="partner-one", maintainers="alice"
+            ),
+        },
+    )
+    commit(repo)
+    summary = tmp_path / "summary.md"
+    code, lines, _ = check(repo, "alice", "--format", "json", "--summary", str(summary))
+    assert code == 1
+    report = json.loads("\n".join(lines))
+    assert report["may_merge"] is False
+    assert report["files"] == [
+        {
+            "file": "ngo_data/meetings/meeting-two.yaml",
+            "change": "added",
+            "verdict": "needs review: organiser",
+        },
+        {"file": "ngo_data/ngos/ngo-alpha.yaml", "change": "edited", "verdict": "may merge"},
+    ]
+    assert report["findings"] == [
+        {
+            "file": "ngo_data/meetings/meeting-two.yaml",
+            "line": 5,
+            "rule": "organiser",
+            "message": "names ngo-beta as an organiser, an organisation alice does not maintain",
+            "approvers": ["bob", "Dave"],
+            "directory_maintainers": False,
+        }
+    ]
+    assert report["notes"] == [
+        {
+            "file": "ngo_data/meetings/meeting-two.yaml",
+            "line": 6,
+            "message": "names partner-one among the participants",
+            "approvers": ["carol"],
+            "directory_maintainers": False,
+        }
+    ]
+    assert summary.read_text("utf-8") == (
+        "## Who may change what\n\n**Needs review:** 1 finding.\n\n"
+        "| file | change | verdict |\n| --- | --- | --- |\n"
+        "| ngo\\_data/meetings/meeting\\-two.yaml | added | needs review: organiser |\n"
+        "| ngo\\_data/ngos/ngo\\-alpha.yaml | edited | may merge |\n\n"
+        "### Needs review\n\n"
+        "- ngo\\_data/meetings/meeting\\-two.yaml: organiser: names ngo\\-beta as an organiser, an "
+        "organisation alice does not maintain \\(may approve: @bob or @Dave\\)\n\n"
+        "### For review\n\n"
+        "- ngo\\_data/meetings/meeting\\-two.yaml: note: names partner\\-one among the participants "
+        "\\(for review by @carol\\)\n"
+    )
+
+
+def test_press_release_linking_someone_elses_meeting_is_for_review(repo: Path) -> None:
+    text = PRESS.format(organisation="ngo-beta").replace("Text.", "Meeting: meeting-one\n\nText.", 1)
+    text = text.replace("\n\nMeeting", "\nMeeting", 1)
+    write(repo, {"content/press/beta-news.md": text})
+    commit(repo)
+    assert check(repo, "bob", "--format", "github") == (
+        0,
+        [
+            "content/press/beta-news.md: note: links the meeting meeting-one, which bob does not "
+            "maintain (for review by @alice)",
+            "::notice file=content/press/beta-news.md,line=4,col=1,title=meeting::meeting: links the "
+            "meeting meeting-one, which bob does not maintain (for review by @alice)",
+        ],
+        "OK: bob may merge this without review (1 changed file).",
+    )
