@@ -493,3 +493,25 @@ def test_press_release_linking_someone_elses_meeting_is_for_review(repo: Path) -
         ],
         "OK: bob may merge this without review (1 changed file).",
     )
+
+
+def test_the_team_comes_from_the_base_revisions_settings_read_not_run(repo: Path) -> None:
+    write(repo, {"publishconf.py": "from pelicanconf import *\nNGO_DIRECTORY_MAINTAINERS_TEAM = ['erin']\n"})
+    write(repo, {"broken.py": "NGO_DIRECTORY_MAINTAINERS_TEAM = sorted(['erin'])\n"})
+    commit(repo, "settings")
+    git(repo, "tag", "-f", "base")
+    write(repo, {"theme/templates/base.html": "<!doctype html><title>x</title>\n"})
+    commit(repo)
+    assert check(repo, "erin", "-s", "publishconf.py")[0] == 0
+    assert check(repo, "erin")[0] == 1  # pelicanconf.py's team is root-admin alone
+    assert check(repo, "erin", "-s", "missing.py") == (
+        2,
+        [],
+        "Error: missing.py is not a file in the base revision",
+    )
+    assert check(repo, "erin", "-s", "broken.py") == (
+        2,
+        [],
+        "Error: broken.py: NGO_DIRECTORY_MAINTAINERS_TEAM must be a plain list of logins, such as "
+        "['octocat']; or pass --team",
+    )
