@@ -327,7 +327,9 @@ def test_codeowners() -> None:
                 found = names
         return found
 
-    team = ["@OWNER/directory-maintainers"]
+    # The team is whatever the `*` line names (a fork puts its own there), and every owner is it.
+    (team,) = [names for pattern, names in rules if pattern == "*"]
+    assert team and all(re.fullmatch(r"@[\w.-]+/[\w.-]+", name) for name in team), team
     for path in [
         "src/ngo_directory/cli.py",
         "tests/test_site.py",
@@ -454,3 +456,17 @@ def test_schemas_catch_planted_mistakes(tmp_path: Path) -> None:
     config = tmp_path / "config.yml"
     config.write_text("blank_issues_enabled: maybe\n", encoding="utf-8")
     assert check_jsonschema("vendor.github-issue-config", [config]).returncode == 1
+
+
+def test_pre_commit_config() -> None:
+    """pre-commit accepts the file, and every hook is local: nothing is downloaded to run it."""
+    config = ROOT / ".pre-commit-config.yaml"
+    result = subprocess.run(
+        [tool("pre-commit"), "validate-config", str(config)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    repos = yaml.safe_load(config.read_text(encoding="utf-8"))["repos"]
+    assert [repo["repo"] for repo in repos] == ["local"]
+    hooks = {hook["id"]: hook for hook in repos[0]["hooks"]}
+    assert {"validate", "ruff-check", "ruff-format"} <= set(hooks)
+    assert all(hook["language"] == "system" for hook in hooks.values())
