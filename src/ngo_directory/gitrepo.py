@@ -88,7 +88,7 @@ class Repository:
         """Every path that differs between two commits, with both modes and object ids."""
         out = self._run(
             "diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", "--no-textconv",
-            base, head, "--",
+            "--no-relative", "--ignore-submodules=none", base, head, "--",
         )  # fmt: skip
         fields = out.split(b"\0")
         changes = []
