@@ -263,26 +263,33 @@ def test_pull_request_workflow() -> None:
     assert ".venv/bin/ngo-directory validate --format github" in runs["validate"]
     assert "make html" in runs["build"]
     assert "bash .ci/run" in runs["test"]
-    for job_id in ("validate", "build", "ownership"):  # `test` runs .ci/run, whose `make test` does it
+    for job_id in ("validate", "build"):  # `test` runs .ci/run, whose `make test` does it
         assert "make venv" in runs[job_id]  # installs from uv.lock
+    assert "make -C base venv" in runs["ownership"]
 
+    # The checker is the base branch's, run on the merge commit: a pull request can change
+    # neither the rules it is judged by nor, by being stale, what counts as its change.
     ownership = jobs["ownership"]
-    checkout = steps(ownership)[0]
-    assert checkout["uses"].startswith("actions/checkout@")
-    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
-    (check,) = [step for step in steps(ownership) if "check-pr" in str(step.get("run", ""))]
-    assert check["env"] == {
-        "BASE_SHA": "${{ github.event.pull_request.base.sha }}",
-        "HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
-        "AUTHOR": "${{ github.event.pull_request.user.login }}",
+    base, merged = [
+        step for step in steps(ownership) if str(step.get("uses", "")).startswith("actions/checkout@")
+    ]
+    assert base["with"] == {
+        "ref": "${{ github.event.pull_request.base.sha }}",
+        "path": "base",
+        "persist-credentials": False,
     }
+    assert merged["with"] == {"path": "merged", "fetch-depth": 0, "persist-credentials": False}
+    (check,) = [step for step in steps(ownership) if "check-pr" in str(step.get("run", ""))]
+    assert check["env"] == {"AUTHOR": "${{ github.event.pull_request.user.login }}"}
     assert check["run"].split() == [
-        ".venv/bin/ngo-directory",
+        "base/.venv/bin/ngo-directory",
         "check-pr",
+        "--repo",
+        "merged",
         "--base",
-        '"$BASE_SHA"',
+        "HEAD^1",
         "--head",
-        '"$HEAD_SHA"',
+        "HEAD",
         "--author",
         '"$AUTHOR"',
         "--format",
