@@ -236,6 +236,138 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     click.echo(f"Built {final} in {time.perf_counter() - started:.1f} s.", err=True)
 
 
+def _login_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .settings import LOGIN
+
+    if value is not None and not LOGIN.fullmatch(value):
+        raise click.BadParameter(f"{printable(value)!r} is not a GitHub login")
+    return value
+
+
+def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .from_issue import SLUG
+
+    if value is not None and not SLUG.fullmatch(value):
+        raise click.BadParameter(f"{printable(value)!r} is not a slug (lowercase letters, digits, hyphens)")
+    return value
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .from_issue import record_date
+
+    try:
+        record_date(value)
+    except ValueError:
+        raise click.BadParameter(f"{printable(str(value))!r} is not a date written YYYY-MM-DD") from None
+    return value
+
+
+@main.command("from-issue")
+@click.argument("issue", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@data_option
+@click.option(
+    "--author", callback=_login_option, help="The issue author's GitHub login: added to maintainers."
+)
+@click.option(
+    "--date",
+    "day",
+    callback=_date_option,
+    help="Date for 'added' and 'last_verified', YYYY-MM-DD (default: today in Baku).",
+)
+@click.option("--slug", callback=_slug_option, help="File name of the record (default: made from the name).")
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Replace the record of that name, keeping its 'added' date and setting 'updated'.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Where to write the record; '-' for standard output (default: DATA/ngos/SLUG.yaml).",
+)
+def from_issue(
+    issue: Path,
+    data_path: Path,
+    author: str | None,
+    day: str | None,
+    slug: str | None,
+    update: bool,
+    output: str | None,
+) -> None:
+    """Turn an issue opened with the NGO form into a record file, and check it.
+
+    ISSUE is the issue's body as GitHub renders it (a file, or '-' for standard input). The
+    record is written even when it has problems, so that it can be fixed by hand; every
+    problem is then listed as 'validate' lists it, and the exit code is 1. An existing record
+    is replaced only with --update.
+
+    \b
+    Example:
+        gh issue view 42 --json body --jq .body | ngo-directory from-issue - --author octocat
+    """
+    from .from_issue import (
+        MAX_BODY_BYTES,
+        build_record,
+        check_record,
+        read_body,
+        record_date,
+        record_file,
+        slug_for,
+    )
+    from .loader import load_file
+
+    if str(issue) == "-":
+        raw, name = sys.stdin.buffer.read(MAX_BODY_BYTES + 1), "<stdin>"
+    else:
+        try:
+            with issue.open("rb") as body:
+                raw, name = body.read(MAX_BODY_BYTES + 1), str(issue)
+        except OSError as error:
+            raise click.ClickException(f"cannot read {printable(str(issue))}: {error.strerror}") from None
+    answers = read_body(raw, printable(name))
+    slug = slug or slug_for(answers)
+    record = data_path / "ngos" / f"{slug}.yaml"
+    target = None if output == "-" else Path(output) if output else record
+    if target is not None and (target.is_symlink() or (target.exists() and not update)):
+        raise click.ClickException(
+            f"{printable(str(target))} already exists: add --update to replace it with the issue's answers, "
+            "or choose another file name with --slug"
+        )
+    added, current = None, None
+    if update and record.is_file() and not record.is_symlink():
+        doc, _ = load_file(record, str(record))
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        added = data.get("added") if isinstance(data.get("added"), str) else None
+        current = data.get("maintainers") if isinstance(data.get("maintainers"), list) else []
+    today = record_date(day)
+    text = build_record(answers, today=today, author=author, added=added, updated=current is not None)
+    problems = [*answers.problems, *check_record(text, data_path, slug)]
+    if target is None:
+        click.echo(text, nl=False)
+        where = f"the record for {record_file(data_path, slug)} to standard output"
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w" if update else "x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        where = printable(str(target))
+    verb = "Printed" if target is None else "Wrote"
+    for problem in problems:
+        click.echo(str(problem), err=target is None)
+    if current is not None and author and author.casefold() not in {str(m).casefold() for m in current}:
+        click.echo(
+            f"Note: {author} is not among the record's maintainers "
+            f"({printable(', '.join(map(str, current)))}): "
+            "one of them or a directory maintainer should review this update.",
+            err=True,
+        )
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        click.echo(f"{verb} {where}; {len(problems)} {noun} found.", err=True)
+        sys.exit(1)
+    click.echo(f"{verb} {where}: the record is valid.", err=True)
+
+
 class _UsageProblem(click.ClickException):
     """A usage error (exit code 2): not a repository, an unknown revision, a bad login."""
 
