@@ -9,10 +9,11 @@ PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve validate translations catalogs clean test lint typecheck
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://127.0.0.1:$(PORT)'
+	@echo 'make devserver  serve on http://127.0.0.1:$(PORT) and rebuild on every change to records, content, theme or settings'
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (the old site stays if the build fails)'
 	@echo 'make publish    build with $(PUBLISHCONF) (absolute URLs)'
 	@echo 'make validate   check every record, page and press release'
@@ -67,6 +68,11 @@ publish: venv
 serve: html
 	@echo 'Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)'
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUTDIR)
+
+# Rebuilds on every change to ngo_data/, content/, theme/, the plugin's templates and catalogs
+# and $(CONFFILE); a failed build prints its problems and the last good site stays served.
+devserver: venv
+	$(BIN)/python -m ngo_directory.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT)
 
 validate: venv
 	$(BIN)/ngo-directory validate

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -56,6 +57,46 @@ class LanguageLink:
     name: str
     url: str
     current: bool
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Links into the GitHub repository contributors edit (``NGO_DIRECTORY_REPOSITORY``, an
+    'owner/name' that settings.py has checked) at ``branch``; every path part is quoted."""
+
+    name: str
+    branch: str
+    ISSUE_FORM = "add-or-update-ngo.yml"
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> Repository | None:
+        """The repository the settings name, or None when they name none."""
+        name = settings.get("NGO_DIRECTORY_REPOSITORY")
+        if not name:
+            return None
+        return cls(str(name), str(settings.get("NGO_DIRECTORY_REPOSITORY_BRANCH") or "main"))
+
+    @property
+    def url(self) -> str:
+        return "https://github.com/" + quote(self.name, safe="/")
+
+    def edit(self, path: str) -> str:
+        """GitHub's web editor for the file at ``path`` (relative to the repository's root)."""
+        return f"{self.url}/edit/{quote(self.branch, safe='/')}/{quote(path, safe='/')}"
+
+    def new(self, folder: str, filename: str, value: str) -> str:
+        """GitHub's web editor for a new file in ``folder``, named ``filename`` and holding
+        ``value``; GitHub forks the repository and opens a pull request for those who may not
+        write to it. ``value`` may be markup (a template's block): its text is what is sent."""
+        text = value.unescape() if isinstance(value, Markup) else value
+        query = urlencode({"filename": filename, "value": text}, quote_via=quote)
+        return f"{self.url}/new/{quote(self.branch, safe='/')}/{quote(folder, safe='/')}?{query}"
+
+    def issue(self, template: str = ISSUE_FORM, **fields: str | None) -> str:
+        """A new issue opened with the issue form ``template`` (a file in .github/ISSUE_TEMPLATE),
+        its ``fields`` (by their ids in the form) filled in; empty ones are left out."""
+        query = {"template": template, **{key: value for key, value in fields.items() if value}}
+        return f"{self.url}/issues/new?{urlencode(query, quote_via=quote)}"
 
 
 class Site:
@@ -275,6 +316,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         search_fields=search_fields,
         search_kinds=list(KINDS),
         search_letters=AZERBAIJANI_LETTERS,
+        repository=Repository.of(settings),
     )
 
 

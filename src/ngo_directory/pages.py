@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, TypeVar
 
 from .collation import Letter, heading, sort_key
@@ -16,6 +17,7 @@ from .i18n import Languages
 from .models import Meeting, Ngo, Partner, VocabularyEntry, shown_name
 from .subscriptions import Catalogue
 from .urls import Urls, page_url, save_as_of
+from .validate import KINDS as RECORD_FOLDERS
 from .versions import Version
 
 T = TypeVar("T")
@@ -120,6 +122,9 @@ class Planner:
         self.page_size: int = settings["NGO_DIRECTORY_PAGE_SIZE"]
         self.home_items: int = settings["NGO_DIRECTORY_HOME_ITEMS"]
         self.today = today
+        self.repository: str | None = settings.get("NGO_DIRECTORY_REPOSITORY")
+        # Records are named by their path from the data folder's parent, the repository's root.
+        self.data_folder = PurePath(str(settings.get("NGO_DIRECTORY_DATA_PATH", "ngo_data"))).name
         self.pages: list[PageSpec] = []
 
     def add(self, url: str, template: str, **context: Any) -> None:
@@ -248,6 +253,17 @@ class Planner:
             first_page={"site": self.catalogue.site},
             channels=self.catalogue.site,
         )
+        if self.repository:
+            # How to add, update and claim a record; without a repository there is nowhere to
+            # send contributors, so no page and no link to one.
+            self.add(
+                self.urls.index("CONTRIBUTE"),
+                "contribute.html",
+                records_folder=f"{self.data_folder}/{RECORD_FOLDERS['ngo']}",
+                data_folder=self.data_folder,
+                today=self.today,
+                channels=self.catalogue.site,
+            )
         return self.pages
 
     def search_choices(self) -> dict[str, list[VocabularyEntry] | list[int]]:

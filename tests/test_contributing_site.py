@@ -1,0 +1,323 @@
+"""The site's ways in for contributors: every record page links GitHub's editor for its own file
+and, for NGOs and partners, how to claim it; the "Add your organisation" page in every language;
+no link to GitHub at all when the settings name no repository; and `make devserver`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from ngo_directory import devserver
+from ngo_directory.filters import Repository
+from ngo_directory.settings import plugin_settings
+from ngo_directory.urls import Urls, reserved_names, save_as_of
+from ngo_directory.validate import KINDS, load_directory
+from sitetools import (
+    ROOT,
+    build,
+    copy_project,
+    html_files,
+    language_of_path,
+    nu_errors,
+    parse,
+    resolve,
+    tree_digest,
+)
+
+pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
+
+REPOSITORY = "azerweb/ngo-directory"
+GITHUB = f"https://github.com/{REPOSITORY}"
+ISSUE_FORM = f"{GITHUB}/issues/new?template=add-or-update-ngo.yml"
+PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}
+BUILD_DATE = dt.date(2025, 11, 24)  # conftest.EPOCH in Baku
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("contributing") / "output", NGO_DIRECTORY_REPOSITORY=REPOSITORY)
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("no-repository") / "output")
+
+
+def record_pages() -> Iterator[tuple[str, Any, str, Path]]:
+    """(language, record, kind, page file relative to the site) of every NGO, partner and meeting."""
+    directory = load_directory(ROOT / "ngo_data", default_language="az")
+    settings = plugin_settings({"DEFAULT_LANG": "az", "NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"})
+    kinds = (("ngo", directory.ngos), ("partner", directory.partners), ("meeting", directory.meetings))
+    for language, prefix in PREFIXES.items():
+        urls = Urls(settings, prefix)
+        for kind, records in kinds:
+            for record in records.values():
+                yield language, record, kind, Path(save_as_of(urls.url(record)))
+
+
+def links(tree: Any) -> list[str]:
+    return [str(href) for href in tree.xpath("//a/@href")]
+
+
+def test_every_record_page_links_the_editor_for_its_own_file(site: Path) -> None:
+    """The edit link names the record's file on the branch, a file that exists in the
+    repository; it sits in a labelled block at the end of the record, in the page's language."""
+    seen = 0
+    for language, record, kind, page in record_pages():
+        tree = parse(site / page)
+        path = f"ngo_data/{KINDS[kind]}/{record.slug}.yaml"
+        assert (ROOT / path).is_file()
+        block = tree.xpath("//article//aside[@class='contribute']")
+        assert len(block) == 1, page
+        edits = [href for href in links(block[0]) if "/edit/" in href]
+        assert edits == [f"{GITHUB}/edit/main/{path}"], page
+        heading = block[0].xpath("@aria-labelledby")[0]
+        assert tree.xpath(f"//*[@id='{heading}']/text()"), page
+        assert tree.get("lang") == language
+        seen += 1
+    assert seen >= 90
+
+
+def test_ngo_and_partner_pages_say_how_to_claim_them(site: Path) -> None:
+    """NGOs and partners link the claim section of the contribute page in their own language and
+    the issue form; meetings, which nobody claims, link neither."""
+    for language, _record, kind, page in record_pages():
+        block = parse(site / page).xpath("//aside[@class='contribute']")[0]
+        hrefs = links(block)
+        claims = [href for href in hrefs if href.endswith("#claim")]
+        if kind == "meeting":
+            assert claims == [] and ISSUE_FORM not in hrefs, page
+            continue
+        assert ISSUE_FORM in hrefs, page
+        assert len(claims) == 1, page
+        target, fragment = resolve(site, site / page, claims[0])
+        assert target == (site / PREFIXES[language] / "contribute/index.html").resolve()
+        assert parse(target).xpath(f"//*[@id='{fragment}']"), page
+
+
+def test_the_block_speaks_the_page_language(site: Path) -> None:
+    texts = {
+        language: " ".join(parse(site / page).xpath("//aside[@class='contribute']//text()"))
+        for language, record, _kind, page in record_pages()
+        if record.slug == "isar"
+    }
+    assert "Bu qeydi yeniləyin" in texts["az"]
+    assert "Обновить эту запись" in texts["ru"]
+    assert "Update this record" in texts["en"]
+    assert "Это ваша организация?" in texts["ru"]
+
+
+@pytest.mark.parametrize("language", list(PREFIXES))
+def test_contribute_page_in_every_language(site: Path, language: str) -> None:
+    page = site / PREFIXES[language] / "contribute/index.html"
+    tree = parse(page)
+    assert tree.get("lang") == language
+    hrefs = links(tree)
+    assert ISSUE_FORM in hrefs
+    for section in ("browser", "form", "git", "claim", "checks"):
+        assert tree.xpath(f"//section[@aria-labelledby='{section}']/h2[@id='{section}']"), section
+    assert all(h.startswith(GITHUB + "/") for h in hrefs if "github.com" in h)
+    assert f"git clone {GITHUB}.git" in tree.xpath("string(//section[@aria-labelledby='git']//pre)")
+    title = {
+        "az": "Təşkilatınızı əlavə edin",
+        "ru": "Добавьте свою организацию",
+        "en": "Add your organisation",
+    }
+    assert tree.findtext(".//h1") == title[language]
+    versions = {link.get("hreflang"): link.get("href") for link in tree.xpath("//head/link[@hreflang]")}
+    assert {code for code in versions if code != "x-default"} == set(PREFIXES)
+
+
+@pytest.mark.parametrize("language", list(PREFIXES))
+def test_new_record_link_opens_a_prefilled_file_in_the_records_folder(site: Path, language: str) -> None:
+    """GitHub's 'new file' link points into ngo_data/ngos on the branch; its file holds every
+    required field, dated the day of the build, with comments in the page's language."""
+    tree = parse(site / PREFIXES[language] / "contribute/index.html")
+    (new,) = [href for href in links(tree) if "/new/" in href]
+    parts = urlsplit(new)
+    assert f"https://{parts.netloc}{parts.path}" == f"{GITHUB}/new/main/ngo_data/ngos"
+    query = parse_qs(parts.query, strict_parsing=True)
+    assert query["filename"] == ["your-organisation.yaml"]
+    (value,) = query["value"]
+    schema = json.loads((ROOT / "src/ngo_directory/schema/ngo.schema.json").read_text("utf-8"))
+    record = yaml.safe_load(value)
+    assert set(schema["required"]) <= set(record)
+    assert record["added"] == record["last_verified"] == BUILD_DATE.isoformat()
+    assert value.startswith(
+        "# yaml-language-server: $schema=../../src/ngo_directory/schema/ngo.schema.json\n"
+    )
+    comment = {"az": "Bütün sahələri doldurun", "ru": "Заполните все поля", "en": "Fill in every field"}
+    assert comment[language] in value
+    assert "&#" not in value and "&amp;" not in value
+    # The page shows the same file.
+    assert tree.xpath("string(//section[@aria-labelledby='browser']//pre)") == value
+
+
+def test_every_page_links_the_contribute_page_of_its_language(site: Path) -> None:
+    pages = html_files(site)
+    assert len(pages) > 100
+    for page in pages:
+        footer = parse(page).xpath("//footer[@class='site']")
+        assert len(footer) == 1, page
+        targets = [resolve(site, page, href)[0] for href in links(footer[0])]
+        contribute = (site / PREFIXES[language_of_path(site, page)] / "contribute/index.html").resolve()
+        assert contribute in targets, page
+
+
+def test_contribute_pages_and_record_pages_pass_the_nu_html_checker(site: Path) -> None:
+    pages = [site / prefix / "contribute/index.html" for prefix in PREFIXES.values()]
+    pages += [site / page for language, record, _kind, page in record_pages() if language == "ru"][:3]
+    pages += [site / "ngos/iearn-azerbaijan/index.html", site / "meetings"]
+    assert nu_errors(*pages) == ""
+
+
+def test_with_an_absolute_siteurl_the_issue_form_names_the_page(tmp_path: Path) -> None:
+    """A site built with its absolute address fills in the issue form's 'existing' field with
+    the record's page, so the editors know which record is meant."""
+    site = build(
+        tmp_path / "output",
+        NGO_DIRECTORY_REPOSITORY=REPOSITORY,
+        NGO_DIRECTORY_REPOSITORY_BRANCH="stable",
+        SITEURL="https://ngo.example.org",
+        RELATIVE_URLS=False,
+    )
+    block = parse(site / "ru/partners/isar/index.html").xpath("//aside[@class='contribute']")[0]
+    assert f"{GITHUB}/edit/stable/ngo_data/partners/isar.yaml" in links(block)
+    forms = [parse_qs(urlsplit(h).query) for h in links(block) if "/issues/new" in h]
+    assert forms == [
+        {"template": ["add-or-update-ngo.yml"], "existing": ["https://ngo.example.org/ru/partners/isar/"]}
+    ]
+
+
+def test_without_a_repository_nothing_links_github(plain_site: Path) -> None:
+    """No repository set: no edit, claim or contribute link, no contribute page, and no address
+    on github.com anywhere in the site."""
+    for page in html_files(plain_site):
+        text = page.read_text("utf-8")
+        assert "github.com" not in text, page
+        assert "contribute/" not in text, page
+        assert not parse(page).xpath("//aside[@class='contribute']"), page
+    for prefix in PREFIXES.values():
+        assert not (plain_site / prefix / "contribute").exists()
+
+
+def test_contribute_is_a_reserved_name() -> None:
+    settings = plugin_settings({"DEFAULT_LANG": "az", "NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"})
+    assert "contribute" in reserved_names(settings)
+    assert Urls(settings, "ru/").index("CONTRIBUTE") == "ru/contribute/"
+    assert Urls({**settings, "CONTRIBUTE_INDEX_URL": "join/"}).index("CONTRIBUTE") == "join/"
+
+
+# --- the repository links ----------------------------------------------------------------------
+
+
+def test_repository_links_quote_every_part() -> None:
+    repository = Repository("azerweb/ngo-directory", "release/2026")
+    assert repository.edit("ngo_data/ngos/isar.yaml") == (
+        "https://github.com/azerweb/ngo-directory/edit/release/2026/ngo_data/ngos/isar.yaml"
+    )
+    assert repository.edit("ngo data/ngos/a#b?.yaml").endswith("/ngo%20data/ngos/a%23b%3F.yaml")
+    new = repository.new("ngo_data/ngos", "x y.yaml", "a: 1 & 2\n# é")
+    assert new == (
+        "https://github.com/azerweb/ngo-directory/new/release/2026/ngo_data/ngos"
+        "?filename=x%20y.yaml&value=a%3A%201%20%26%202%0A%23%20%C3%A9"
+    )
+    assert (
+        repository.issue()
+        == "https://github.com/azerweb/ngo-directory/issues/new?template=add-or-update-ngo.yml"
+    )
+    assert repository.issue(existing="https://ngo.az/ngos/isar/", name=None) == (
+        "https://github.com/azerweb/ngo-directory/issues/new?template=add-or-update-ngo.yml"
+        "&existing=https%3A%2F%2Fngo.az%2Fngos%2Fisar%2F"
+    )
+
+
+def test_repository_follows_the_settings() -> None:
+    assert Repository.of({"NGO_DIRECTORY_REPOSITORY": None}) is None
+    repository = Repository.of(
+        {"NGO_DIRECTORY_REPOSITORY": REPOSITORY, "NGO_DIRECTORY_REPOSITORY_BRANCH": "stable"}
+    )
+    assert repository == Repository(REPOSITORY, "stable")
+
+
+# --- make devserver ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's records and content with a settings file of its own."""
+    copy_project(tmp_path)
+    settings = (ROOT / "pelicanconf.py").read_text("utf-8")
+    settings += f"\nTHEME = {str(ROOT / 'theme')!r}\n"
+    (tmp_path / "pelicanconf.py").write_text(settings, "utf-8")
+    return tmp_path
+
+
+def test_devserver_watches_everything_the_build_reads(project: Path) -> None:
+    paths = devserver.watched_paths(project / "pelicanconf.py")
+    assert paths == [
+        (project / "pelicanconf.py").resolve(),
+        (project / "ngo_data").resolve(),
+        (project / "content").resolve(),
+        (ROOT / "theme").resolve(),
+        (ROOT / "src/ngo_directory/templates").resolve(),
+        (ROOT / "src/ngo_directory/translations").resolve(),
+    ]
+
+
+def test_rebuild_on_changes_rebuilds_once_per_batch() -> None:
+    calls: list[int] = []
+    said: list[str] = []
+
+    def rebuild() -> bool:
+        calls.append(1)
+        return len(calls) != 2
+
+    batches = [{(1, "a.yaml")}, {(2, "b.yaml"), (1, "c.yaml")}, {(1, f"{n}.md") for n in range(5)}]
+    assert devserver.rebuild_on_changes(iter(batches), rebuild, said.append) == 2
+    assert len(calls) == 3
+    assert said == ["Changed: a.yaml", "Changed: b.yaml, c.yaml", "Changed: 0.md, 1.md, 2.md and 2 more"]
+
+
+def test_a_failed_rebuild_prints_the_problems_and_keeps_the_last_good_site(project: Path) -> None:
+    settings, output = project / "pelicanconf.py", project / "output"
+    record = project / "ngo_data/ngos/iearn-azerbaijan.yaml"
+    said: list[str] = []
+    assert devserver.build_once(settings, output, said.append)
+    good = tree_digest(output)
+    original = record.read_text("utf-8")
+
+    def changes() -> Iterator[set[tuple[Any, str]]]:
+        record.write_text(original.replace("regions: [azerbaijan]", "regions: [atlantis]"), "utf-8")
+        yield {(2, str(record))}
+        assert tree_digest(output) == good
+        record.write_text(original.replace("iEARN-Azerbaijan runs", "iEARN-Azerbaijan now runs"), "utf-8")
+        yield {(2, str(record))}
+
+    rebuild = functools.partial(devserver.build_once, settings, output, said.append)
+    assert devserver.rebuild_on_changes(changes(), rebuild, said.append) == 1
+    failure = next(line for line in said if line.startswith("The build failed"))
+    assert "ngo_data/ngos/iearn-azerbaijan.yaml" in failure and "atlantis" in failure
+    assert "now runs" in (output / "en/ngos/iearn-azerbaijan/index.html").read_text("utf-8")
+
+
+def test_devserver_serves_the_output_folder(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<!doctype html><title>ok</title>", "utf-8")
+    server = devserver.serve(tmp_path, 0)
+    try:
+        port = server.server_address[1]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert response.status == 200
+            assert b"<title>ok</title>" in response.read()
+    finally:
+        server.shutdown()
+        server.server_close()
