@@ -174,7 +174,7 @@ def test_sample_issue_becomes_a_valid_record(data: Path) -> None:
     ]
     assert [s["network"] for s in record["contacts"]["social"]] == ["facebook", "telegram"]
     # A heading that is not one of the form's stays in the description, as Markdown.
-    assert "### Təsəvvür tarixçəsi" in record["description"]["az"]
+    assert "### Tarixçə" in record["description"]["az"]
     assert record["description"]["en"].endswith("- Monday to Friday: 09:00-18:00\n")
     assert record["added"] == record["last_verified"] == DATE
 
@@ -471,3 +471,40 @@ def test_build_record_directly() -> None:
     text = build_record(answers, today=dt.date(2026, 1, 15))
     assert text == f'{MODELINE}\nname: "Solo"\nlast_verified: "2026-01-15"\nadded: "2026-01-15"\n'
     assert from_issue.slug_for(answers) == "solo"
+
+
+def test_regions_and_themes_left_empty_are_named(data: Path) -> None:
+    """The dropdowns are not required in the form (GitHub would preselect the first option):
+    the validator names them when nothing was chosen."""
+    assert "validations" not in form_fields()["regions"]
+    assert "validations" not in form_fields()["themes"]
+    result = run(data, body(regions="None", themes=""))
+    assert [line.split(": ", 1)[1] for line in lines(result)] == [
+        "regions: required field is missing (add a 'regions:' line)",
+        "themes: required field is missing (add a 'themes:' line)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ({"name": "iEARN-Azerbaijan"}, 'name: "iEARN-Azerbaijan"\n'),
+        ({"name": "Oxfam", "name_en": "Oxfam"}, 'name: "Oxfam"\n'),
+        (
+            {"name": "Gəncə Mərkəzi", "name_en": "Ganja Centre"},
+            'name:\n  az: "Gəncə Mərkəzi"\n  en: "Ganja Centre"\n',
+        ),
+        (
+            {"name": "GM", "name_az": "Gəncə Mərkəzi"},
+            'name:\n  az: "Gəncə Mərkəzi"\nother_names:\n  - "GM"\n',
+        ),
+        ({"name_ru": "Гянджинский центр"}, 'name:\n  ru: "Гянджинский центр"\n'),
+    ],
+)
+def test_a_plain_name_and_its_translations(names: dict[str, str], expected: str) -> None:
+    answers = read_body(render(names).encode(), "x.md")
+    text = build_record(answers, today=dt.date(2026, 1, 15))
+    assert (
+        text.removeprefix(MODELINE + "\n").removesuffix('last_verified: "2026-01-15"\nadded: "2026-01-15"\n')
+        == expected
+    )
