@@ -50,6 +50,12 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 # once the site is published, or every subscriber sees every entry again.
 NGO_DIRECTORY_ID_AUTHORITY = "ngo-directory.example.org,2026"
 
+# The GitHub repository contributors edit ("owner/name") and its branch. Set, every record page
+# links GitHub's editor for its file and the site gets an "Add your organisation" page; unset, as
+# here, the site links nowhere on GitHub.
+# NGO_DIRECTORY_REPOSITORY = "owner/name"
+# NGO_DIRECTORY_REPOSITORY_BRANCH = "main"
+
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
