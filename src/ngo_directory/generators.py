@@ -7,6 +7,7 @@ import logging
 import os
 import zoneinfo
 from functools import partial
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,9 @@ from .versions import versions_of
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
+# Where the site publishes the records' JSON Schemas, so that a record's first line can name
+# https://<site>/schemas/ngo.schema.json; their $refs are relative, so the copies find each other.
+SCHEMAS_PATH = "schemas/"
 
 
 def build_date() -> dt.date:
@@ -179,6 +183,18 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
                 **page.context,
             )
         self.write_syndication()
+        self.write_schemas()
+
+    def write_schemas(self) -> None:
+        """Every JSON Schema of the package, byte for byte, under SCHEMAS_PATH."""
+        count = 0
+        for entry in sorted(resources.files("ngo_directory.schema").iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".schema.json"):
+                target = self.target(SCHEMAS_PATH + entry.name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(entry.read_bytes())
+                count += 1
+        logger.info("Wrote %d JSON Schemas", count)
 
     def write_syndication(self) -> None:
         """Every feed, calendar and OPML file of every language."""
