@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "PRESS_INDEX_URL": "press/",
     "SUBSCRIBE_INDEX_URL": "subscribe/",
     "SEARCH_INDEX_URL": "search/",
+    "CONTRIBUTE_INDEX_URL": "contribute/",
     "NGO_DIRECTORY_FEEDS_PATH": "feeds/",
     "NGO_DIRECTORY_CALENDARS_PATH": "calendars/",
     "NGO_DIRECTORY_FEED_ITEMS": 50,
@@ -105,7 +106,7 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _feed_errors(merged, user)
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
-    for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH"):
+    for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

@@ -31,8 +31,6 @@ _FOLDER_SETTINGS = (
     "NGO_DIRECTORY_SEARCH_PATH",
 )
 _FOLDER = re.compile(r"[a-z0-9][a-z0-9._-]*")
-# Index pages whose URL setting may be missing from older settings tables: the default applies.
-INDEX_URL_DEFAULTS = {"CONTRIBUTE_INDEX_URL": "contribute/"}
 
 
 def reserved_names(settings: Mapping[str, Any]) -> frozenset[str]:
@@ -41,7 +39,7 @@ def reserved_names(settings: Mapping[str, Any]) -> frozenset[str]:
     prefixes, and the names in ``_ALWAYS_RESERVED``. Pages live at the site's root, so a page
     called 'ngos' would overwrite the NGO list; one list for every kind keeps it simple."""
     names = set(_ALWAYS_RESERVED) | set(RECORD_LANGUAGES)
-    for key, value in {**INDEX_URL_DEFAULTS, **settings}.items():
+    for key, value in settings.items():
         if (key.endswith(_URL_SETTINGS) or key in _FOLDER_SETTINGS) and isinstance(value, str):
             first = value.split("/", 1)[0].lower()
             if _FOLDER.fullmatch(first):  # not absolute, not an address, not a {pattern}
@@ -77,9 +75,7 @@ class Urls:
         language's home page."""
         if kind == "HOME":
             return self.prefix
-        key = kind + "_INDEX_URL"
-        base = self.settings[key] if key in self.settings else INDEX_URL_DEFAULTS[key]
-        return page_url(self.prefix + str(base), page)
+        return page_url(self.prefix + str(self.settings[kind + "_INDEX_URL"]), page)
 
 
 def root_of(url: str) -> str:
