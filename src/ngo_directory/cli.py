@@ -479,3 +479,41 @@ def check_pr(
             f"Needs review: {_count(len(verdict.findings), 'finding')} in {files} of {changes}.", err=True
         )
         sys.exit(1)
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(["ngo", "partner", "meeting"]))
+@click.argument("name")
+@click.option(
+    "--maintainer",
+    callback=_login_option,
+    help="Your GitHub login: the record's maintainer (default: a placeholder to replace).",
+)
+@click.option("--slug", callback=_slug_option, help="File name of the record (default: made from NAME).")
+@data_option
+@click.option(
+    "--schema-url",
+    help="Address of the published schemas (https://SITE/schemas/) for the editor line, "
+    "instead of the path into src/.",
+)
+def new(
+    kind: str, name: str, maintainer: str | None, slug: str | None, data_path: Path, schema_url: str | None
+) -> None:
+    """Start a record: write DATA/<kind>s/<slug>.yaml with every field of its kind.
+
+    The slug is made from NAME ("Gəncə Gənclər Mərkəzi" gives gence-gencler-merkezi). Fields
+    only you know hold REPLACE placeholders, which 'validate' reports until you fill them in;
+    optional fields are listed commented out. An existing or reserved slug is refused.
+
+    \b
+    Example:
+        ngo-directory new ngo "Gəncə Gənclər Mərkəzi" --maintainer octocat
+        ngo-directory new meeting "Spring meeting in Sheki 2027"
+    """
+    from .scaffold import ScaffoldError, new_record, next_steps
+
+    try:
+        scaffold = new_record(data_path, kind, name, maintainer=maintainer, slug=slug, schema_url=schema_url)
+    except ScaffoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(next_steps(scaffold))
