@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from collections.abc import Callable
 from functools import cache
+from importlib import resources
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -14,7 +14,7 @@ from email_validator import EmailNotValidError, validate_email
 from jsonschema import FormatChecker
 
 PHONE_REGION = "AZ"
-_LOCAL_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+_LOCAL_DATETIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?$")
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
@@ -82,13 +82,16 @@ def parse_local_datetime(value: str) -> dt.datetime | dt.date | None:
 
 
 @cache
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+def time_zones() -> tuple[str, ...]:
+    """The IANA zones of the tzdata package uv.lock pins, sorted: the same on every machine,
+    unlike zoneinfo.available_timezones(), which adds whatever /usr/share/zoneinfo holds (such
+    as 'localtime'). The schemas' list of zones for editors is this one too."""
+    return tuple(sorted(resources.files("tzdata").joinpath("zones").read_text("utf-8").split()))
 
 
 def is_time_zone(value: str) -> bool:
     """True for an IANA time zone name such as Asia/Baku."""
-    return value in _zones()
+    return value in frozenset(time_zones())
 
 
 def _text_only(check: Callable[[str], bool]) -> Callable[[object], bool]:

@@ -25,9 +25,8 @@ from .settings import DEFAULTS, LOGIN
 from .sources import display
 from .translit import slugify
 from .urls import reserved_names
-from .validate import KINDS, SLUG
+from .validate import KINDS, PLACEHOLDER, SLUG
 
-PLACEHOLDER = "REPLACE"
 LOGIN_PLACEHOLDER = f"{PLACEHOLDER}-your-github-login"
 SCHEMA_PATH = "../../src/ngo_directory/schema/{kind}.schema.json"
 # Where the comments start, so that they line up as in the README's examples.

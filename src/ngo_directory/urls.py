@@ -17,7 +17,7 @@ _ALWAYS_RESERVED = frozenset(
     [
         *("index", "page", "static", "theme", "drafts", "archives"),
         *("tag", "tags", "category", "categories", "author", "authors"),
-        *("about", "admin", "api", "assets", "new", "pages"),
+        *("about", "admin", "api", "assets", "new", "pages", "schemas"),
         *("con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))),
     ]
 )

@@ -25,6 +25,10 @@ from .urls import reserved_names
 KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# What `ngo-directory new` writes where only the contributor knows the value (the schemas'
+# "not-placeholder" rule refuses the same start in texts and logins).
+PLACEHOLDER = "REPLACE"
+PLACEHOLDER_MESSAGE = "still holds the placeholder written by 'ngo-directory new'"
 _BUILDERS: dict[str, Callable[..., Any]] = {
     "ngo": models.build_ngo,
     "partner": models.build_partner,
@@ -171,6 +175,10 @@ class _Vocabulary:
         for where, value in _strings(doc, path):
             if value in self.slugs:
                 continue
+            if value.startswith(PLACEHOLDER):
+                hint = f"write one of {', '.join(self.slugs)}; see {self.file}"
+                problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
+                continue
             guess = self.names.get(fold(value))
             if guess:
                 hint = f"did you mean '{guess}'? values are the slugs in {self.file}"
@@ -201,7 +209,12 @@ def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], s
     problems = []
     for where, value in _strings(doc, path):
         kind = run.kind_of.get(value)
-        if value == slug:
+        if value.startswith(PLACEHOLDER):
+            either = " or ".join(WITH_ARTICLE[k] for k in kinds)
+            problems.append(
+                doc.problem(where, PLACEHOLDER_MESSAGE, f"write the slug of {either} record here")
+            )
+        elif value == slug:
             problems.append(doc.problem(where, "a record cannot refer to itself", "remove this entry"))
         elif kind is None:
             candidates = [s for s, k in run.kind_of.items() if k in kinds]
