@@ -52,6 +52,7 @@ FILLED = {
 # The same words for a placeholder left where a region, theme or record slug belongs.
 STILL = "still holds the placeholder written by 'ngo-directory new'"
 
+
 def line_of(text: str, start: str) -> int:
     """The number of the first line of ``text`` that starts with ``start``."""
     return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
