@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -12,18 +13,54 @@ from typing import Any
 import click
 
 from .i18n import RECORD_LANGUAGES
-from .problems import Problem, ValidationFailed, printable
+from .i18n import translations as catalog_of
+from .problems import Problem, ValidationFailed, localize, printable
 from .validate import check_data
 
+# The language of messages when the environment names none of az, ru and en: the site's
+# default language (DEFAULT_LANG in pelicanconf.py).
+DEFAULT_LANGUAGE = "az"
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-def _report(problems: list[Problem], output_format: str) -> None:
+
+def default_language() -> str:
+    """The language the environment's locale asks for (the first of LC_ALL, LC_MESSAGES and
+    LANG that is set, by its first two letters) when it is az, ru or en; else DEFAULT_LANGUAGE."""
+    for name in LOCALE_VARIABLES:
+        value = os.environ.get(name, "")
+        if value:
+            code = value[:2].lower()
+            return code if code in RECORD_LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+lang_option = click.option(
+    "--lang",
+    "language",
+    type=click.Choice(RECORD_LANGUAGES),
+    default=default_language,
+    show_default="from LC_ALL, LC_MESSAGES or LANG, else az",
+    help="Language of the messages; values, field paths and file names stay as written.",
+)
+
+
+def _report(problems: list[Problem], output_format: str, language: str | None = None) -> None:
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem.localized(language))
     if output_format == "github":
         for problem in problems:
-            click.echo(problem.github_annotation())
-    noun = "problem" if len(problems) == 1 else "problems"
-    click.echo(f"{len(problems)} {noun} found.", err=True)
+            click.echo(problem.github_annotation(language))
+    catalog = catalog_of(language or "en")
+    click.echo(
+        catalog.ngettext("%(num)s problem found.", "%(num)s problems found.", len(problems))
+        % {"num": len(problems)},
+        err=True,
+    )
+
+
+def _num(text: str, number: int) -> str:
+    """A counted phrase from the catalog ('%(num)s NGOs') with its number."""
+    return text % {"num": number}
 
 
 data_option = click.option(
@@ -73,7 +110,10 @@ def main() -> None:
     show_default=True,
     help="'github' adds GitHub Actions annotations after the plain lines.",
 )
-def validate(data_path: Path, content_path: Path, press_folder: str, output_format: str) -> None:
+@lang_option
+def validate(
+    data_path: Path, content_path: Path, press_folder: str, output_format: str, language: str
+) -> None:
     """Check every record, page and press release; exit 1 on any problem.
 
     Each problem is one line: path:line:column: field: what is wrong (how to fix it).
@@ -85,13 +125,29 @@ def validate(data_path: Path, content_path: Path, press_folder: str, output_form
     started = time.perf_counter()
     directory, problems = check_data(data_path, content_path=content_path, press_folder=press_folder)
     if problems or directory is None:
-        _report(problems, output_format)
+        _report(problems, output_format, language)
         sys.exit(1)
     counts = directory.counts
+    catalog = catalog_of(language)
+    records = ", ".join(
+        [
+            _num(catalog.ngettext("%(num)s NGO", "%(num)s NGOs", counts["ngos"]), counts["ngos"]),
+            _num(
+                catalog.ngettext("%(num)s partner", "%(num)s partners", counts["partners"]),
+                counts["partners"],
+            ),
+            _num(
+                catalog.ngettext("%(num)s meeting", "%(num)s meetings", counts["meetings"]),
+                counts["meetings"],
+            ),
+            _num(catalog.ngettext("%(num)s region", "%(num)s regions", counts["regions"]), counts["regions"]),
+            _num(catalog.ngettext("%(num)s theme", "%(num)s themes", counts["themes"]), counts["themes"]),
+        ]
+    )
+    seconds = f"{time.perf_counter() - started:.2f}"
     click.echo(
-        f"OK: {_count(counts['ngos'], 'NGO')}, {_count(counts['partners'], 'partner')}, "
-        f"{_count(counts['meetings'], 'meeting')}, {_count(counts['regions'], 'region')}, "
-        f"{_count(counts['themes'], 'theme')} checked in {time.perf_counter() - started:.2f} s.",
+        catalog.gettext("OK: %(records)s checked in %(seconds)s s.")
+        % {"records": records, "seconds": seconds},
         err=True,
     )
 
@@ -286,6 +342,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     default=None,
     help="Where to write the record; '-' for standard output (default: DATA/ngos/SLUG.yaml).",
 )
+@lang_option
 def from_issue(
     issue: Path,
     data_path: Path,
@@ -294,6 +351,7 @@ def from_issue(
     slug: str | None,
     update: bool,
     output: str | None,
+    language: str,
 ) -> None:
     """Turn an issue opened with the NGO form into a record file, and check it.
 
@@ -343,29 +401,48 @@ def from_issue(
     today = record_date(day)
     text = build_record(answers, today=today, author=author, added=added, updated=current is not None)
     problems = [*answers.problems, *check_record(text, data_path, slug)]
+    catalog = catalog_of(language)
     if target is None:
         click.echo(text, nl=False)
-        where = f"the record for {record_file(data_path, slug)} to standard output"
+        where = catalog.gettext("the record for %(file)s to standard output") % {
+            "file": record_file(data_path, slug)
+        }
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w" if update else "x", encoding="utf-8", newline="\n") as out:
             out.write(text)
         where = printable(str(target))
-    verb = "Printed" if target is None else "Wrote"
     for problem in problems:
-        click.echo(str(problem), err=target is None)
+        click.echo(problem.localized(language), err=target is None)
     if current is not None and author and author.casefold() not in {str(m).casefold() for m in current}:
         click.echo(
-            f"Note: {author} is not among the record's maintainers "
-            f"({printable(', '.join(map(str, current)))}): "
-            "one of them or a directory maintainer should review this update.",
+            catalog.gettext(
+                "Note: %(author)s is not among the record's maintainers (%(maintainers)s): "
+                "one of them or a directory maintainer should review this update."
+            )
+            % {"author": author, "maintainers": printable(", ".join(map(str, current)))},
             err=True,
         )
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        click.echo(f"{verb} {where}; {len(problems)} {noun} found.", err=True)
+        if target is None:
+            done = catalog.ngettext(
+                "Printed %(where)s; %(num)s problem found.",
+                "Printed %(where)s; %(num)s problems found.",
+                len(problems),
+            )
+        else:
+            done = catalog.ngettext(
+                "Wrote %(where)s; %(num)s problem found.",
+                "Wrote %(where)s; %(num)s problems found.",
+                len(problems),
+            )
+        click.echo(done % {"where": where, "num": len(problems)}, err=True)
         sys.exit(1)
-    click.echo(f"{verb} {where}: the record is valid.", err=True)
+    if target is None:
+        done = catalog.gettext("Printed %(where)s: the record is valid.")
+    else:
+        done = catalog.gettext("Wrote %(where)s: the record is valid.")
+    click.echo(done % {"where": where}, err=True)
 
 
 class _UsageProblem(click.ClickException):
@@ -416,6 +493,7 @@ class _UsageProblem(click.ClickException):
     help="Append a Markdown summary (a table of files and verdicts) to this file, "
     "such as $GITHUB_STEP_SUMMARY.",
 )
+@lang_option
 def check_pr(
     base: str,
     head: str,
@@ -425,6 +503,7 @@ def check_pr(
     settings_file: str | None,
     output_format: str,
     summary_file: Path | None,
+    language: str,
 ) -> None:
     """Decide whether a pull request may merge without a maintainer's review.
 
@@ -459,24 +538,42 @@ def check_pr(
         click.echo(json.dumps(verdict.as_json(), indent=1))
     else:
         for finding in [*verdict.findings, *verdict.notes]:
-            click.echo(str(finding))
+            click.echo(finding.localized(language))
         if output_format == "github":
             for finding in [*verdict.findings, *verdict.notes]:
-                click.echo(finding.github_annotation())
+                click.echo(finding.github_annotation(language))
     if summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as out:
             out.write(verdict.summary())
-    changes = _count(len(verdict.changes), "changed file")
+    catalog = catalog_of(language)
+    changes = _num(
+        catalog.ngettext("%(num)s changed file", "%(num)s changed files", len(verdict.changes)),
+        len(verdict.changes),
+    )
     if verdict.in_team:
         click.echo(
-            f"OK: {author} is a maintainer of the directory and may change anything ({changes}).", err=True
+            catalog.gettext(
+                "OK: %(author)s is a maintainer of the directory and may change anything (%(changes)s)."
+            )
+            % {"author": author, "changes": changes},
+            err=True,
         )
     elif verdict.may_merge:
-        click.echo(f"OK: {author} may merge this without review ({changes}).", err=True)
+        click.echo(
+            catalog.gettext("OK: %(author)s may merge this without review (%(changes)s).")
+            % {"author": author, "changes": changes},
+            err=True,
+        )
     else:
         files = len({finding.file for finding in verdict.findings})
+        findings = _num(
+            catalog.ngettext("%(num)s finding", "%(num)s findings", len(verdict.findings)),
+            len(verdict.findings),
+        )
         click.echo(
-            f"Needs review: {_count(len(verdict.findings), 'finding')} in {files} of {changes}.", err=True
+            catalog.gettext("Needs review: %(findings)s in %(files)s of %(changes)s.")
+            % {"findings": findings, "files": files, "changes": changes},
+            err=True,
         )
         sys.exit(1)
 
@@ -496,8 +593,15 @@ def check_pr(
     help="Address of the published schemas (https://SITE/schemas/) for the editor line, "
     "instead of the path into src/.",
 )
+@lang_option
 def new(
-    kind: str, name: str, maintainer: str | None, slug: str | None, data_path: Path, schema_url: str | None
+    kind: str,
+    name: str,
+    maintainer: str | None,
+    slug: str | None,
+    data_path: Path,
+    schema_url: str | None,
+    language: str,
 ) -> None:
     """Start a record: write DATA/<kind>s/<slug>.yaml with every field of its kind.
 
@@ -515,5 +619,5 @@ def new(
     try:
         scaffold = new_record(data_path, kind, name, maintainer=maintainer, slug=slug, schema_url=schema_url)
     except ScaffoldError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(next_steps(scaffold))
+        raise click.ClickException(localize(error.args[0], language)) from None
+    click.echo(next_steps(scaffold, language))

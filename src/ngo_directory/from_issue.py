@@ -32,10 +32,10 @@ import phonenumbers
 import yaml
 
 from .formats import PHONE_REGION
-from .i18n import RECORD_LANGUAGES
+from .i18n import N_, RECORD_LANGUAGES
 from .loader import load_file
 from .models import DEFAULT_TIMEZONE
-from .problems import INVISIBLE, Problem
+from .problems import INVISIBLE, Message, Problem
 from .translit import slugify
 
 MODELINE = "# yaml-language-server: $schema=../../src/ngo_directory/schema/ngo.schema.json"
@@ -191,7 +191,17 @@ def read_body(raw: bytes, file: str) -> Answers:
     answers = Answers(file)
     if len(raw) > MAX_BODY_BYTES:
         answers.problems.append(
-            Problem(file, 1, 1, "", f"the issue is {len(raw):,} bytes, over the limit of {MAX_BODY_BYTES:,}")
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                Message(
+                    N_("the issue is %(size)s bytes, over the limit of %(limit)s"),
+                    size=f"{len(raw):,}",
+                    limit=f"{MAX_BODY_BYTES:,}",
+                ),
+            )
         )
         return answers
     try:
@@ -199,7 +209,12 @@ def read_body(raw: bytes, file: str) -> Answers:
     except UnicodeDecodeError as error:
         answers.problems.append(
             Problem(
-                file, 1, 1, "", f"the issue is not valid UTF-8 (at byte {error.start:,})", "save it as UTF-8"
+                file,
+                1,
+                1,
+                "",
+                Message(N_("the issue is not valid UTF-8 (at byte %(byte)s)"), byte=f"{error.start:,}"),
+                Message(N_("save it as UTF-8")),
             )
         )
         return answers
@@ -219,9 +234,12 @@ def read_body(raw: bytes, file: str) -> Answers:
                     number,
                     1,
                     found.id,
-                    f"the heading '### {found.label}' appears again "
-                    f"(first on line {answers.lines[found.id]})",
-                    "keep one answer under each heading; this one is ignored",
+                    Message(
+                        N_("the heading '%(heading)s' appears again (first on line %(line)s)"),
+                        heading=f"### {found.label}",
+                        line=answers.lines[found.id],
+                    ),
+                    Message(N_("keep one answer under each heading; this one is ignored")),
                 )
             )
             current = None
@@ -244,8 +262,8 @@ def read_body(raw: bytes, file: str) -> Answers:
                 1,
                 1,
                 "",
-                "no field of the NGO form was found in the issue",
-                "open the issue with the 'Add or update an NGO' form",
+                Message(N_("no field of the NGO form was found in the issue")),
+                Message(N_("open the issue with the 'Add or update an NGO' form")),
             )
         )
     confirmed = re.search(r"^- \[[xX]\] " + re.escape(CONFIRMATION) + r"\s*$", answers.get("confirm"), re.M)
@@ -256,8 +274,8 @@ def read_body(raw: bytes, file: str) -> Answers:
                 answers.lines.get("confirm", 1),
                 1,
                 "confirm",
-                f"the box '{CONFIRMATION.split(SEPARATOR)[-1]}' is not ticked",
-                "the directory publishes an organisation's details only with its agreement",
+                Message(N_("the box '%(box)s' is not ticked"), box=CONFIRMATION.split(SEPARATOR)[-1]),
+                Message(N_("the directory publishes an organisation's details only with its agreement")),
             )
         )
     return answers

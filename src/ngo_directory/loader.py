@@ -27,7 +27,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .problems import INVISIBLE, Path_, Problem, field_name
+from .i18n import N_
+from .problems import INVISIBLE, Message, Path_, Problem, field_name
 from .sources import read_bytes
 
 DEFAULT_MAX_BYTES = 256 * 1024
@@ -84,16 +85,18 @@ _FORBIDDEN = re.compile(f"[{INVISIBLE}]|\r(?!\n)")
 # The same characters written as escapes in a double-quoted scalar ("\u202E", "\0", "\r").
 _FORBIDDEN_ESCAPE = re.compile(f"[{INVISIBLE}\r]")
 
-_INVISIBLE_HINT = "delete it: invisible characters can disguise names and links"
+_LINE_BREAK_HINT = Message(N_("replace it with an ordinary line break"))
+_INVISIBLE_HINT = Message(N_("delete it: invisible characters can disguise names and links"))
 _CHARACTER_HINTS = {
-    "\r": "save the file with Unix (LF) or Windows (CRLF) line endings",
-    "\u2028": "replace it with an ordinary line break",
-    "\u2029": "replace it with an ordinary line break",
-    "\x85": "replace it with an ordinary line break",
+    "\r": Message(N_("save the file with Unix (LF) or Windows (CRLF) line endings")),
+    "\u2028": _LINE_BREAK_HINT,
+    "\u2029": _LINE_BREAK_HINT,
+    "\x85": _LINE_BREAK_HINT,
 }
 
 _ESCAPE_HINTS = dict.fromkeys(
-    "\r\u2028\u2029\x85", "for a line break, write the text as a block with '|' and break the line there"
+    "\r\u2028\u2029\x85",
+    Message(N_("for a line break, write the text as a block with '|' and break the line there")),
 )
 
 
@@ -117,11 +120,14 @@ def check_characters(file: str, text: str) -> list[Problem]:
         char = match.group()
         line, column = _position(text, match.start())
         if char == "\r":
-            message = "bare carriage return (CR) starts a hidden line"
+            message = Message(N_("bare carriage return (CR) starts a hidden line"))
         elif char in "\u2028\u2029\x85":
-            message = f"{_describe(char)} is a line break that editors and git do not show"
+            message = Message(
+                N_("%(character)s is a line break that editors and git do not show"),
+                character=_describe(char),
+            )
         else:
-            message = f"{_describe(char)} is not allowed"
+            message = Message(N_("%(character)s is not allowed"), character=_describe(char))
         problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, _INVISIBLE_HINT)))
     return problems
 
@@ -141,8 +147,8 @@ def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                 line,
                 column,
                 "",
-                f"file is not valid UTF-8 (byte 0x{byte:02X} here)",
-                "save the file with UTF-8 encoding",
+                Message(N_("file is not valid UTF-8 (byte %(byte)s here)"), byte=f"0x{byte:02X}"),
+                Message(N_("save the file with UTF-8 encoding")),
             )
         ]
 
@@ -198,11 +204,16 @@ class _Composer:
             self.report(
                 mark,
                 (),
-                "a second YAML document starts here",
-                "keep one record per file and remove the '---' line",
+                Message(N_("a second YAML document starts here")),
+                Message(N_("keep one record per file and remove the '---' line")),
             )
         if event.version is not None or event.tags:
-            self.report(mark, (), "YAML directives are not allowed", "remove the line starting with '%'")
+            self.report(
+                mark,
+                (),
+                Message(N_("YAML directives are not allowed")),
+                Message(N_("remove the line starting with '%'")),
+            )
 
     def _alias(self, event: AliasEvent) -> None:
         frame = self.frames[-1] if self.frames else None
@@ -211,8 +222,8 @@ class _Composer:
         self.report(
             mark,
             path,
-            f"alias '*{event.anchor}' is not allowed",
-            "write the value out in full; records do not use anchors and aliases",
+            Message(N_("alias '%(alias)s' is not allowed"), alias=f"*{event.anchor}"),
+            Message(N_("write the value out in full; records do not use anchors and aliases")),
         )
         if frame is not None and isinstance(frame.container, dict):
             # An alias used as a key leaves its value to be discarded; as a value, it ends the pair.
@@ -249,8 +260,8 @@ class _Composer:
                 self.report(
                     mark,
                     path,
-                    f"nesting is deeper than {self.max_depth} levels",
-                    "flatten the structure; no record needs this much nesting",
+                    Message(N_("nesting is deeper than %(depth)s levels"), depth=self.max_depth),
+                    Message(N_("flatten the structure; no record needs this much nesting")),
                 )
                 self.too_deep = self.problems[-1]
                 return False
@@ -260,7 +271,12 @@ class _Composer:
     def _key(self, frame: _Frame, event: Any, kind: type, mark: Mark) -> bool:
         if kind is not ScalarEvent:
             path = frame.path
-            self.report(mark, path, "a key must be plain text", "write the key as a simple word")
+            self.report(
+                mark,
+                path,
+                Message(N_("a key must be plain text")),
+                Message(N_("write the key as a simple word")),
+            )
             frame.key = _BAD_KEY
             self.frames.append(_Frame({} if kind is MappingStartEvent else [], path, True))
             return True
@@ -271,8 +287,8 @@ class _Composer:
             self.report(
                 mark,
                 path,
-                "merge keys ('<<') are not allowed",
-                "write the merged keys out in full",
+                Message(N_("merge keys ('<<') are not allowed")),
+                Message(N_("write the merged keys out in full")),
             )
             frame.key = _BAD_KEY
             return True
@@ -281,8 +297,13 @@ class _Composer:
             self.report(
                 mark,
                 path,
-                f"duplicate key '{key}' (first on line {first}, again on line {mark.line})",
-                "keep one of them and delete the other",
+                Message(
+                    N_("duplicate key '%(key)s' (first on line %(first)s, again on line %(again)s)"),
+                    key=key,
+                    first=first,
+                    again=mark.line,
+                ),
+                Message(N_("keep one of them and delete the other")),
             )
             frame.key = _BAD_KEY
             return True
@@ -299,24 +320,27 @@ class _Composer:
                 self.report(
                     mark,
                     path,
-                    f"{_describe(char)}, written as an escape, is not allowed",
+                    Message(
+                        N_("%(character)s, written as an escape, is not allowed"), character=_describe(char)
+                    ),
                     _ESCAPE_HINTS.get(
-                        char, "delete the escape: invisible characters can disguise names and links"
+                        char,
+                        Message(N_("delete the escape: invisible characters can disguise names and links")),
                     ),
                 )
         if event.anchor is not None:
             self.report(
                 mark,
                 path,
-                f"anchor '&{event.anchor}' is not allowed",
-                "remove the anchor; records do not use anchors and aliases",
+                Message(N_("anchor '%(anchor)s' is not allowed"), anchor=f"&{event.anchor}"),
+                Message(N_("remove the anchor; records do not use anchors and aliases")),
             )
         if event.tag is not None:
             self.report(
                 mark,
                 path,
-                f"explicit tag '{event.tag}' is not allowed",
-                "remove the tag; quote the value if it must stay text",
+                Message(N_("explicit tag '%(tag)s' is not allowed"), tag=event.tag),
+                Message(N_("remove the tag; quote the value if it must stay text")),
             )
 
     @staticmethod
@@ -337,10 +361,10 @@ def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
-    hint = "check the indentation and quoting on this line and the one before"
+    hint = Message(N_("check the indentation and quoting on this line and the one before"))
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        hint = "indent with spaces, not tabs"
-    return Problem(file, line, column, "", f"YAML syntax error: {problem}", hint)
+        hint = Message(N_("indent with spaces, not tabs"))
+    return Problem(file, line, column, "", Message(N_("YAML syntax error: %(error)s"), error=problem), hint)
 
 
 def _too_deep(file: str, text: str, error: yaml.YAMLError, max_depth: int) -> Problem | None:
@@ -378,8 +402,12 @@ def load_bytes(
                 1,
                 1,
                 "",
-                f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
-                "shorten the text or link to a longer document",
+                Message(
+                    N_("file is %(size)s bytes, over the limit of %(limit)s"),
+                    size=f"{len(raw):,}",
+                    limit=f"{max_bytes:,}",
+                ),
+                Message(N_("shorten the text or link to a longer document")),
             )
         ]
     text, problems = _decode(file, raw)
@@ -402,7 +430,9 @@ def load_bytes(
     if composer.problems:
         return None, composer.problems
     if doc.data is None or doc.data == "":
-        return None, [Problem(file, 1, 1, "", "file is empty", "fill in the record's fields")]
+        return None, [
+            Problem(file, 1, 1, "", Message(N_("file is empty")), Message(N_("fill in the record's fields")))
+        ]
     return doc, []
 
 

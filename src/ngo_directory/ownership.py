@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
+from .i18n import N_, translations
 from .loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from .press import metadata_line, read_markdown
-from .problems import Problem, printable
+from .problems import Message, Problem, localize, printable
 from .settings import LOGIN
 
 RECORD_FOLDERS = {"ngo_data/ngos/": "ngo", "ngo_data/partners/": "partner", "ngo_data/meetings/": "meeting"}
@@ -29,12 +30,17 @@ ORGANISATION_FOLDERS = ("ngo_data/ngos/", "ngo_data/partners/")
 MEETING_FOLDERS = ("ngo_data/meetings/",)
 PRESS_FOLDER = "content/press/"
 VOCABULARIES = ("ngo_data/regions.yaml", "ngo_data/themes.yaml")
-TEAM = "a maintainer of the directory"
+TEAM = Message(N_("a maintainer of the directory"))
+_NOTE = Message(N_("note"))
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
 AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
 # A meeting's fields that name organisations without making them organisers.
-NAMED = {"participants": "participants", "partners": "partners", "funders": "funders"}
+NAMED = {
+    "participants": N_("names %(slug)s among the participants"),
+    "partners": N_("names %(slug)s among the partners"),
+    "funders": N_("names %(slug)s among the funders"),
+}
 CHANGES = {"A": "added", "D": "deleted", "M": "edited", "T": "type changed"}
 
 
@@ -54,19 +60,31 @@ class Finding:
         if not self.approvers:
             return TEAM
         logins = [f"@{login}" for login in self.approvers]
-        return logins[0] if len(logins) == 1 else ", ".join(logins[:-1]) + " or " + logins[-1]
+        if len(logins) == 1:
+            return logins[0]
+        return Message(N_("%(first)s or %(second)s"), first=", ".join(logins[:-1]), second=logins[-1])
 
     def __str__(self) -> str:
-        if self.note:
-            return f"{printable(self.file)}: note: {self.message} (for review by {self.who})"
-        return f"{printable(self.file)}: {self.rule}: {self.message} (may approve: {self.who})"
+        return self.localized(None)
 
-    def github_annotation(self) -> str:
-        text = (
-            f"{self.message} (for review by {self.who})"
-            if self.note
-            else f"{self.message} (may approve: {self.who})"
+    def _text(self, language: str | None) -> str:
+        """``message (may approve: who)`` in ``language`` (English for None)."""
+        catalog = translations(language or "en")
+        who = localize(self.who, language)
+        template = (
+            "%(message)s (for review by %(who)s)" if self.note else "%(message)s (may approve: %(who)s)"
         )
+        if language is not None:
+            template = catalog.gettext(template)
+        return template % {"message": localize(self.message, language), "who": who}
+
+    def localized(self, language: str | None) -> str:
+        """``path: rule: message (may approve: who)``; rules, paths and logins stay as written."""
+        rule = localize(_NOTE, language) if self.note else self.rule
+        return printable(f"{printable(self.file)}: {rule}: {self._text(language)}")
+
+    def github_annotation(self, language: str | None = None) -> str:
+        text = self._text(language)
         annotation = Problem(self.file, self.line, 1, self.rule, text).github_annotation()
         return annotation.replace("::error ", "::notice ", 1) if self.note else annotation
 
@@ -211,32 +229,44 @@ class Checker:
     def _judge(self, change: Change) -> None:
         path = change.path
         if change.new_mode == SYMLINK:
-            self._fail(path, "symlink", "adds a symbolic link, which may point anywhere")
+            self._fail(path, "symlink", Message(N_("adds a symbolic link, which may point anywhere")))
         elif change.new_mode == SUBMODULE:
-            self._fail(path, "submodule", "adds a submodule, a link to another repository")
+            self._fail(path, "submodule", Message(N_("adds a submodule, a link to another repository")))
         elif _record_kind(path):
             self._record(change, _record_kind(path) == "meeting")
         elif path.startswith(PRESS_FOLDER) and path.endswith(".md"):
             self._press_release(change)
         else:
             rule, what = _directory_file(path)
-            self._fail(path, rule, f"{what}; only {TEAM} may change it")
+            self._fail(path, rule, Message(N_("%(what)s; only %(who)s may change it"), what=what, who=TEAM))
 
     def _record(self, change: Change, meeting: bool) -> None:
         path = change.path
         before = self._base_copy(change)
         if change.status != "A":
             maintainers, reason = self._maintainers(before, path)
-            verb = "deletes" if change.status == "D" else "edits"
+            deletes = change.status == "D"
             if maintainers is None:
                 self._fail(
-                    path, "unreadable-base", f"{verb} a record whose base copy cannot be read ({reason})"
+                    path,
+                    "unreadable-base",
+                    Message(
+                        N_("deletes a record whose base copy cannot be read (%(reason)s)")
+                        if deletes
+                        else N_("edits a record whose base copy cannot be read (%(reason)s)"),
+                        reason=reason,
+                    ),
                 )
             elif not _includes(maintainers, self.author):
                 self._fail(
                     path,
                     "not-a-maintainer",
-                    f"{verb} a record {self.author} does not maintain on the base revision",
+                    Message(
+                        N_("deletes a record %(author)s does not maintain on the base revision")
+                        if deletes
+                        else N_("edits a record %(author)s does not maintain on the base revision"),
+                        author=self.author,
+                    ),
                     maintainers,
                 )
         if change.status == "D":
@@ -246,16 +276,27 @@ class Checker:
         if change.status == "A":
             maintainers = _logins(doc.data.get("maintainers")) if doc else None
             if doc is None:
-                self._fail(path, "unreadable-head", f"adds a record that cannot be read ({reason})")
+                self._fail(
+                    path,
+                    "unreadable-head",
+                    Message(N_("adds a record that cannot be read (%(reason)s)"), reason=reason),
+                )
             elif not maintainers or not _includes(maintainers, self.author):
                 self._fail(
                     path,
                     "new-record-maintainers",
-                    f"adds a record that does not list its author {self.author} among its maintainers",
+                    Message(
+                        N_("adds a record that does not list its author %(author)s among its maintainers"),
+                        author=self.author,
+                    ),
                 )
         if meeting:
             if doc is None and change.status != "A":
-                self._fail(path, "unreadable-head", f"its new copy cannot be read ({reason})")
+                self._fail(
+                    path,
+                    "unreadable-head",
+                    Message(N_("its new copy cannot be read (%(reason)s)"), reason=reason),
+                )
             elif doc is not None:
                 self._meeting(path, doc, self._document(before, path)[0] if change.status != "A" else None)
 
@@ -276,10 +317,14 @@ class Checker:
                 if owner.theirs:
                     continue
                 if key == "organisers":
-                    message = f"names {printable(slug)} as an organiser, {self._not_theirs(owner)}"
+                    message = Message(
+                        N_("names %(slug)s as an organiser, %(whose)s"),
+                        slug=printable(slug),
+                        whose=self._not_theirs(owner),
+                    )
                     self._fail(path, "organiser", message, owner.approvers, line)
                 else:
-                    message = f"names {printable(slug)} among the {NAMED[key]}"
+                    message = Message(NAMED[key], slug=printable(slug))
                     self.notes.append(Finding(path, key, message, owner.approvers, line, note=True))
 
     def _press_release(self, change: Change) -> None:
@@ -301,7 +346,13 @@ class Checker:
                     self._fail(
                         path,
                         "press-organisation",
-                        f"{verb} a press release of {printable(slug)}, {self._not_theirs(owner)}",
+                        Message(
+                            N_("deletes a press release of %(slug)s, %(whose)s")
+                            if change.status == "D"
+                            else N_("edits a press release of %(slug)s, %(whose)s"),
+                            slug=printable(slug),
+                            whose=self._not_theirs(owner),
+                        ),
                         owner.approvers,
                     )
         if change.status == "D":
@@ -313,7 +364,11 @@ class Checker:
         if meeting is not None and meeting != linked:
             owner = self._owner(meeting, MEETING_FOLDERS)
             if not owner.theirs:
-                message = f"links the meeting {printable(meeting)}, which {self.author} does not maintain"
+                message = Message(
+                    N_("links the meeting %(slug)s, which %(author)s does not maintain"),
+                    slug=printable(meeting),
+                    author=self.author,
+                )
                 line = metadata_line(text or "", "meeting")
                 self.notes.append(Finding(path, "meeting", message, owner.approvers, line, note=True))
         if slug is None:
@@ -324,15 +379,19 @@ class Checker:
                 self._fail(
                     path,
                     "press-organisation",
-                    f"publishes for {printable(slug)}, {self._not_theirs(owner)}",
+                    Message(
+                        N_("publishes for %(slug)s, %(whose)s"),
+                        slug=printable(slug),
+                        whose=self._not_theirs(owner),
+                    ),
                     owner.approvers,
                     metadata_line(text or "", "organization"),
                 )
 
     def _not_theirs(self, owner: _Owner) -> str:
         if owner.known:
-            return f"an organisation {self.author} does not maintain"
-        return "which is not an organisation in the directory"
+            return Message(N_("an organisation %(author)s does not maintain"), author=self.author)
+        return Message(N_("which is not an organisation in the directory"))
 
     # Reading copies of files.
 
@@ -440,16 +499,16 @@ def _directory_file(path: str) -> tuple[str, str]:
     """The rule and a description for a file that is not a record or a press release."""
     name = path.rsplit("/", 1)[-1]
     if path.startswith("content/pages/"):
-        return "directory-page", "one of the directory's own pages"
+        return "directory-page", Message(N_("one of the directory's own pages"))
     if path.startswith("content/"):
-        return "directory-content", "content that is not a press release (content/press/*.md)"
+        return "directory-content", Message(N_("content that is not a press release (content/press/*.md)"))
     if path in VOCABULARIES:
-        return "vocabulary", "a vocabulary every record uses"
+        return "vocabulary", Message(N_("a vocabulary every record uses"))
     if path.startswith("ngo_data/"):
-        return "not-a-record", "not a record (ngo_data/ngos, partners or meetings/<slug>.yaml)"
+        return "not-a-record", Message(N_("not a record (ngo_data/ngos, partners or meetings/<slug>.yaml)"))
     if path.startswith(".github/") or name == "CODEOWNERS":
-        return "repository-setting", "a workflow or setting of the repository"
-    return "directory-code", "the directory's code, templates, settings or documentation"
+        return "repository-setting", Message(N_("a workflow or setting of the repository"))
+    return "directory-code", Message(N_("the directory's code, templates, settings or documentation"))
 
 
 def _logins(value: object) -> tuple[str, ...] | None:

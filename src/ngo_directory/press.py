@@ -12,14 +12,18 @@ from urllib.parse import unquote, urlparse
 
 import markdown
 
-from .i18n import RECORD_LANGUAGES
+from .i18n import N_, RECORD_LANGUAGES
 from .loader import DEFAULT_MAX_BYTES, check_characters
-from .problems import Problem
+from .problems import Message, Problem, either
 from .sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
 from .translit import slugify
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
-WITH_ARTICLE = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}
+WITH_ARTICLE = {
+    "ngo": Message(N_("an NGO")),
+    "partner": Message(N_("a partner")),
+    "meeting": Message(N_("a meeting")),
+}
 LineOf = Callable[[str], int]
 """Finds the line of a metadata key; called only when a problem needs it."""
 REQUIRED = ("title", "date", "organization")
@@ -49,8 +53,8 @@ def check_press_release(
                     1,
                     1,
                     key,
-                    "required metadata is missing",
-                    f"add a line '{key.title()}: ...' at the top",
+                    Message(N_("required metadata is missing")),
+                    Message(N_("add a line '%(line)s' at the top"), line=f"{key.title()}: ..."),
                 )
             )
     for key, kinds in LINKS.items():
@@ -59,9 +63,18 @@ def check_press_release(
             continue
         slug = str(value).strip()
         kind = kind_of.get(slug)
-        wanted = " or ".join(WITH_ARTICLE[k] for k in kinds)
+        wanted = either(WITH_ARTICLE[k] for k in kinds)
         if kind not in kinds:
-            found = f"'{slug}' is {WITH_ARTICLE[kind]}, not {wanted}" if kind else f"unknown slug '{slug}'"
+            found = (
+                Message(
+                    N_("'%(slug)s' is %(kind)s, not %(wanted)s"),
+                    slug=slug,
+                    kind=WITH_ARTICLE[kind],
+                    wanted=wanted,
+                )
+                if kind
+                else Message(N_("unknown slug '%(slug)s'"), slug=slug)
+            )
             problems.append(
                 Problem(
                     file,
@@ -69,7 +82,7 @@ def check_press_release(
                     len(key) + 3,
                     key,
                     found,
-                    f"use the file name of {wanted} record in ngo_data/",
+                    Message(N_("use the file name of %(kinds)s record in ngo_data/"), kinds=wanted),
                 )
             )
     return problems
@@ -132,8 +145,8 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
                 line,
                 column,
                 "content",
-                f"the link '{link}' leads outside the content folder",
-                "link only to files inside content/, or to a web address",
+                Message(N_("the link '%(link)s' leads outside the content folder"), link=link),
+                Message(N_("link only to files inside content/, or to a web address")),
             )
         )
     return problems
@@ -151,7 +164,14 @@ def stray_press_files(content: Path, press_folder: str, root: Path) -> list[Prob
     if not press.is_dir() or press.is_symlink():
         return []
     return [
-        Problem(display(path, root), 1, 1, "", "not a Markdown press release", "rename it to .md")
+        Problem(
+            display(path, root),
+            1,
+            1,
+            "",
+            Message(N_("not a Markdown press release")),
+            Message(N_("rename it to .md")),
+        )
         for path in walk(press)
         if path.suffix.lower() in _TEXT_SUFFIXES
         and not path.name.startswith(".")
@@ -193,7 +213,11 @@ def check_content_folder(
         try:
             text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         except UnicodeDecodeError:
-            problems.append(Problem(file, 1, 1, "", "file is not valid UTF-8", "save it as UTF-8"))
+            problems.append(
+                Problem(
+                    file, 1, 1, "", Message(N_("file is not valid UTF-8")), Message(N_("save it as UTF-8"))
+                )
+            )
             continue
         problems += check_characters(file, text)
         metadata, body = read_markdown(text)
@@ -210,9 +234,18 @@ def check_content_folder(
                     line_of("lang"),
                     7,
                     "lang",
-                    f"{seen[key]} already has slug '{key[1]}' in '{key[2]}'",
-                    "translations of one text share a slug but each needs its own language; "
-                    "otherwise give this one a different slug",
+                    Message(
+                        N_("%(file)s already has slug '%(slug)s' in '%(lang)s'"),
+                        file=seen[key],
+                        slug=key[1],
+                        lang=key[2],
+                    ),
+                    Message(
+                        N_(
+                            "translations of one text share a slug but each needs its own language; "
+                            "otherwise give this one a different slug"
+                        )
+                    ),
                 )
             )
         seen.setdefault(key, file)
@@ -242,9 +275,11 @@ def check_content_metadata(
                 1,
                 1,
                 "slug",
-                "required metadata is missing",
-                f"add a line 'Slug: {slugify(title or Path(file).stem)}' at the top; "
-                "translations of one text share its slug",
+                Message(N_("required metadata is missing")),
+                Message(
+                    N_("add a line '%(line)s' at the top; translations of one text share its slug"),
+                    line=f"Slug: {slugify(title or Path(file).stem)}",
+                ),
             )
         )
     elif not SLUG.fullmatch(str(slug)):
@@ -254,8 +289,11 @@ def check_content_metadata(
                 line_of("slug"),
                 7,
                 "slug",
-                f"'{slug}' is not a valid slug",
-                f"use lowercase letters a-z, digits and single hyphens, such as '{slugify(str(slug))}'",
+                Message(N_("'%(slug)s' is not a valid slug"), slug=str(slug)),
+                Message(
+                    N_("use lowercase letters a-z, digits and single hyphens, such as '%(example)s'"),
+                    example=slugify(str(slug)),
+                ),
             )
         )
     elif str(slug) in reserved:
@@ -265,8 +303,10 @@ def check_content_metadata(
                 line_of("slug"),
                 7,
                 "slug",
-                f"'{slug}' is a reserved name: the site uses it for its own pages",
-                "choose a more specific slug; translations of one text share it",
+                Message(
+                    N_("'%(slug)s' is a reserved name: the site uses it for its own pages"), slug=str(slug)
+                ),
+                Message(N_("choose a more specific slug; translations of one text share it")),
             )
         )
     lang = metadata.get("lang")
@@ -278,8 +318,12 @@ def check_content_metadata(
                 1,
                 1,
                 "lang",
-                "required metadata is missing",
-                f"add a line 'Lang: {languages[0]}' naming the language it is written in ({choices})",
+                Message(N_("required metadata is missing")),
+                Message(
+                    N_("add a line '%(line)s' naming the language it is written in (%(choices)s)"),
+                    line=f"Lang: {languages[0]}",
+                    choices=choices,
+                ),
             )
         )
     elif str(lang) not in languages:
@@ -289,8 +333,8 @@ def check_content_metadata(
                 line_of("lang"),
                 7,
                 "lang",
-                f"'{lang}' is not one of the site's languages",
-                f"use one of {choices}",
+                Message(N_("'%(lang)s' is not one of the site's languages"), lang=str(lang)),
+                Message(N_("use one of %(choices)s"), choices=choices),
             )
         )
     for key in FORBIDDEN_METADATA:
@@ -301,8 +345,8 @@ def check_content_metadata(
                     line_of(key),
                     1,
                     key,
-                    "this metadata is not allowed: output paths come from the site's settings",
-                    f"remove the '{key.title()}:' line",
+                    Message(N_("this metadata is not allowed: output paths come from the site's settings")),
+                    Message(N_("remove the '%(line)s' line"), line=f"{key.title()}:"),
                 )
             )
     return problems

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from .i18n import N_, translations
 
 Path_ = tuple[str | int, ...]
 
@@ -40,6 +43,65 @@ def field_name(path: Path_) -> str:
     return out
 
 
+class Message(str):
+    """A message as a template and its parameters: as a ``str``, the English text.
+
+    The template is a catalog msgid (marked with ``N_``); ``localized(language)`` translates
+    it and then inserts the parameters, which stay as written (values, field paths and file
+    names are never translated). A parameter that is itself a Message is translated too."""
+
+    template: str
+    params: Mapping[str, str | int | Message]
+
+    def __new__(cls, template: str, **params: str | int | Message) -> Message:
+        if params:
+            text = template % {k: str(v) if isinstance(v, Message) else v for k, v in params.items()}
+        else:
+            text = template
+        message = super().__new__(cls, text)
+        message.template = template
+        message.params = params
+        return message
+
+    def localized(self, language: str | None) -> str:
+        """The text in ``language`` (English for None or 'en')."""
+        if language is None:
+            return str.__str__(self)
+        template = str(translations(language).gettext(self.template))
+        if not self.params:
+            return template
+        return template % {
+            k: v.localized(language) if isinstance(v, Message) else v for k, v in self.params.items()
+        }
+
+
+def localize(text: str, language: str | None) -> str:
+    """``text`` in ``language`` when it is a Message, else as it is."""
+    return text.localized(language) if isinstance(text, Message) else str.__str__(text)
+
+
+def either(items: Iterable[str | Message], word: str = "or") -> str | Message:
+    """'a', 'a or b', 'a or b or c' (or 'and'), with the joining word translatable."""
+    template = _JOINS[word]
+    result: str | Message | None = None
+    for item in items:
+        result = item if result is None else Message(template, first=result, second=item)
+    return "" if result is None else result
+
+
+def did_you_mean(choices: Iterable[str]) -> Message:
+    """'did you mean 'a' or 'b'?'"""
+    return Message(N_("did you mean %(choices)s?"), choices=either(f"'{c}'" for c in choices))
+
+
+def allowed(choices: Iterable[str]) -> Message:
+    """'allowed: a, b, c'"""
+    return Message(N_("allowed: %(choices)s"), choices=", ".join(choices))
+
+
+_JOINS = {"or": N_("%(first)s or %(second)s"), "and": N_("%(first)s and %(second)s")}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one input file, and how to fix it."""
@@ -50,29 +112,42 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    # The message and hint as Messages (template and parameters), when they were given as such:
+    # what ``localized`` translates. Problems compare and sort by their English text alone.
+    message_id: Message | None = dataclass_field(default=None, init=False, compare=False, repr=False)
+    hint_id: Message | None = dataclass_field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Messages quote contributors' values and file names: make every one printable here,
         # once, so that every output format gets the same safe text.
-        for part in fields(self):
-            value = getattr(self, part.name)
-            if isinstance(value, str):
-                object.__setattr__(self, part.name, printable(value))
+        for name in ("file", "field", "message", "hint"):
+            value = getattr(self, name)
+            if isinstance(value, Message) and name in ("message", "hint"):
+                object.__setattr__(self, f"{name}_id", value)
+            object.__setattr__(self, name, printable(str.__str__(value)))
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}: "
-        what = f"{self.field}: {self.message}" if self.field else self.message
-        return where + what + (f" ({self.hint})" if self.hint else "")
+        return self.localized(None)
 
-    def github_annotation(self) -> str:
+    def text(self, language: str | None = None) -> str:
+        """``field: message (hint)`` in ``language`` (English for None), on one line."""
+        message = printable(self.message_id.localized(language)) if self.message_id else self.message
+        hint = printable(self.hint_id.localized(language)) if self.hint_id else self.hint
+        what = f"{self.field}: {message}" if self.field else message
+        return what + (f" ({hint})" if hint else "")
+
+    def localized(self, language: str | None) -> str:
+        """``file:line:column: field: message (hint)`` with the message and hint translated
+        into ``language``; values, field paths and file names stay as written."""
+        return f"{self.file}:{self.line}:{self.column}: " + self.text(language)
+
+    def github_annotation(self, language: str | None = None) -> str:
         """Render as a GitHub Actions error annotation."""
 
         def prop(value: str) -> str:
             return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
-        text = f"{self.field}: {self.message}" if self.field else self.message
-        if self.hint:
-            text += f" ({self.hint})"
+        text = self.text(language)
         return (
             f"::error file={prop(self.file)},line={self.line},col={self.column},"
             f"title={prop(self.field or 'record')}::{_escape_data(text)}"

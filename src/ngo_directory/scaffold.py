@@ -18,8 +18,9 @@ from typing import Any
 import yaml
 
 from .formats import is_http_url
+from .i18n import N_, translations
 from .loader import load_bytes, load_file
-from .problems import INVISIBLE, printable
+from .problems import INVISIBLE, Message, printable
 from .schema import load_schema
 from .settings import DEFAULTS, LOGIN
 from .sources import display
@@ -260,7 +261,7 @@ def check_name(name: str) -> str:
     """The name, stripped, or ScaffoldError when it cannot be a record's name."""
     stripped = name.strip()
     if not stripped:
-        raise ScaffoldError("the name is empty: write the organisation's or meeting's name")
+        raise ScaffoldError(Message(N_("the name is empty: write the organisation's or meeting's name")))
     if _UNPRINTABLE.search(stripped):
         raise ScaffoldError(
             f"the name '{printable(stripped)}' holds a line break or an invisible character: "
@@ -281,8 +282,13 @@ def check_slug(data_path: Path, slug: str) -> None:
         )
     if slug in reserved_names(DEFAULTS):
         raise ScaffoldError(
-            f"'{slug}' is a reserved name: the site uses it for its own pages "
-            "(choose a more specific name, or give one with --slug)"
+            Message(
+                N_(
+                    "'%(slug)s' is a reserved name: the site uses it for its own pages "
+                    "(choose a more specific name, or give one with --slug)"
+                ),
+                slug=slug,
+            )
         )
     for folder in KINDS.values():
         directory = data_path / folder
@@ -291,9 +297,15 @@ def check_slug(data_path: Path, slug: str) -> None:
         for path in sorted(directory.iterdir()):
             if path.name.casefold() == f"{slug}.yaml".casefold():
                 raise ScaffoldError(
-                    f"'{slug}' is already used by {display(path, data_path.parent)}: every record needs "
-                    "its own file name, whatever the case "
-                    "(edit that record, or give another name with --slug)"
+                    Message(
+                        N_(
+                            "'%(slug)s' is already used by %(file)s: every record needs "
+                            "its own file name, whatever the case "
+                            "(edit that record, or give another name with --slug)"
+                        ),
+                        slug=slug,
+                        file=display(path, data_path.parent),
+                    )
                 )
 
 
@@ -347,15 +359,22 @@ def new_record(
     return Scaffold(path, file, slug, kind)
 
 
-def next_steps(scaffold: Scaffold) -> str:
-    """What to do after ``new``."""
+def next_steps(scaffold: Scaffold, language: str = "en") -> str:
+    """What to do after ``new``, in ``language``."""
     url = str(DEFAULTS[f"{scaffold.kind.upper()}_URL"]).format(slug=scaffold.slug)
+    gettext = translations(language).gettext
     return "\n".join(
         [
-            f"Wrote {scaffold.file}; once published, its page is /{url}",
-            "Next:",
-            f"  1. Fill in every {PLACEHOLDER} value in it; uncomment the optional fields you can fill in.",
-            "  2. Run `make validate` (or `ngo-directory validate`) until it reports no problem.",
-            f"  3. Open a pull request that adds {scaffold.file}.",
+            gettext("Wrote %(file)s; once published, its page is %(page)s")
+            % {"file": scaffold.file, "page": f"/{url}"},
+            gettext("Next:"),
+            "  1. "
+            + gettext(
+                "Fill in every %(placeholder)s value in it; uncomment the optional fields you can fill in."
+            )
+            % {"placeholder": PLACEHOLDER},
+            "  2. "
+            + gettext("Run `make validate` (or `ngo-directory validate`) until it reports no problem."),
+            "  3. " + gettext("Open a pull request that adds %(file)s.") % {"file": scaffold.file},
         ]
     )

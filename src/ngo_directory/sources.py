@@ -13,10 +13,11 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import Problem, printable
+from .i18n import N_
+from .problems import Message, Problem, printable
 
-LINK_HINT = "replace the link with the file itself; records and texts must be ordinary files"
-SPECIAL_HINT = "remove it; only ordinary files belong here"
+LINK_HINT = Message(N_("replace the link with the file itself; records and texts must be ordinary files"))
+SPECIAL_HINT = Message(N_("remove it; only ordinary files belong here"))
 
 
 def display(path: Path, root: Path) -> str:
@@ -29,14 +30,23 @@ def display(path: Path, root: Path) -> str:
 
 def _refusal(mode: int, file: str) -> Problem | None:
     if stat.S_ISLNK(mode):
-        return Problem(file, 1, 1, "", "is a symbolic link", LINK_HINT)
+        return Problem(file, 1, 1, "", Message(N_("is a symbolic link")), LINK_HINT)
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        return Problem(file, 1, 1, "", "is not an ordinary file (a device, pipe or socket)", SPECIAL_HINT)
+        return Problem(
+            file, 1, 1, "", Message(N_("is not an ordinary file (a device, pipe or socket)")), SPECIAL_HINT
+        )
     return None
 
 
 def _unreadable(file: str) -> Problem:
-    return Problem(file, 1, 1, "", "file cannot be read", "check that it exists and is an ordinary file")
+    return Problem(
+        file,
+        1,
+        1,
+        "",
+        Message(N_("file cannot be read")),
+        Message(N_("check that it exists and is an ordinary file")),
+    )
 
 
 def not_a_file(path: Path, file: str) -> Problem | None:
@@ -53,8 +63,12 @@ def too_large(size: int, file: str, max_bytes: int) -> Problem:
         1,
         1,
         "",
-        f"file is {size:,} bytes, over the limit of {max_bytes:,}",
-        "shorten the text or link to a longer document",
+        Message(
+            N_("file is %(size)s bytes, over the limit of %(limit)s"),
+            size=f"{size:,}",
+            limit=f"{max_bytes:,}",
+        ),
+        Message(N_("shorten the text or link to a longer document")),
     )
 
 
@@ -69,7 +83,14 @@ def read_bytes(path: Path, file: str, max_bytes: int) -> tuple[bytes | None, Pro
         return None, _unreadable(file)
     refused = _refusal(info.st_mode, file)
     if refused is None and stat.S_ISDIR(info.st_mode):
-        refused = Problem(file, 1, 1, "", "is a folder, not a file", "move the files inside it up a level")
+        refused = Problem(
+            file,
+            1,
+            1,
+            "",
+            Message(N_("is a folder, not a file")),
+            Message(N_("move the files inside it up a level")),
+        )
     if refused is None and info.st_size > max_bytes:
         refused = too_large(info.st_size, file, max_bytes)
     if refused is not None:
@@ -119,7 +140,9 @@ def unsafe_files(
         return []
     problems = []
     if folder.is_symlink():
-        problems.append(Problem(display(folder, root), 1, 1, "", "is a symbolic link", LINK_HINT))
+        problems.append(
+            Problem(display(folder, root), 1, 1, "", Message(N_("is a symbolic link")), LINK_HINT)
+        )
         return problems
     for path in walk(folder):
         if skip_hidden and any(part.startswith(".") for part in path.relative_to(folder).parts):
@@ -131,8 +154,8 @@ def unsafe_files(
                 1,
                 1,
                 "",
-                "file name holds a control or invisible character",
-                "rename it with letters, digits, hyphens and dots only",
+                Message(N_("file name holds a control or invisible character")),
+                Message(N_("rename it with letters, digits, hyphens and dots only")),
             )
         if problem is None and max_bytes is not None and path.suffix in (".md", ".yaml"):
             size = os.lstat(path).st_size

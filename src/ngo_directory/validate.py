@@ -13,10 +13,10 @@ from typing import Any
 from . import models, schema
 from .directory import Directory
 from .formats import parse_local_datetime
-from .i18n import RECORD_LANGUAGES
+from .i18n import N_, RECORD_LANGUAGES
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .press import WITH_ARTICLE, check_content_folder
-from .problems import Path_, Problem, ValidationFailed
+from .problems import Message, Path_, Problem, ValidationFailed, allowed, did_you_mean, either
 from .settings import DEFAULTS
 from .sources import display, not_a_file
 from .translit import fold, slugify
@@ -24,11 +24,24 @@ from .urls import reserved_names
 
 KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
+# "unknown NGO 'x'", by the kinds of record a field may refer to.
+_UNKNOWN_RECORD = {
+    "NGO": N_("unknown NGO '%(value)s'"),
+    "partner": N_("unknown partner '%(value)s'"),
+    "NGO or partner": N_("unknown NGO or partner '%(value)s'"),
+    "meeting": N_("unknown meeting '%(value)s'"),
+}
+_UNKNOWN_TERM = {"region": N_("unknown region '%(value)s'"), "theme": N_("unknown theme '%(value)s'")}
+_FIELD_FOR = {
+    "ngo": N_("move it to the field for NGOs"),
+    "partner": N_("move it to the field for partners"),
+    "meeting": N_("move it to the field for meetings"),
+}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # What `ngo-directory new` writes where only the contributor knows the value (the schemas'
 # "not-placeholder" rule refuses the same start in texts and logins).
 PLACEHOLDER = "REPLACE"
-PLACEHOLDER_MESSAGE = "still holds the placeholder written by 'ngo-directory new'"
+PLACEHOLDER_MESSAGE = Message(N_("still holds the placeholder written by 'ngo-directory new'"))
 _BUILDERS: dict[str, Callable[..., Any]] = {
     "ngo": models.build_ngo,
     "partner": models.build_partner,
@@ -88,24 +101,36 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
             continue
         if path.is_dir() or path.suffix != ".yaml":
             hint = (
-                f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "keep only .yaml records here"
+                Message(N_("rename it to %(file)s"), file=f"{path.stem}.yaml")
+                if path.suffix == ".yml"
+                else Message(N_("keep only .yaml records here"))
             )
-            run.problems.append(_file_problem(name, "not a record file", hint))
+            run.problems.append(_file_problem(name, Message(N_("not a record file")), hint))
             continue
         slug = path.stem
         if not SLUG.fullmatch(slug):
             run.problems.append(
-                _file_problem(name, f"file name '{slug}' is not a valid slug", _rename_hint(run, slug))
+                _file_problem(
+                    name,
+                    Message(N_("file name '%(slug)s' is not a valid slug"), slug=slug),
+                    _rename_hint(run, slug),
+                )
             )
         elif slug.lower() in run.reserved:
             run.problems.append(
-                _file_problem(name, f"'{slug}' is a reserved name", "choose a more specific file name")
+                _file_problem(
+                    name,
+                    Message(N_("'%(slug)s' is a reserved name"), slug=slug),
+                    Message(N_("choose a more specific file name")),
+                )
             )
         first = seen.get(slug.casefold())
         if first is not None and Path(first).stem == slug:
             run.problems.append(
                 _file_problem(
-                    name, f"slug '{slug}' is already used by {first}", "every record needs its own file name"
+                    name,
+                    Message(N_("slug '%(slug)s' is already used by %(file)s"), slug=slug, file=first),
+                    Message(N_("every record needs its own file name")),
                 )
             )
             continue
@@ -113,8 +138,8 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
             run.problems.append(
                 _file_problem(
                     name,
-                    f"file name differs from {first} only in upper and lower case",
-                    "keep one of the two files: Windows and macOS checkouts cannot hold both",
+                    Message(N_("file name differs from %(file)s only in upper and lower case"), file=first),
+                    Message(N_("keep one of the two files: Windows and macOS checkouts cannot hold both")),
                 )
             )
         else:
@@ -127,13 +152,21 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
 
 def _rename_hint(run: _Run, slug: str) -> str:
     """Suggest the transliterated slug, unless that name is reserved or another record's."""
-    rule = "lowercase letters a-z, digits and single hyphens"
+    rule = Message(N_("lowercase letters a-z, digits and single hyphens"))
     suggestion = slugify(slug)
     if suggestion in run.reserved:
-        return f"rename it: {rule}; '{suggestion}' is a reserved name, so choose a more specific one"
+        return Message(
+            N_("rename it: %(rule)s; '%(slug)s' is a reserved name, so choose a more specific one"),
+            rule=rule,
+            slug=suggestion,
+        )
     if any((run.root / folder / f"{suggestion}.yaml").exists() for folder in KINDS.values()):
-        return f"rename it: {rule}; '{suggestion}' is another record's, so choose another name"
-    return f"rename it to {suggestion}.yaml: {rule}"
+        return Message(
+            N_("rename it: %(rule)s; '%(slug)s' is another record's, so choose another name"),
+            rule=rule,
+            slug=suggestion,
+        )
+    return Message(N_("rename it to %(file)s: %(rule)s"), file=f"{suggestion}.yaml", rule=rule)
 
 
 def _strings(doc: Document, path: Path_) -> list[tuple[Path_, str]]:
@@ -176,22 +209,28 @@ class _Vocabulary:
             if value in self.slugs:
                 continue
             if value.startswith(PLACEHOLDER):
-                hint = f"write one of {', '.join(self.slugs)}; see {self.file}"
+                hint = Message(
+                    N_("write one of %(choices)s; see %(file)s"),
+                    choices=", ".join(self.slugs),
+                    file=self.file,
+                )
                 problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
                 continue
             guess = self.names.get(fold(value))
             if guess:
-                hint = f"did you mean '{guess}'? values are the slugs in {self.file}"
+                hint = Message(
+                    N_("did you mean '%(slug)s'? values are the slugs in %(file)s"),
+                    slug=guess,
+                    file=self.file,
+                )
             else:
                 close = difflib.get_close_matches(value, self.slugs, n=3, cutoff=0.5)
-                shown = close or self.slugs
-                hint = (
-                    "allowed: " + ", ".join(shown)
-                    if not close
-                    else "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+                hint = Message(
+                    N_("%(hint)s; see %(file)s"),
+                    hint=did_you_mean(close) if close else allowed(self.slugs),
+                    file=self.file,
                 )
-                hint += f"; see {self.file}"
-            problems.append(doc.problem(where, f"unknown {self.label} '{value}'", hint))
+            problems.append(doc.problem(where, Message(_UNKNOWN_TERM[self.label], value=value), hint))
         return problems
 
 
@@ -205,32 +244,43 @@ def record_kinds(data_path: Path) -> dict[str, str]:
 
 
 def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], slug: str) -> list[Problem]:
-    wanted = " or ".join(KIND_NAMES[k] for k in kinds)
+    wanted = _UNKNOWN_RECORD[" or ".join(KIND_NAMES[k] for k in kinds)]
     problems = []
     for where, value in _strings(doc, path):
         kind = run.kind_of.get(value)
         if value.startswith(PLACEHOLDER):
-            either = " or ".join(WITH_ARTICLE[k] for k in kinds)
-            problems.append(
-                doc.problem(where, PLACEHOLDER_MESSAGE, f"write the slug of {either} record here")
+            hint = Message(
+                N_("write the slug of %(kinds)s record here"), kinds=either(WITH_ARTICLE[k] for k in kinds)
             )
+            problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
         elif value == slug:
-            problems.append(doc.problem(where, "a record cannot refer to itself", "remove this entry"))
+            problems.append(
+                doc.problem(
+                    where, Message(N_("a record cannot refer to itself")), Message(N_("remove this entry"))
+                )
+            )
         elif kind is None:
             candidates = [s for s, k in run.kind_of.items() if k in kinds]
             close = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6)
             hint = (
-                "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+                did_you_mean(close)
                 if close
-                else f"add ngo_data/{KINDS[kinds[0]]}/{value}.yaml first, or fix the slug"
+                else Message(
+                    N_("add %(file)s first, or fix the slug"), file=f"ngo_data/{KINDS[kinds[0]]}/{value}.yaml"
+                )
             )
-            problems.append(doc.problem(where, f"unknown {wanted} '{value}'", hint))
+            problems.append(doc.problem(where, Message(wanted, value=value), hint))
         elif kind not in kinds:
             problems.append(
                 doc.problem(
                     where,
-                    f"'{value}' is {WITH_ARTICLE[kind]}, not {' or '.join(WITH_ARTICLE[k] for k in kinds)}",
-                    f"move it to the field for {KIND_NAMES[kind]}s",
+                    Message(
+                        N_("'%(slug)s' is %(kind)s, not %(wanted)s"),
+                        slug=value,
+                        kind=WITH_ARTICLE[kind],
+                        wanted=either(WITH_ARTICLE[k] for k in kinds),
+                    ),
+                    Message(_FIELD_FOR[kind]),
                 )
             )
     return problems
@@ -248,16 +298,20 @@ def _check_meeting_times(doc: Document) -> list[Problem]:
         return [
             doc.problem(
                 ("end",),
-                "start and end must both be dates, or both dates with a time",
-                "add a time to both, or to neither",
+                Message(N_("start and end must both be dates, or both dates with a time")),
+                Message(N_("add a time to both, or to neither")),
             )
         ]
     if end < start or (isinstance(end, dt.datetime) and end == start):
         return [
             doc.problem(
                 ("end",),
-                f"the meeting ends ({data['end']}) before it starts ({data['start']})",
-                "check the dates and times",
+                Message(
+                    N_("the meeting ends (%(end)s) before it starts (%(start)s)"),
+                    end=str(data["end"]),
+                    start=str(data["start"]),
+                ),
+                Message(N_("check the dates and times")),
             )
         ]
     return []
@@ -281,8 +335,12 @@ def _check_history(doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("updated",),
-                f"updated ({data['updated']}) is earlier than added ({data['added']})",
-                "a record cannot change before it was added; check both dates",
+                Message(
+                    N_("updated (%(updated)s) is earlier than added (%(added)s)"),
+                    updated=str(data["updated"]),
+                    added=str(data["added"]),
+                ),
+                Message(N_("a record cannot change before it was added; check both dates")),
             )
         )
     changes: list[Any] = data["changes"] if isinstance(data.get("changes"), list) else []
@@ -297,24 +355,36 @@ def _check_history(doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("changes", index, "date"),
-                    f"this change ({shown}) is earlier than added ({data['added']})",
-                    "a meeting cannot change before it was announced; check both dates",
+                    Message(
+                        N_("this change (%(date)s) is earlier than added (%(added)s)"),
+                        date=str(shown),
+                        added=str(data["added"]),
+                    ),
+                    Message(N_("a meeting cannot change before it was announced; check both dates")),
                 )
             )
         if previous and when < previous[0]:
             problems.append(
                 doc.problem(
                     ("changes", index, "date"),
-                    f"this change ({shown}) is listed after a later one ({previous[1]})",
-                    "list changes oldest first: move this one up",
+                    Message(
+                        N_("this change (%(date)s) is listed after a later one (%(later)s)"),
+                        date=str(shown),
+                        later=previous[1],
+                    ),
+                    Message(N_("list changes oldest first: move this one up")),
                 )
             )
         if updated and when > updated:
             problems.append(
                 doc.problem(
                     ("updated",),
-                    f"updated ({data['updated']}) is earlier than a change ({shown})",
-                    f"set 'updated: \"{shown}\"' or remove the updated line",
+                    Message(
+                        N_("updated (%(updated)s) is earlier than a change (%(date)s)"),
+                        updated=str(data["updated"]),
+                        date=str(shown),
+                    ),
+                    Message(N_("set '%(line)s' or remove the updated line"), line=f'updated: "{shown}"'),
                 )
             )
         previous = (when, str(shown))
@@ -324,8 +394,15 @@ def _check_history(doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("status",),
-                f"the latest change sets status '{status_set}' but status is '{data['status']}'",
-                f"add a change with 'status: {data['status']}' saying what happened, or correct status",
+                Message(
+                    N_("the latest change sets status '%(latest)s' but status is '%(status)s'"),
+                    latest=status_set,
+                    status=str(data["status"]),
+                ),
+                Message(
+                    N_("add a change with '%(line)s' saying what happened, or correct status"),
+                    line=f"status: {data['status']}",
+                ),
             )
         )
     return problems
@@ -379,7 +456,11 @@ def check_data(
         path = run.root / f"{name}.yaml"
         if not path.exists() and not path.is_symlink():
             run.problems.append(
-                _file_problem(run.display(path), "file is missing", f"create {name}.yaml; see README")
+                _file_problem(
+                    run.display(path),
+                    Message(N_("file is missing")),
+                    Message(N_("create %(file)s; see README"), file=f"{name}.yaml"),
+                )
             )
             run.vocab[name] = None
         else:
@@ -387,7 +468,11 @@ def check_data(
         doc = run.vocab[name]
         vocabularies[name] = _Vocabulary(label, run.display(path), doc.data if doc else None)
     if not run.root.is_dir():
-        run.problems.append(_file_problem(run.display(run.root), "data folder is missing", "check the path"))
+        run.problems.append(
+            _file_problem(
+                run.display(run.root), Message(N_("data folder is missing")), Message(N_("check the path"))
+            )
+        )
     seen: dict[str, str] = {}
     for kind in KINDS:
         _scan_kind(run, kind, seen)

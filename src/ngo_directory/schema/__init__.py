@@ -15,26 +15,63 @@ from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
 from ..formats import format_checker
+from ..i18n import N_
 from ..loader import Document
-from ..problems import Path_, Problem
+from ..problems import Message, Path_, Problem, allowed, did_you_mean
 
 SCHEMAS = ("common", "ngo", "partner", "meeting", "vocabulary")
 
+# Every "errorMessage" of the schema files, listed here so that `make catalogs` extracts them
+# and the validator can report them in the contributor's language (a test keeps both in step).
+ERROR_MESSAGES = frozenset(
+    {
+        N_("expected a GitHub login such as octocat, without '@'"),
+        N_("expected a date (2026-11-22) or a date and time in Baku (2026-11-22 14:30)"),
+        N_("expected a date (2026-12-06) or a local date and time (2026-12-06 10:00)"),
+        N_("expected a date written YYYY-MM-DD, such as 2026-11-22"),
+        N_(
+            "expected a name on one line (at most 200 characters), "
+            "or a map of languages with keys az, ru and en"
+        ),
+        N_('expected a phone number that can be dialled today, such as "+994 12 555 03 03"'),
+        N_("expected a slug: lowercase letters a-z, digits and single hyphens, such as 'ganja-youth-centre'"),
+        N_("expected a two-letter ISO 3166 country code in capitals, such as US or AZ"),
+        N_("expected a two-letter language code such as az, ru or en"),
+        N_("expected a web address starting with https:// or http://"),
+        N_("expected a year such as 2008"),
+        N_("expected an IANA time zone such as Asia/Baku"),
+        N_("expected an e-mail address such as info@example.org"),
+        N_("expected one line of text"),
+        N_("expected text"),
+        N_("expected text, or a map of languages with keys az, ru and en"),
+        N_("still holds the placeholder written by 'ngo-directory new': write the real value in its place"),
+    }
+)
+# An "errorMessage" of an integer field, as said of a value that is not a number.
+_NOT_A = {"expected a year such as 2008": N_("'%(value)s' is not a year such as 2008")}
+
 _FORMAT_HINTS = {
-    "phone": 'write it in international form, such as "+994 12 555 03 03"',
-    "http-url": "copy the full address from the browser's address bar",
-    "email": "check the spelling of the address",
-    "date": "write the date as YYYY-MM-DD",
-    "local-datetime": "write YYYY-MM-DD or YYYY-MM-DD HH:MM in the meeting's time zone",
-    "time-zone": "use a name from the IANA time zone database, such as Asia/Baku",
+    "phone": Message(N_('write it in international form, such as "+994 12 555 03 03"')),
+    "http-url": Message(N_("copy the full address from the browser's address bar")),
+    "email": Message(N_("check the spelling of the address")),
+    "date": Message(N_("write the date as YYYY-MM-DD")),
+    "local-datetime": Message(N_("write YYYY-MM-DD or YYYY-MM-DD HH:MM in the meeting's time zone")),
+    "time-zone": Message(N_("use a name from the IANA time zone database, such as Asia/Baku")),
 }
+_A_NUMBER = Message(N_("a number"))
 _YAML_TYPE_NAMES = {
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "true or false",
-    "tag:yaml.org,2002:null": "an empty value",
-    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:int": _A_NUMBER,
+    "tag:yaml.org,2002:float": _A_NUMBER,
+    "tag:yaml.org,2002:bool": Message(N_("true or false")),
+    "tag:yaml.org,2002:null": Message(N_("an empty value")),
+    "tag:yaml.org,2002:timestamp": Message(N_("a date")),
 }
+
+
+def _custom(schema: dict[str, Any]) -> str:
+    """The rule's "errorMessage", as a Message when the catalogs have it ('' when none)."""
+    text = schema.get("errorMessage", "")
+    return Message(text) if text in ERROR_MESSAGES else str(text)
 
 
 def schema_text(name: str) -> str:
@@ -108,18 +145,23 @@ def check(doc: Document, name: str) -> list[Problem]:
     return problems
 
 
+_A_MAP = Message(N_("a map of fields"))
+_A_LIST = Message(N_("a list"))
+_TEXT = Message(N_("text"))
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, dict):
-        return "a map of fields"
+        return _A_MAP
     if isinstance(value, list):
-        return "a list"
+        return _A_LIST
     if isinstance(value, int):
-        return "a number"
-    return "text"
+        return _A_NUMBER
+    return _TEXT
 
 
 def _expected(type_: Any) -> str:
-    names = {"object": "a map of fields", "array": "a list", "string": "text", "integer": "a whole number"}
+    names = {"object": _A_MAP, "array": _A_LIST, "string": _TEXT, "integer": Message(N_("a whole number"))}
     return names.get(type_, str(type_))
 
 
@@ -129,21 +171,25 @@ def _yaml_typing_hint(doc: Document, path: Path_, value: Any) -> str:
         return ""
     for tag, regexp in yaml.resolver.Resolver.yaml_implicit_resolvers.get(value[0], []):
         if regexp.match(value) and tag in _YAML_TYPE_NAMES:
-            return f'quote the value, "{value}": unquoted, YAML reads it as {_YAML_TYPE_NAMES[tag]}'
+            return Message(
+                N_('quote the value, "%(value)s": unquoted, YAML reads it as %(type)s'),
+                value=value,
+                type=_YAML_TYPE_NAMES[tag],
+            )
     return ""
 
 
-def _close(value: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(value, allowed, n=3, cutoff=0.6)
+def _close(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
     if close:
-        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    return "allowed: " + ", ".join(allowed)
+        return did_you_mean(close)
+    return allowed(choices)
 
 
 def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
     path: Path_ = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    custom = schema.get("errorMessage", "")
+    custom = _custom(schema)
     value: Any = error.instance
     rule_value: Any = error.validator_value
     rule = error.validator
@@ -154,13 +200,15 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
     if rule == "required":
         for key in rule_value:
             if key not in value and repr(key) in error.message:
-                article = "an" if key[:1] in "aeiou" else "a"
-                yield doc.problem((*path, key), "required field is missing", f"add {article} '{key}:' line")
+                add = N_("add an '%(line)s' line") if key[:1] in "aeiou" else N_("add a '%(line)s' line")
+                yield doc.problem(
+                    (*path, key), Message(N_("required field is missing")), Message(add, line=f"{key}:")
+                )
         return
     if rule == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        for key in sorted(set(value) - set(allowed)):
-            yield doc.problem((*path, key), "unknown field", _close(key, allowed), key=True)
+        names = sorted(schema.get("properties", {}))
+        for key in sorted(set(value) - set(names)):
+            yield doc.problem((*path, key), Message(N_("unknown field")), _close(key, names), key=True)
         return
     if rule in ("anyOf", "oneOf"):
         options = rule_value
@@ -169,55 +217,105 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
             for sub in branches:
                 yield from _explain(doc, sub)
             return
-        yield doc.problem(path, f"{custom or 'not an allowed value'}, found {_kind(value)}", hint)
+        expected = custom or Message(N_("not an allowed value"))
+        yield doc.problem(
+            path, Message(N_("%(expected)s, found %(kind)s"), expected=expected, kind=_kind(value)), hint
+        )
         return
     if rule == "type":
-        message = f"expected {_expected(rule_value)}, found {_kind(value)}"
+        message: str = Message(
+            N_("expected %(type)s, found %(kind)s"), type=_expected(rule_value), kind=_kind(value)
+        )
         if isinstance(value, str) and rule_value == "integer":
-            message = f"'{value}' is not {custom[len('expected ') :] if custom else 'a whole number'}"
+            if not custom:
+                message = Message(N_("'%(value)s' is not a whole number"), value=value)
+            elif custom in _NOT_A:
+                message = Message(_NOT_A[custom], value=value)
+            else:
+                message = f"'{value}' is not {custom[len('expected ') :]}"
         yield doc.problem(path, message, hint or _TYPE_HINTS.get(rule_value, ""))
         return
     if rule == "format":
-        what = custom or f"expected {rule_value}"
-        yield doc.problem(path, f"'{value}' is not valid: {what}", hint or _FORMAT_HINTS.get(rule_value, ""))
+        what = custom or Message(N_("expected %(format)s"), format=str(rule_value))
+        yield doc.problem(
+            path,
+            Message(N_("'%(value)s' is not valid: %(expected)s"), value=str(value), expected=what),
+            hint or _FORMAT_HINTS.get(rule_value, ""),
+        )
         return
     if rule == "enum":
-        allowed = [str(v) for v in rule_value]
-        yield doc.problem(path, f"'{value}' is not an allowed value", hint or _close(str(value), allowed))
+        choices = [str(v) for v in rule_value]
+        yield doc.problem(
+            path,
+            Message(N_("'%(value)s' is not an allowed value"), value=str(value)),
+            hint or _close(str(value), choices),
+        )
         return
     if rule in ("minItems", "minProperties") or (rule in ("minLength", "pattern") and not str(value).strip()):
-        yield doc.problem(path, "must not be empty", "fill it in, or remove the field")
+        yield doc.problem(
+            path, Message(N_("must not be empty")), Message(N_("fill it in, or remove the field"))
+        )
         return
     if rule == "uniqueItems":
         seen: set[Any] = set()
         for index, item in enumerate(value):
             key = json.dumps(item, sort_keys=True)
             if key in seen:
-                yield doc.problem((*path, index), "repeats an earlier item in the list", "remove the repeat")
+                yield doc.problem(
+                    (*path, index),
+                    Message(N_("repeats an earlier item in the list")),
+                    Message(N_("remove the repeat")),
+                )
             seen.add(key)
         return
     if rule == "maxLength":
         yield doc.problem(
-            path, f"is {len(value):,} characters, over the limit of {rule_value:,}", "shorten it"
+            path,
+            Message(
+                N_("is %(length)s characters, over the limit of %(limit)s"),
+                length=f"{len(value):,}",
+                limit=f"{rule_value:,}",
+            ),
+            Message(N_("shorten it")),
         )
         return
     if rule in ("minimum", "maximum"):
-        yield doc.problem(path, f"{value} is out of range: {custom or error.message}", hint)
+        yield doc.problem(
+            path,
+            Message(
+                N_("%(value)s is out of range: %(reason)s"), value=str(value), reason=custom or error.message
+            ),
+            hint,
+        )
         return
     if rule == "propertyNames":
-        yield doc.problem(path, f"key '{value}' is not valid: {custom or error.message}", "rename the key")
+        yield doc.problem(
+            path,
+            Message(
+                N_("key '%(key)s' is not valid: %(reason)s"), key=str(value), reason=custom or error.message
+            ),
+            Message(N_("rename the key")),
+        )
         return
     if rule == "pattern":
         shown = value if len(value) <= 80 else value[:77] + "..."
-        yield doc.problem(path, f"'{shown}' is not valid: {custom or 'wrong form'}", hint)
+        yield doc.problem(
+            path,
+            Message(
+                N_("'%(value)s' is not valid: %(expected)s"),
+                value=shown,
+                expected=custom or Message(N_("wrong form")),
+            ),
+            hint,
+        )
         return
     yield doc.problem(path, custom or error.message, hint)
 
 
 _TYPE_HINTS = {
-    "array": "write a list: one '- item' per line, or [a, b]",
-    "object": "write the fields on the following lines, indented",
-    "string": "write the value on the same line as the key",
+    "array": Message(N_("write a list: one '- item' per line, or [a, b]")),
+    "object": Message(N_("write the fields on the following lines, indented")),
+    "string": Message(N_("write the value on the same line as the key")),
 }
 
 
