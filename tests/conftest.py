@@ -24,8 +24,7 @@ def fixed_date() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands speak the language of the environment's locale: the tests that read their
-    English messages run with an English one (tests of other languages pass --lang)."""
-    for name in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    """Commands speak the language the environment asks for: the tests that read their English
+    messages ask for English (GNU gettext's LANGUAGE, which leaves the locale alone); tests of
+    other languages pass --lang."""
+    monkeypatch.setenv("LANGUAGE", "en")

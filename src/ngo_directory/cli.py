@@ -24,8 +24,13 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def default_language() -> str:
-    """The language the environment's locale asks for (the first of LC_ALL, LC_MESSAGES and
-    LANG that is set, by its first two letters) when it is az, ru or en; else DEFAULT_LANGUAGE."""
+    """The language the environment asks for: the first of az, ru and en in LANGUAGE (GNU
+    gettext's list of preferred languages, 'ru:en'), else the locale (the first of LC_ALL,
+    LC_MESSAGES and LANG that is set, by its first two letters) when it is one of them; else
+    DEFAULT_LANGUAGE."""
+    for entry in os.environ.get("LANGUAGE", "").split(":"):
+        if entry[:2].lower() in RECORD_LANGUAGES:
+            return entry[:2].lower()
     for name in LOCALE_VARIABLES:
         value = os.environ.get(name, "")
         if value:
@@ -39,7 +44,7 @@ lang_option = click.option(
     "language",
     type=click.Choice(RECORD_LANGUAGES),
     default=default_language,
-    show_default="from LC_ALL, LC_MESSAGES or LANG, else az",
+    show_default="from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else az",
     help="Language of the messages; values, field paths and file names stay as written.",
 )
 
