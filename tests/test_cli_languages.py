@@ -1,0 +1,270 @@
+"""The commands in the contributor's language: validate, check-pr, new and from-issue speak az,
+ru and en through the site's catalogs; values, field paths and file names stay as written."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from ngo_directory.cli import main
+from ngo_directory.schema import ERROR_MESSAGES, SCHEMAS, load_schema
+from sitetools import ROOT, copy_project
+from test_check_pr import NGO, commit, git, write
+
+# One folder with problems of every source: the loader, the schema (its own rules and the
+# schema files' errorMessage texts), the vocabularies, references between records, the
+# bookkeeping dates, file names, and a press release.
+BROKEN = {
+    "ngo_data/ngos/dup-key.yaml": "name: X\nname: Y\n",
+    "ngo_data/ngos/Bad_Name.yaml": "name: Z\n",
+    "ngo_data/ngos/notes.txt": "not a record\n",
+    "ngo_data/ngos/many-problems.yaml": (
+        "name: Many Problems\n"
+        "regions: [Gəncə]\n"
+        "themes: [youthh]\n"
+        "founded: abc\n"
+        "website: ftp://example.org\n"
+        "colour: blue\n"
+        "partners: [oxfamm, many-problems]\n"
+        "description: {az: '', xx: y}\n"
+        "maintainers: ['@octocat']\n"
+        'last_verified: "2026-02-30"\n'
+        'added: "2026-03-01"\n'
+        'updated: "2026-01-01"\n'
+    ),
+    "ngo_data/ngos/anchors.yaml": "name: &a A\nother_names: [*a]\n",
+    "content/press/broken-release.md": (
+        "Title: Broken\nDate: 2026-01-05\nSlug: Not A Slug\nLang: xx\nOrganization: nobody-at-all\n"
+        "Save_as: x.html\n\nText with a [link]({filename}/../../etc/passwd).\n"
+    ),
+}
+WHERE = re.compile(r"^(?P<where>[^:]+:\d+:\d+: (?:[\w.\[\]]+: )?)(?P<text>.*)$")
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("broken")
+    copy_project(tmp)
+    for name, text in BROKEN.items():
+        (tmp / name).write_text(text, "utf-8")
+    return tmp
+
+
+def validate(folder: Path, *options: str, env: dict[str, str] | None = None) -> tuple[list[str], str]:
+    result = CliRunner(env=env).invoke(
+        main, ["validate", "--data", str(folder / "ngo_data"), "--content", str(folder / "content"), *options]
+    )
+    assert result.exit_code == 1, result.output
+    return result.stdout.splitlines(), result.stderr.strip()
+
+
+def english_fragments(lines: list[str]) -> set[str]:
+    """Runs of three or more English words in the messages, with quoted values left out."""
+    found = set()
+    for line in lines:
+        text = re.sub(r"'[^']*'|\"[^\"]*\"|\S*[/.]\S*", " ", WHERE.match(line)["text"])  # type: ignore[index]
+        found |= set(re.findall(r"[a-z]+(?: [a-z]+){2,}", text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_validate_translates_every_message(broken: Path, language: str) -> None:
+    english, english_total = validate(broken, "--lang", "en")
+    translated, total = validate(broken, "--lang", language)
+    assert len(english) > 25
+    assert len(translated) == len(english)
+    english_phrases = english_fragments(english)
+    assert english_phrases
+    for before, after in zip(english, translated, strict=True):
+        ours, theirs = WHERE.match(before), WHERE.match(after)
+        assert ours and theirs, (before, after)
+        # The same file, line, column and field; a different text quoting the same values.
+        assert theirs["where"] == ours["where"]
+        assert theirs["text"] != ours["text"], after
+        quoted = re.findall(r"(?<!\w)'[^']*'(?!\w)", ours["text"])
+        for value in quoted:
+            if value not in ("'---'", "'|'", "'%'"):
+                assert value in theirs["text"], (value, after)
+    # No English sentence is left: no run of three English words outside the quoted values.
+    assert english_fragments(translated) & english_phrases == set()
+    assert total != english_total
+    assert re.search(r"\d+", total)
+
+
+def test_a_record_problem_has_the_same_values_in_every_language(broken: Path) -> None:
+    lines = {language: validate(broken, "--lang", language)[0] for language in ("az", "ru", "en")}
+    region = [line for line in lines["en"] if "regions[0]" in line]
+    assert region == [
+        "ngo_data/ngos/many-problems.yaml:2:11: regions[0]: unknown region 'Gəncə' "
+        "(did you mean 'ganja'? values are the slugs in ngo_data/regions.yaml)"
+    ]
+    assert (
+        "ngo_data/ngos/many-problems.yaml:2:11: regions[0]: naməlum region 'Gəncə' "
+        "(bəlkə 'ganja' nəzərdə tutulub? dəyərlər ngo_data/regions.yaml faylındakı slug-lardır)"
+    ) in lines["az"]
+    assert (
+        "ngo_data/ngos/many-problems.yaml:2:11: regions[0]: неизвестный регион 'Gəncə' "
+        "(может быть, имелось в виду 'ganja'? значения — это slug из ngo_data/regions.yaml)"
+    ) in lines["ru"]
+
+
+def test_github_annotations_follow_the_language(broken: Path) -> None:
+    lines, _ = validate(broken, "--lang", "ru", "--format", "github")
+    annotations = [line for line in lines if line.startswith("::error ")]
+    assert annotations and len(annotations) * 2 == len(lines)
+    assert any("неизвестный регион 'Gəncə'" in line for line in annotations)
+
+
+@pytest.mark.parametrize(
+    ("variables", "language"),
+    [
+        ({"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ru_RU.UTF-8"}, "ru"),
+        ({"LANGUAGE": "", "LC_ALL": "az_AZ.UTF-8", "LANG": "en_GB.UTF-8"}, "az"),
+        ({"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "en_US.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),
+        ({"LANGUAGE": "de:ru:en", "LANG": "en_GB.UTF-8"}, "ru"),
+        ({"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}, "az"),
+        ({"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}, "az"),
+    ],
+)
+def test_default_language_comes_from_the_environment(
+    broken: Path, variables: dict[str, str], language: str
+) -> None:
+    """LANGUAGE, then LC_ALL, LC_MESSAGES and LANG; anything else gives the site's default, az."""
+    expected, _ = validate(broken, "--lang", language)
+    assert validate(broken, env=variables)[0] == expected
+
+
+def test_valid_data_summary_is_translated() -> None:
+    result = CliRunner().invoke(main, ["validate", "--lang", "ru", "--data", str(ROOT / "ngo_data")])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        r"OK: \d+ НПО, \d+ партн\w+, \d+ встреч\w*, \d+ регион\w*, \d+ тем\w* проверено за [\d.]+ с\.",
+        result.stderr.strip(),
+    )
+
+
+# --- the schema files' own messages ---------------------------------------------------------------
+
+
+def collect(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "errorMessage":
+                found.add(value)
+            else:
+                found |= collect(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= collect(item)
+    return found
+
+
+def test_every_schema_error_message_is_in_the_catalogs() -> None:
+    """Each "errorMessage" of the schema files is listed for the catalogs, and nothing else is."""
+    in_schemas = set().union(*(collect(load_schema(name)) for name in SCHEMAS))
+    assert in_schemas == set(ERROR_MESSAGES)
+    for name in SCHEMAS:
+        json.loads((ROOT / "src/ngo_directory/schema" / f"{name}.schema.json").read_text("utf-8"))
+
+
+# --- check-pr, new and from-issue -----------------------------------------------------------------
+
+
+@pytest.fixture
+def pr_repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Test")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "config", "commit.gpgsign", "false")
+    write(root, {"ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta Union", maintainers="bob")})
+    commit(root, "base")
+    git(root, "tag", "base")
+    write(
+        root, {"ngo_data/ngos/ngo-beta.yaml": NGO.format(name="Beta", maintainers="bob"), "Makefile": "x\n"}
+    )
+    commit(root)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "az",
+            [
+                "Makefile: directory-code: kataloqun kodu, şablonları, ayarları və ya sənədləri; "
+                "bunu yalnız kataloqun qulluqçusu dəyişə bilər (may approve: kataloqun qulluqçusu)",
+            ],
+        ),
+        ("ru", ["ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: редактирует запись, которую alice не ведёт"]),
+    ],
+)
+def test_check_pr_speaks_the_language(pr_repo: Path, language: str, expected: list[str]) -> None:
+    result = CliRunner().invoke(
+        main, ["check-pr", "--repo", str(pr_repo), "--base", "base", "--author", "alice", "--lang", language]
+    )
+    assert result.exit_code == 1
+    for start in expected:
+        assert any(line.startswith(start.split(" (may approve")[0]) for line in result.stdout.splitlines()), (
+            start,
+            result.stdout,
+        )
+    verdict = {
+        "az": "Yoxlama lazımdır: 2 dəyişmiş fayl arasından 2 faylda 2 qeyd.",
+        "ru": "Нужна проверка: 2 замечания в 2 из 2 изменённых файла.",
+    }
+    assert result.stderr.strip() == verdict[language]
+
+
+@pytest.mark.parametrize(
+    ("language", "steps"),
+    [
+        ("az", ["Sonra:", "%(file)s faylını əlavə edən pull request açın."]),
+        ("ru", ["Дальше:", "Откройте pull request, который добавляет %(file)s."]),
+    ],
+)
+def test_new_speaks_the_language(tmp_path: Path, language: str, steps: list[str]) -> None:
+    data, _ = copy_project(tmp_path)
+    result = CliRunner().invoke(
+        main, ["new", "ngo", "Gəncə Gənclər Mərkəzi", "--data", str(data), "--lang", language]
+    )
+    assert result.exit_code == 0, result.output
+    file = "ngo_data/ngos/gence-gencler-merkezi.yaml"
+    lines = result.stdout.splitlines()
+    assert lines[1] == steps[0]
+    assert lines[-1] == "  3. " + steps[1] % {"file": file}
+    again = CliRunner().invoke(
+        main, ["new", "ngo", "Gəncə Gənclər Mərkəzi", "--data", str(data), "--lang", language]
+    )
+    assert again.exit_code == 1
+    word = {"az": "artıq", "ru": "уже занято"}[language]
+    assert f"'gence-gencler-merkezi' {word}" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [("az", "yazıldı; 1 problem tapıldı."), ("ru", "найдена 1 проблема.")],
+)
+def test_from_issue_speaks_the_language(tmp_path: Path, language: str, closing: str) -> None:
+    data, _ = copy_project(tmp_path)
+    body = (ROOT / "tests/issue_bodies/new-ngo.md").read_text("utf-8")
+    body = body.replace("- [X]", "- [ ]")
+    issue = tmp_path / "issue.md"
+    issue.write_text(body, "utf-8")
+    result = CliRunner().invoke(
+        main, ["from-issue", str(issue), "--data", str(data), "--author", "octocat", "--lang", language]
+    )
+    assert result.exit_code == 1, result.output
+    box = {"az": "xanası işarələnməyib", "ru": "не отмечен"}[language]
+    assert any(line.startswith(f"{issue}:") and box in line for line in result.output.splitlines()), (
+        result.output
+    )
+    assert result.stderr.strip().splitlines()[-1].endswith(closing)
