@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from .i18n import RECORD_LANGUAGES
+from .i18n import N_, RECORD_LANGUAGES
 from .i18n import translations as catalog_of
-from .problems import Problem, ValidationFailed, localize, printable
+from .problems import Message, Problem, ValidationFailed, localize, printable
 from .validate import check_data
 
 # The language of messages when the environment names none of az, ru and en: the site's
@@ -46,7 +46,15 @@ lang_option = click.option(
     default=default_language,
     show_default="from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else az",
     help="Language of the messages; values, field paths and file names stay as written.",
+    # Read before the other options, so that their checks speak the language too.
+    is_eager=True,
 )
+
+
+def _language(ctx: click.Context) -> str | None:
+    """The --lang of the command being run, once read (it is eager)."""
+    language = ctx.params.get("language")
+    return language if isinstance(language, str) else None
 
 
 def _report(problems: list[Problem], output_format: str, language: str | None = None) -> None:
@@ -301,7 +309,8 @@ def _login_option(ctx: click.Context, param: click.Parameter, value: str | None)
     from .settings import LOGIN
 
     if value is not None and not LOGIN.fullmatch(value):
-        raise click.BadParameter(f"{printable(value)!r} is not a GitHub login")
+        message = Message(N_("%(login)s is not a GitHub login"), login=repr(printable(value)))
+        raise click.BadParameter(localize(message, _language(ctx)))
     return value
 
 
@@ -309,7 +318,10 @@ def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     from .from_issue import SLUG
 
     if value is not None and not SLUG.fullmatch(value):
-        raise click.BadParameter(f"{printable(value)!r} is not a slug (lowercase letters, digits, hyphens)")
+        message = Message(
+            N_("%(slug)s is not a slug (lowercase letters, digits, hyphens)"), slug=repr(printable(value))
+        )
+        raise click.BadParameter(localize(message, _language(ctx)))
     return value
 
 
@@ -319,7 +331,8 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     try:
         record_date(value)
     except ValueError:
-        raise click.BadParameter(f"{printable(str(value))!r} is not a date written YYYY-MM-DD") from None
+        message = Message(N_("%(date)s is not a date written YYYY-MM-DD"), date=repr(printable(str(value))))
+        raise click.BadParameter(localize(message, _language(ctx))) from None
     return value
 
 
@@ -387,16 +400,25 @@ def from_issue(
             with issue.open("rb") as body:
                 raw, name = body.read(MAX_BODY_BYTES + 1), str(issue)
         except OSError as error:
-            raise click.ClickException(f"cannot read {printable(str(issue))}: {error.strerror}") from None
+            message = Message(
+                N_("cannot read %(file)s: %(reason)s"),
+                file=printable(str(issue)),
+                reason=str(error.strerror),
+            )
+            raise click.ClickException(localize(message, language)) from None
     answers = read_body(raw, printable(name))
     slug = slug or slug_for(answers)
     record = data_path / "ngos" / f"{slug}.yaml"
     target = None if output == "-" else Path(output) if output else record
     if target is not None and (target.is_symlink() or (target.exists() and not update)):
-        raise click.ClickException(
-            f"{printable(str(target))} already exists: add --update to replace it with the issue's answers, "
-            "or choose another file name with --slug"
+        message = Message(
+            N_(
+                "%(file)s already exists: add --update to replace it with the issue's answers, "
+                "or choose another file name with --slug"
+            ),
+            file=printable(str(target)),
         )
+        raise click.ClickException(localize(message, language))
     added, current = None, None
     if update and record.is_file() and not record.is_symlink():
         doc, _ = load_file(record, str(record))
@@ -525,7 +547,12 @@ def check_pr(
     from .ownership import AUTHOR, SettingsProblem, check_pull_request, check_team, team_from_settings
 
     if not AUTHOR.fullmatch(author):
-        raise _UsageProblem(f"--author {printable(author)!r} is not a GitHub login")
+        raise _UsageProblem(
+            localize(
+                Message(N_("--author %(login)s is not a GitHub login"), login=repr(printable(author))),
+                language,
+            )
+        )
     try:
         repo = Repository(repo_path)
         base_id = repo.commit(base)
@@ -538,7 +565,8 @@ def check_pr(
             )
         verdict = check_pull_request(repo, base_id, head_id, author, logins)
     except (GitError, SettingsProblem) as error:
-        raise _UsageProblem(printable(str(error))) from None
+        # git's own messages (read with LC_ALL=C) stay in English.
+        raise _UsageProblem(printable(localize(error.args[0], language))) from None
     if output_format == "json":
         click.echo(json.dumps(verdict.as_json(), indent=1))
     else:
@@ -549,7 +577,7 @@ def check_pr(
                 click.echo(finding.github_annotation(language))
     if summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as out:
-            out.write(verdict.summary())
+            out.write(verdict.summary(language))
     catalog = catalog_of(language)
     changes = _num(
         catalog.ngettext("%(num)s changed file", "%(num)s changed files", len(verdict.changes)),

@@ -9,6 +9,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import N_
+from .problems import Message
+
 # Modes git records for a tree entry.
 REGULAR = ("100644", "100755")
 SYMLINK = "120000"
@@ -48,15 +51,15 @@ class Repository:
     def __init__(self, path: Path):
         git = shutil.which("git")
         if git is None:
-            raise GitError("git is not installed (or not on PATH)")
+            raise GitError(Message(N_("git is not installed (or not on PATH)")))
         self.git = git
         self.path = path
         if not path.is_dir():
-            raise GitError(f"not a git repository: {path} is not a folder")
+            raise GitError(Message(N_("not a git repository: %(path)s is not a folder"), path=str(path)))
         try:
             self._run("rev-parse", "--git-dir")
         except GitError:
-            raise GitError(f"not a git repository: {path}") from None
+            raise GitError(Message(N_("not a git repository: %(path)s"), path=str(path))) from None
 
     def _run(self, *args: str) -> bytes:
         env = {
@@ -77,11 +80,17 @@ class Repository:
     def commit(self, revision: str) -> str:
         """The full id of the commit ``revision`` names; GitError when it names none."""
         if not revision or revision.startswith("-"):
-            raise GitError(f"unknown revision {revision!r}")
+            raise GitError(Message(N_("unknown revision %(revision)s"), revision=repr(revision)))
         try:
             out = self._run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
         except GitError:
-            raise GitError(f"unknown revision {revision!r}: no such commit in {self.path}") from None
+            raise GitError(
+                Message(
+                    N_("unknown revision %(revision)s: no such commit in %(path)s"),
+                    revision=repr(revision),
+                    path=str(self.path),
+                )
+            ) from None
         return out.decode("ascii").strip()
 
     def changes(self, base: str, head: str) -> list[Change]:

@@ -41,7 +41,9 @@ NAMED = {
     "partners": N_("names %(slug)s among the partners"),
     "funders": N_("names %(slug)s among the funders"),
 }
-CHANGES = {"A": "added", "D": "deleted", "M": "edited", "T": "type changed"}
+CHANGES = {"A": N_("added"), "D": N_("deleted"), "M": N_("edited"), "T": N_("type changed")}
+# Why a press release's copy names no organisation (its text was read).
+NO_ORGANISATION = "no-organisation"
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,9 @@ class Finding:
         catalog = translations(language or "en")
         who = localize(self.who, language)
         template = (
-            "%(message)s (for review by %(who)s)" if self.note else "%(message)s (may approve: %(who)s)"
+            N_("%(message)s (for review by %(who)s)")
+            if self.note
+            else N_("%(message)s (may approve: %(who)s)")
         )
         if language is not None:
             template = catalog.gettext(template)
@@ -115,12 +119,18 @@ class Verdict:
     def may_merge(self) -> bool:
         return self.in_team or not self.findings
 
-    def file_verdict(self, path: str) -> str:
+    def file_verdict(self, path: str, language: str | None = None) -> str:
+        """'needs review: rule, rule', 'may merge' or 'may merge (2 for review)', in ``language``
+        (English for None); rule names stay as written."""
         rules = sorted({f.rule for f in self.findings if f.file == path})
-        if rules:
-            return "needs review: " + ", ".join(rules)
         noted = sum(1 for f in self.notes if f.file == path)
-        return "may merge" + (f" ({noted} for review)" if noted else "")
+        if rules:
+            verdict = Message(N_("needs review: %(rules)s"), rules=", ".join(rules))
+        elif noted:
+            verdict = Message(N_("may merge (%(num)s for review)"), num=noted)
+        else:
+            verdict = Message(N_("may merge"))
+        return verdict.localized(language)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -141,23 +151,43 @@ class Verdict:
             "notes": [{k: v for k, v in f.as_json().items() if k != "rule"} for f in self.notes],
         }
 
-    def summary(self) -> str:
-        """Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the verdict and a table of files."""
+    def summary(self, language: str | None = None) -> str:
+        """Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the verdict and a table of files,
+        in ``language`` (English for None); paths, rules and logins stay as written."""
+        author = _md(self.author)
         if self.in_team:
-            head = f"**May merge without review:** {_md(self.author)} is {TEAM}."
+            verdict = N_("May merge without review:")
+            head = Message(N_("%(author)s is a maintainer of the directory."), author=author).localized(
+                language
+            )
         elif self.may_merge:
-            head = f"**May merge without review:** {_md(self.author)} maintains everything this changes."
+            verdict = N_("May merge without review:")
+            head = Message(N_("%(author)s maintains everything this changes."), author=author).localized(
+                language
+            )
         else:
-            head = f"**Needs review:** {_count(len(self.findings), 'finding')}."
-        lines = ["## Who may change what", "", head, "", "| file | change | verdict |", "| --- | --- | --- |"]
+            verdict = N_("Needs review:")
+            head = _findings(len(self.findings), language) + "."
+        header = " | ".join(_md(_tr(cell, language)) for cell in (N_("file"), N_("change"), N_("verdict")))
+        lines = [
+            "## " + _tr(N_("Who may change what"), language),
+            "",
+            f"**{_tr(verdict, language)}** {head}",
+            "",
+            f"| {header} |",
+            "| --- | --- | --- |",
+        ]
         for change in self.changes:
+            what = _tr(CHANGES[change.status], language)
             lines.append(
-                f"| {_md(change.path)} | {CHANGES[change.status]} | {_md(self.file_verdict(change.path))} |"
+                f"| {_md(change.path)} | {_md(what)} | {_md(self.file_verdict(change.path, language))} |"
             )
         if self.findings:
-            lines += ["", "### Needs review", ""] + [f"- {_md(str(f))}" for f in self.findings]
+            lines += ["", "### " + _tr(N_("Needs review"), language), ""]
+            lines += [f"- {_md(f.localized(language))}" for f in self.findings]
         if self.notes:
-            lines += ["", "### For review", ""] + [f"- {_md(str(f))}" for f in self.notes]
+            lines += ["", "### " + _tr(N_("For review"), language), ""]
+            lines += [f"- {_md(f.localized(language))}" for f in self.notes]
         return "\n".join(lines) + "\n"
 
 
@@ -166,8 +196,19 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _tr(message: str, language: str | None) -> str:
+    """A catalog message without parameters in ``language`` (English for None)."""
+    return Message(message).localized(language)
+
+
+def _findings(number: int, language: str | None) -> str:
+    """'1 finding', '2 findings', in ``language`` (English for None)."""
+    catalog = translations(language or "en")
+    if language is None:
+        text = "%(num)s finding" if number == 1 else "%(num)s findings"
+    else:
+        text = catalog.ngettext("%(num)s finding", "%(num)s findings", number)
+    return text % {"num": number}
 
 
 def same_login(a: str, b: str) -> bool:
@@ -336,9 +377,28 @@ class Checker:
             metadata = _metadata(text)
             slug, reason = _organisation_of(metadata, reason)
             linked = (metadata or {}).get("meeting", "").strip() or None
-            verb = "deletes" if change.status == "D" else "edits"
             if slug is None:
-                self._fail(path, "unreadable-base", f"{verb} a press release whose base copy {reason}")
+                deletes = change.status == "D"
+                if reason == NO_ORGANISATION:
+                    message = Message(
+                        N_(
+                            "deletes a press release whose base copy names no organisation "
+                            "(an 'Organization:' line)"
+                        )
+                        if deletes
+                        else N_(
+                            "edits a press release whose base copy names no organisation "
+                            "(an 'Organization:' line)"
+                        )
+                    )
+                else:
+                    message = Message(
+                        N_("deletes a press release whose base copy cannot be read (%(reason)s)")
+                        if deletes
+                        else N_("edits a press release whose base copy cannot be read (%(reason)s)"),
+                        reason=reason,
+                    )
+                self._fail(path, "unreadable-base", message)
             else:
                 judged = slug
                 owner = self._owner(slug)
@@ -372,7 +432,11 @@ class Checker:
                 line = metadata_line(text or "", "meeting")
                 self.notes.append(Finding(path, "meeting", message, owner.approvers, line, note=True))
         if slug is None:
-            self._fail(path, "unreadable-head", f"the new copy {reason}")
+            if reason == NO_ORGANISATION:
+                message = Message(N_("the new copy names no organisation (an 'Organization:' line)"))
+            else:
+                message = Message(N_("the new copy cannot be read (%(reason)s)"), reason=reason)
+            self._fail(path, "unreadable-head", message)
         elif slug != judged:
             owner = self._owner(slug)
             if not owner.theirs:
@@ -400,14 +464,16 @@ class Checker:
 
     def _copy(self, mode: str, object_id: str) -> _Copy:
         if mode == SYMLINK:
-            return _Copy(None, "it is a symbolic link")
+            return _Copy(None, Message(N_("it is a symbolic link")))
         if mode == SUBMODULE:
-            return _Copy(None, "it is a submodule")
+            return _Copy(None, Message(N_("it is a submodule")))
         if mode not in REGULAR:
-            return _Copy(None, "it is not a file")
+            return _Copy(None, Message(N_("it is not a file")))
         raw = self.repo.blob(object_id, self.max_bytes)
         if raw is None:
-            return _Copy(None, f"it is over the size limit of {self.max_bytes:,} bytes")
+            return _Copy(
+                None, Message(N_("it is over the size limit of %(limit)s bytes"), limit=f"{self.max_bytes:,}")
+            )
         return _Copy(raw)
 
     def _base_copy(self, change: Change) -> _Copy:
@@ -421,9 +487,11 @@ class Checker:
             return None, copy.reason
         doc, problems = load_bytes(copy.raw, path, max_bytes=self.max_bytes)
         if doc is None:
-            return None, problems[0].message if problems else "it is not a record"
+            if problems:
+                return None, problems[0].message_id or problems[0].message
+            return None, Message(N_("it is not a record"))
         if not isinstance(doc.data, dict):
-            return None, "it is not a map of fields"
+            return None, Message(N_("it is not a map of fields"))
         return doc, ""
 
     def _maintainers(self, copy: _Copy, path: str) -> tuple[tuple[str, ...] | None, str]:
@@ -432,17 +500,17 @@ class Checker:
             return None, reason
         logins = _logins(doc.data.get("maintainers"))
         if not logins:
-            return None, "it lists no maintainers"
+            return None, Message(N_("it lists no maintainers"))
         return logins, ""
 
     def _text(self, copy: _Copy) -> tuple[str | None, str]:
         """A press release's text, or why it cannot be read."""
         if copy.raw is None:
-            return None, f"cannot be read ({copy.reason})"
+            return None, copy.reason
         try:
             return copy.raw.decode("utf-8"), ""
         except UnicodeDecodeError:
-            return None, "cannot be read (it is not UTF-8 text)"
+            return None, Message(N_("it is not UTF-8 text"))
 
     def _owner(self, slug: str, folders: tuple[str, ...] = ORGANISATION_FOLDERS) -> _Owner:
         """Whether the author maintains the organisation (or meeting) ``slug``: on the base
@@ -478,12 +546,13 @@ def _metadata(text: str | None) -> dict[str, str] | None:
 
 
 def _organisation_of(metadata: dict[str, str] | None, reason: str) -> tuple[str | None, str]:
-    """A press release's organisation slug, or why there is none."""
+    """A press release's organisation slug, or why there is none: why its text cannot be
+    read, or NO_ORGANISATION."""
     if metadata is None:
         return None, reason
     slug = metadata.get("organization", "").strip()
     if not slug:
-        return None, "names no organisation (an 'Organization:' line)"
+        return None, NO_ORGANISATION
     return slug, ""
 
 
@@ -529,15 +598,17 @@ def team_from_settings(repo: Repository, commit: str, path: str, *, required: bo
     entry = repo.entry(commit, path)
     if entry is None or entry.mode not in REGULAR:
         if required:
-            raise SettingsProblem(f"{path} is not a file in the base revision")
+            raise SettingsProblem(Message(N_("%(file)s is not a file in the base revision"), file=path))
         return []
     raw = repo.blob(entry.object_id, DEFAULT_MAX_BYTES)
     if raw is None:
-        raise SettingsProblem(f"{path} is too large to read")
+        raise SettingsProblem(Message(N_("%(file)s is too large to read"), file=path))
     try:
         tree = ast.parse(raw, filename=path)
     except (SyntaxError, ValueError) as error:
-        raise SettingsProblem(f"{path} cannot be parsed: {error}") from None
+        raise SettingsProblem(
+            Message(N_("%(file)s cannot be parsed: %(error)s"), file=path, error=str(error))
+        ) from None
     team: list[str] = []
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
@@ -550,8 +621,13 @@ def team_from_settings(repo: Repository, commit: str, path: str, *, required: bo
                 value = None
             if not isinstance(value, list | tuple) or not all(isinstance(x, str) for x in value):
                 raise SettingsProblem(
-                    f"{path}: NGO_DIRECTORY_MAINTAINERS_TEAM must be a plain list of logins, "
-                    "such as ['octocat']; or pass --team"
+                    Message(
+                        N_(
+                            "%(file)s: NGO_DIRECTORY_MAINTAINERS_TEAM must be a plain list of logins, "
+                            "such as ['octocat']; or pass --team"
+                        ),
+                        file=path,
+                    )
                 )
             team = list(value)
     return check_team(team)
@@ -561,7 +637,12 @@ def check_team(team: Iterable[str]) -> list[str]:
     logins = [login.strip() for login in team if login.strip()]
     for login in logins:
         if not LOGIN.fullmatch(login):
-            raise SettingsProblem(f"{printable(login)!r} in the maintainers team is not a GitHub login")
+            raise SettingsProblem(
+                Message(
+                    N_("%(login)s in the maintainers team is not a GitHub login"),
+                    login=repr(printable(login)),
+                )
+            )
     return logins
 
 

@@ -264,11 +264,22 @@ def check_name(name: str) -> str:
         raise ScaffoldError(Message(N_("the name is empty: write the organisation's or meeting's name")))
     if _UNPRINTABLE.search(stripped):
         raise ScaffoldError(
-            f"the name '{printable(stripped)}' holds a line break or an invisible character: "
-            "write it on one line, as plain text"
+            Message(
+                N_(
+                    "the name '%(name)s' holds a line break or an invisible character: "
+                    "write it on one line, as plain text"
+                ),
+                name=printable(stripped),
+            )
         )
     if len(stripped) > 200:
-        raise ScaffoldError(f"the name is {len(stripped)} characters, over the limit of 200: shorten it")
+        raise ScaffoldError(
+            Message(
+                N_("the name is %(length)s characters, over the limit of %(limit)s: shorten it"),
+                length=len(stripped),
+                limit=200,
+            )
+        )
     return stripped
 
 
@@ -277,8 +288,14 @@ def check_slug(data_path: Path, slug: str) -> None:
     already, whatever its case."""
     if not SLUG.fullmatch(slug) or len(slug) > 80:
         raise ScaffoldError(
-            f"'{printable(slug)}' is not a slug: use lowercase letters a-z, digits and single hyphens "
-            "(at most 80 characters)"
+            Message(
+                N_(
+                    "'%(slug)s' is not a slug: use lowercase letters a-z, digits and single hyphens "
+                    "(at most %(limit)s characters)"
+                ),
+                slug=printable(slug),
+                limit=80,
+            )
         )
     if slug in reserved_names(DEFAULTS):
         raise ScaffoldError(
@@ -322,22 +339,37 @@ def new_record(
     """Write ``<data_path>/<kind folder>/<slug>.yaml`` for a new record; ScaffoldError if it
     cannot be written (the name, login, slug or address is unusable, or the slug is taken)."""
     if kind not in KINDS:
-        raise ScaffoldError(f"unknown kind '{printable(kind)}': use ngo, partner or meeting")
+        raise ScaffoldError(
+            Message(N_("unknown kind '%(kind)s': use ngo, partner or meeting"), kind=printable(kind))
+        )
     name = check_name(name)
     if maintainer is not None and not LOGIN.fullmatch(maintainer):
         raise ScaffoldError(
-            f"'{printable(maintainer)}' is not a GitHub login: letters, digits and single hyphens, "
-            "at most 39 characters, without '@'"
+            Message(
+                N_(
+                    "'%(login)s' is not a GitHub login: letters, digits and single hyphens, "
+                    "at most 39 characters, without '@'"
+                ),
+                login=printable(maintainer),
+            )
         )
     if schema_url is not None and not is_http_url(schema_url):
         raise ScaffoldError(
-            f"'{printable(schema_url)}' is not a web address: give the folder of the published schemas, "
-            "such as https://ngo.example.org/schemas/"
+            Message(
+                N_(
+                    "'%(url)s' is not a web address: give the folder of the published schemas, "
+                    "such as %(example)s"
+                ),
+                url=printable(schema_url),
+                example="https://ngo.example.org/schemas/",
+            )
         )
     if slug is None:
         slug = slugify(name, fallback="")
         if not slug:
-            raise ScaffoldError(f"no slug can be made from '{printable(name)}': give one with --slug")
+            raise ScaffoldError(
+                Message(N_("no slug can be made from '%(name)s': give one with --slug"), name=printable(name))
+            )
     check_slug(data_path, slug)
     text = record_text(
         kind,
