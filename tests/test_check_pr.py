@@ -515,3 +515,97 @@ def test_the_team_comes_from_the_base_revisions_settings_read_not_run(repo: Path
         "Error: broken.py: NGO_DIRECTORY_MAINTAINERS_TEAM must be a plain list of logins, such as "
         "['octocat']; or pass --team",
     )
+
+
+def test_a_release_may_not_join_another_organisations_release(repo: Path) -> None:
+    """Files sharing a slug are language versions of one release: alice's ngo-alpha text given
+    the slug of bob's release would be published as its English version, so bob must approve."""
+    write(
+        repo,
+        {
+            "content/press/beta-news.md": PRESS.format(organisation="ngo-beta").replace(
+                "\n\nText.", "\nSlug: beta-news\nLang: az\n\nText."
+            ),
+        },
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "beta's release")
+    git(repo, "tag", "-f", "base")
+    write(
+        repo,
+        {
+            "content/press/hijack.md": "Title: Beta admits fraud\nDate: 2026-01-03\nOrganization: ngo-alpha\n"
+            "Slug: beta-news\nLang: en\n\nText.\n"
+        },
+    )
+    commit(repo)
+    code, lines, _ = check(repo, "alice")
+    assert (code, lines) == (
+        1,
+        [
+            "content/press/hijack.md: press-organisation: shares the slug beta-news with "
+            "content/press/beta-news.md, a press release of ngo-beta, an organisation alice does not "
+            "maintain (may approve: @bob or @Dave)"
+        ],
+    )
+    assert check(repo, "bob")[1] == [
+        "content/press/hijack.md: press-organisation: publishes for ngo-alpha, an organisation bob does "
+        "not maintain (may approve: @alice)"
+    ]
+
+
+def test_the_editors_placeholder_is_never_an_author(repo: Path) -> None:
+    """Records nobody has claimed list `directory-editors`: a GitHub account of that name may
+    not change them, and only the directory's maintainers may approve."""
+    write(
+        repo, {"ngo_data/ngos/unclaimed.yaml": NGO.format(name="Unclaimed", maintainers="directory-editors")}
+    )
+    commit(repo)
+    git(repo, "tag", "-f", "base")
+    (repo / "ngo_data/ngos/unclaimed.yaml").unlink()
+    commit(repo)
+    assert check(repo, "Directory-Editors") == (
+        1,
+        [
+            "ngo_data/ngos/unclaimed.yaml: not-a-maintainer: deletes a record Directory-Editors does not "
+            "maintain on the base revision (may approve: a maintainer of the directory)"
+        ],
+        "Needs review: 1 finding in 1 of 1 changed file.",
+    )
+    assert check(repo, "root-admin")[0] == 0
+
+
+def test_a_file_name_never_starts_a_workflow_command(repo: Path) -> None:
+    """A file named '::stop-commands::x' would switch off every later annotation."""
+    write(repo, {"::stop-commands::token": "x\n"})
+    commit(repo)
+    code, lines, _ = check(repo, "alice", "--format", "github")
+    assert code == 1
+    assert lines[0].startswith("\\x3a:stop-commands::token: directory-code: ")
+    assert [line for line in lines if line.startswith("::")] == [
+        line for line in lines if line.startswith("::error file=%3A%3Astop-commands%3A%3Atoken,")
+    ]
+
+
+def test_a_press_release_with_a_byte_order_mark_is_read(repo: Path) -> None:
+    """Pelican and validate skip a UTF-8 BOM; so does check-pr."""
+    (repo / "content/press/alpha-more.md").write_bytes(
+        b"\xef\xbb\xbf" + PRESS.format(organisation="ngo-alpha").encode()
+    )
+    commit(repo)
+    assert check(repo, "alice")[0] == 0
+
+
+def test_an_ngo_naming_funders_and_partners_is_noted_for_review(repo: Path) -> None:
+    """Naming a partner as funder puts the NGO on the partner's page: listed for its review."""
+    record = (
+        NGO.format(name="Alpha", maintainers="alice") + "funders: [partner-one]\npartners: [partner-one]\n"
+    )
+    write(repo, {"ngo_data/ngos/ngo-alpha.yaml": record})
+    commit(repo)
+    code, lines, _ = check(repo, "alice")
+    assert code == 0
+    assert lines == [
+        "ngo_data/ngos/ngo-alpha.yaml: note: names partner-one among the funders (for review by @carol)",
+        "ngo_data/ngos/ngo-alpha.yaml: note: names partner-one among the partners (for review by @carol)",
+    ]

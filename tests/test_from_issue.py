@@ -508,3 +508,19 @@ def test_a_plain_name_and_its_translations(names: dict[str, str], expected: str)
         text.removeprefix(MODELINE + "\n").removesuffix('last_verified: "2026-01-15"\nadded: "2026-01-15"\n')
         == expected
     )
+
+
+def test_update_keeps_every_current_maintainer(data: Path) -> None:
+    """An update from the form never drops a maintainer: only the record's own maintainers may
+    do that, in a pull request of theirs."""
+    record = data / "ngos" / "iearn-azerbaijan.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace("maintainers: [directory-editors]", "maintainers: [alice, bob]"),
+        "utf-8",
+    )
+    issue = body(
+        existing="iearn-azerbaijan", name="iEARN-Azerbaijan", name_en="", maintainers="_No response_"
+    )
+    result = run(data, issue, "--update", "--author", "alice", "--date", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    assert "maintainers: [alice, bob]\n" in record.read_text("utf-8")

@@ -777,3 +777,17 @@ def test_a_missing_vocabulary_is_reported_once(project: Project) -> None:
     (project.data / "regions.yaml").unlink()
     expected = ["ngo_data/regions.yaml:1:1: file is missing (create regions.yaml; see README)"]
     assert both(project) == (expected, expected)
+
+
+def test_a_release_cannot_pass_as_another_organisations_translation(project: Project) -> None:
+    """A file with the slug of another organisation's release would be published as its version
+    in another language, linked from its pages: validate and the build both refuse it."""
+    write(project.data, "ngos/mallory-ngo.yaml", NGO.replace("Ganja Youth Centre", "Mallory NGO"))
+    hijack = PRESS.replace("Organization: ganja-youth-centre", "Organization: mallory-ngo")
+    write(project.content, "press/zz-hijack.md", hijack.replace("Lang: en", "Lang: ru"))
+    expected = [
+        "content/press/zz-hijack.md:3:15: organization: 'mallory-ngo' differs from 'ganja-youth-centre' in "
+        "content/press/classes-open.md, which has the same slug (the language versions of one press "
+        "release name the same organisation and meeting; give this release a slug of its own)"
+    ]
+    assert both(project) == (expected, expected)

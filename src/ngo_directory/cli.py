@@ -426,7 +426,14 @@ def from_issue(
         added = data.get("added") if isinstance(data.get("added"), str) else None
         current = data.get("maintainers") if isinstance(data.get("maintainers"), list) else []
     today = record_date(day)
-    text = build_record(answers, today=today, author=author, added=added, updated=current is not None)
+    text = build_record(
+        answers,
+        today=today,
+        author=author,
+        added=added,
+        updated=current is not None,
+        current_maintainers=[str(m) for m in current or []],
+    )
     problems = [*answers.problems, *check_record(text, data_path, slug)]
     catalog = catalog_of(language)
     if target is None:

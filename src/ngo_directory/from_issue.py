@@ -22,7 +22,7 @@ import shutil
 import stat
 import tempfile
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -367,11 +367,14 @@ def _login(value: str) -> str:
     return match.group(1) if match else value.removeprefix("@")
 
 
-def maintainers(value: str, author: str | None) -> list[str]:
-    """Logins from the form (separated by commas or spaces, '@' and github.com addresses
-    allowed), then the issue's author; each login once, whatever its case."""
+def maintainers(value: str, author: str | None, current: Sequence[str] = ()) -> list[str]:
+    """The record's current maintainers (an update never drops one: only they decide that, in
+    a pull request of their own), then the logins from the form (separated by commas or spaces,
+    '@' and github.com addresses allowed), then the issue's author; each login once, whatever
+    its case."""
     found: dict[str, str] = {}
-    for login in [_login(v) for v in _split(value, r"[,;\s]+")] + ([author] if author else []):
+    logins = [*current, *(_login(v) for v in _split(value, r"[,;\s]+")), *([author] if author else [])]
+    for login in logins:
         found.setdefault(login.casefold(), login)
     return list(found.values())
 
@@ -440,6 +443,7 @@ def build_record(
     author: str | None = None,
     added: str | None = None,
     updated: bool = False,
+    current_maintainers: Sequence[str] = (),
 ) -> str:
     """The record's YAML text, ordered like the sample records. Fields left empty are left
     out, so the validator names each missing required one."""
@@ -473,7 +477,7 @@ def build_record(
         lines.append(f"themes: {_flow(themes)}")
     lines += _location_lines(answers, regions)
     lines += _contact_lines(answers)
-    logins = maintainers(answers.get("maintainers"), author)
+    logins = maintainers(answers.get("maintainers"), author, current_maintainers)
     if logins:
         lines.append(f"maintainers: {_flow(logins)}")
     lines.append(f"last_verified: {quote(today.isoformat())}")

@@ -19,9 +19,11 @@ from .i18n import Languages
 from .loader import check_characters
 from .pages import PageSpec, Planner, PressIndex
 from .press import (
+    LineOf,
     check_content_metadata,
     check_links,
     check_press_release,
+    check_release_versions,
     metadata_line,
     stray_press_files,
 )
@@ -77,6 +79,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
         press_root = content / self.options["NGO_DIRECTORY_PRESS_PATH"]
         kind_of = record_kinds(Path(self.options["NGO_DIRECTORY_DATA_PATH"]))
         problems += stray_press_files(content, self.options["NGO_DIRECTORY_PRESS_PATH"], content.parent)
+        releases: list[tuple[str, LineOf, Any]] = []
         for item in _all_content(self.context):
             source = Path(item.source_path)
             file = display(source, content.parent)
@@ -94,7 +97,8 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
             problems += check_links(file, text, item._content or "", folder)
             if source.is_relative_to(press_root):
                 problems += check_press_release(file, line_of, item.metadata, kind_of)
-        return problems
+                releases.append((file, line_of, item.metadata))
+        return problems + check_release_versions(releases)
 
     def generate_context(self) -> None:
         options = self.options

@@ -118,6 +118,18 @@ class Repository:
                 return Entry(mode, object_id, None if size == "-" else int(size))
         return None
 
+    def files(self, commit: str, folder: str) -> dict[str, Entry]:
+        """Every file under ``folder`` (ending in '/') in ``commit``, by path."""
+        out = self._run("ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", folder)
+        found = {}
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            info, name = record.split(b"\t", 1)
+            mode, _kind, object_id, size = info.decode("ascii").split()
+            found[_path(name)] = Entry(mode, object_id, None if size == "-" else int(size))
+        return found
+
     def blob(self, object_id: str, max_bytes: int) -> bytes | None:
         """The content of a file by its object id, or None when it is larger than ``max_bytes``."""
         if object_id == _NO_OBJECT:

@@ -22,7 +22,7 @@ from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
 from .i18n import N_, translations
 from .loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from .press import metadata_line, read_markdown
-from .problems import Message, Problem, localize, printable
+from .problems import Message, Problem, localize, output_line, printable
 from .settings import LOGIN
 
 RECORD_FOLDERS = {"ngo_data/ngos/": "ngo", "ngo_data/partners/": "partner", "ngo_data/meetings/": "meeting"}
@@ -85,7 +85,7 @@ class Finding:
     def localized(self, language: str | None) -> str:
         """``path: rule: message (may approve: who)``; rules, paths and logins stay as written."""
         rule = localize(_NOTE, language) if self.note else self.rule
-        return printable(f"{printable(self.file)}: {rule}: {self._text(language)}")
+        return output_line(printable(f"{printable(self.file)}: {rule}: {self._text(language)}"))
 
     def github_annotation(self, language: str | None = None) -> str:
         text = self._text(language)
@@ -216,8 +216,19 @@ def same_login(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
+# What records nobody has claimed list as their maintainers: it stands for the directory's
+# maintainers, so it never matches an author (anyone could register that login on GitHub).
+EDITORS = "directory-editors"
+
+
 def _includes(logins: Iterable[str], login: str) -> bool:
-    return any(same_login(x, login) for x in logins)
+    return any(same_login(x, login) for x in logins if not same_login(x, EDITORS))
+
+
+def _approvers(logins: Iterable[str]) -> tuple[str, ...]:
+    """Who may approve: the logins given, but the editors' placeholder means the directory's
+    maintainers, whom an empty tuple names."""
+    return tuple(x for x in logins if not same_login(x, EDITORS))
 
 
 @dataclass(frozen=True)
@@ -253,6 +264,7 @@ class Checker:
         self.findings: list[Finding] = []
         self.notes: list[Finding] = []
         self._owners: dict[tuple[str, tuple[str, ...]], _Owner] = {}
+        self._releases: dict[str, list[tuple[str, str]]] | None = None
 
     def run(self, team: Iterable[str]) -> Verdict:
         in_team = _includes(team, self.author)
@@ -340,11 +352,20 @@ class Checker:
                 )
             elif doc is not None:
                 self._meeting(path, doc, self._document(before, path)[0] if change.status != "A" else None)
+        elif doc is not None:
+            # An organisation naming its funders and partners puts itself on their pages.
+            before_doc = self._document(before, path)[0] if change.status != "A" else None
+            self._named(path, doc, before_doc, ("funders", "partners"))
 
     def _meeting(self, path: str, doc: Document, before: Document | None) -> None:
         """Organisers must be the author's; other organisations named are noted for review.
         Names the base copy already held were accepted with it and are not judged again."""
-        for key in ("organisers", *NAMED):
+        self._named(path, doc, before, ("organisers", *NAMED))
+
+    def _named(self, path: str, doc: Document, before: Document | None, keys: Iterable[str]) -> None:
+        """Judge the organisations a record newly names under ``keys``: an organiser must be
+        the author's; any other is noted for its maintainers' review."""
+        for key in keys:
             names = doc.data.get(key)
             if not isinstance(names, list):
                 continue
@@ -366,7 +387,7 @@ class Checker:
                     self._fail(path, "organiser", message, owner.approvers, line)
                 else:
                     message = Message(NAMED[key], slug=printable(slug))
-                    self.notes.append(Finding(path, key, message, owner.approvers, line, note=True))
+                    self._note(path, key, message, owner.approvers, line)
 
     def _press_release(self, change: Change) -> None:
         path = change.path
@@ -430,7 +451,9 @@ class Checker:
                     author=self.author,
                 )
                 line = metadata_line(text or "", "meeting")
-                self.notes.append(Finding(path, "meeting", message, owner.approvers, line, note=True))
+                self._note(path, "meeting", message, owner.approvers, line)
+        if slug is not None:
+            self._shared_slug(path, (metadata or {}).get("slug", "").strip(), slug, text or "")
         if slug is None:
             if reason == NO_ORGANISATION:
                 message = Message(N_("the new copy names no organisation (an 'Organization:' line)"))
@@ -452,6 +475,38 @@ class Checker:
                     metadata_line(text or "", "organization"),
                 )
 
+    def _shared_slug(self, path: str, release: str, organisation: str, text: str) -> None:
+        """Files sharing a slug are language versions of one release: a release may not join
+        another organisation's, or its text would be published as theirs."""
+        for other, other_organisation in self._base_releases().get(release, []):
+            if other == path or other_organisation == organisation:
+                continue
+            owner = self._owner(other_organisation)
+            if not owner.theirs:
+                message = Message(
+                    N_("shares the slug %(release)s with %(file)s, a press release of %(slug)s, %(whose)s"),
+                    release=printable(release),
+                    file=printable(other),
+                    slug=printable(other_organisation),
+                    whose=self._not_theirs(owner),
+                )
+                line = metadata_line(text, "slug")
+                self._fail(path, "press-organisation", message, owner.approvers, line)
+
+    def _base_releases(self) -> dict[str, list[tuple[str, str]]]:
+        """(file, organisation) of every press release on the base revision, by slug."""
+        if self._releases is None:
+            self._releases = {}
+            for path, entry in sorted(self.repo.files(self.base, PRESS_FOLDER).items()):
+                if not path.endswith(".md"):
+                    continue
+                metadata = _metadata(self._text(self._copy(entry.mode, entry.object_id))[0])
+                slug = (metadata or {}).get("slug", "").strip()
+                organisation = (metadata or {}).get("organization", "").strip()
+                if slug and organisation:
+                    self._releases.setdefault(slug, []).append((path, organisation))
+        return self._releases
+
     def _not_theirs(self, owner: _Owner) -> str:
         if owner.known:
             return Message(N_("an organisation %(author)s does not maintain"), author=self.author)
@@ -460,7 +515,10 @@ class Checker:
     # Reading copies of files.
 
     def _fail(self, path: str, rule: str, message: str, approvers: Iterable[str] = (), line: int = 1) -> None:
-        self.findings.append(Finding(path, rule, message, tuple(approvers), line))
+        self.findings.append(Finding(path, rule, message, _approvers(approvers), line))
+
+    def _note(self, path: str, rule: str, message: str, approvers: Iterable[str], line: int) -> None:
+        self.notes.append(Finding(path, rule, message, _approvers(approvers), line, note=True))
 
     def _copy(self, mode: str, object_id: str) -> _Copy:
         if mode == SYMLINK:
@@ -508,7 +566,7 @@ class Checker:
         if copy.raw is None:
             return None, copy.reason
         try:
-            return copy.raw.decode("utf-8"), ""
+            return copy.raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), ""  # as Pelican reads it
         except UnicodeDecodeError:
             return None, Message(N_("it is not UTF-8 text"))
 

@@ -40,6 +40,49 @@ def metadata_line(text: str, key: str) -> int:
     return 1
 
 
+def check_release_versions(releases: Sequence[tuple[str, LineOf, Mapping[str, object]]]) -> list[Problem]:
+    """The language versions of one press release (files sharing its slug) name the same
+    organisation and meeting: otherwise one organisation's text could be published as another's
+    release, linked from its pages in the other languages. ``releases`` are (file, line_of,
+    metadata); the first file by name is the one the others are compared with."""
+    problems = []
+    first: dict[str, tuple[str, Mapping[str, object]]] = {}
+    for file, line_of, metadata in sorted(releases, key=lambda release: release[0]):
+        slug = str(metadata.get("slug") or "").strip()
+        if not slug:
+            continue
+        if slug not in first:
+            first[slug] = (file, metadata)
+            continue
+        other_file, other = first[slug]
+        for key in ("organization", "meeting"):
+            value, expected = (str(m.get(key) or "").strip() for m in (metadata, other))
+            if value != expected:
+                problems.append(
+                    Problem(
+                        file,
+                        line_of(key),
+                        len(key) + 3,
+                        key,
+                        Message(
+                            N_(
+                                "'%(value)s' differs from '%(expected)s' in %(file)s, which has the same slug"
+                            ),
+                            value=value,
+                            expected=expected,
+                            file=other_file,
+                        ),
+                        Message(
+                            N_(
+                                "the language versions of one press release name the same organisation "
+                                "and meeting; give this release a slug of its own"
+                            )
+                        ),
+                    )
+                )
+    return problems
+
+
 def check_press_release(
     file: str, line_of: LineOf, metadata: Mapping[str, object], kind_of: Mapping[str, str]
 ) -> list[Problem]:
@@ -197,6 +240,7 @@ def check_content_folder(
         return problems
     press = content / press_folder
     seen: dict[tuple[bool, str, str], str] = {}
+    releases: list[tuple[str, LineOf, Mapping[str, object]]] = []
     for path in walk(content):
         if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
             continue  # links and special files were reported above
@@ -226,6 +270,7 @@ def check_content_folder(
         problems += check_links(file, text, body, path.parent.relative_to(content).as_posix())
         if is_press:
             problems += check_press_release(file, line_of, metadata, kind_of)
+            releases.append((file, line_of, metadata))
         key = (is_press, str(metadata.get("slug")), str(metadata.get("lang")))
         if key in seen and metadata.get("slug") and metadata.get("lang"):
             problems.append(
@@ -249,7 +294,7 @@ def check_content_folder(
                 )
             )
         seen.setdefault(key, file)
-    return problems
+    return problems + check_release_versions(releases)
 
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

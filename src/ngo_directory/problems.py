@@ -32,6 +32,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
+def output_line(text: str) -> str:
+    """A line of output that starts with a contributor's text (a file name) but can never be
+    read as a workflow command: GitHub Actions obeys any line starting with '::', so a leading
+    colon is written as an escape."""
+    return "\\x3a" + text[1:] if text.startswith(":") else text
+
+
 def field_name(path: Path_) -> str:
     """Render a data path as a field name: ``contacts.phones[0].number``."""
     out = ""
@@ -139,7 +146,7 @@ class Problem:
     def localized(self, language: str | None) -> str:
         """``file:line:column: field: message (hint)`` with the message and hint translated
         into ``language``; values, field paths and file names stay as written."""
-        return f"{self.file}:{self.line}:{self.column}: " + self.text(language)
+        return output_line(f"{self.file}:{self.line}:{self.column}: " + self.text(language))
 
     def github_annotation(self, language: str | None = None) -> str:
         """Render as a GitHub Actions error annotation."""
