@@ -97,5 +97,8 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
+# One worker per core; each test module stays on one worker, so a site it builds once for all
+# its tests is built once (PYTEST_WORKERS=0 runs in one process).
+PYTEST_WORKERS ?= auto
 test: lock-check venv $(VNU) lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
