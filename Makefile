@@ -72,7 +72,7 @@ serve: html
 # Rebuilds on every change to ngo_data/, content/, theme/, the plugin's templates and catalogs
 # and $(CONFFILE); a failed build prints its problems and the last good site stays served.
 devserver: venv
-	$(BIN)/python -m ngo_directory.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT)
+	$(BIN)/python -m ngo_directory.contribute.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT)
 
 validate: venv
 	$(BIN)/ngo-directory validate

@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from search_payload import measure  # noqa: E402
 
-from ngo_directory.build import build_site  # noqa: E402
-from ngo_directory.indexing import index_site  # noqa: E402
-from ngo_directory.press import read_metadata  # noqa: E402
-from ngo_directory.validate import check_data  # noqa: E402
+from ngo_directory.content.press import read_metadata  # noqa: E402
+from ngo_directory.integration.build import build_site  # noqa: E402
+from ngo_directory.records.validate import check_data  # noqa: E402
+from ngo_directory.search.indexing import index_site  # noqa: E402
 
 REGIONS = ["baku", "ganja", "sheki", "mingachevir", "sumgait", "salyan", "guba", "ismayilli"]
 THEMES = ["youth", "education", "ict", "civil-society", "gender-equality"]

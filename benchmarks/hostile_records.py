@@ -12,7 +12,7 @@ import argparse
 import time
 from collections.abc import Callable
 
-from ngo_directory.loader import DEFAULT_MAX_BYTES, load_bytes
+from ngo_directory.records.loader import DEFAULT_MAX_BYTES, load_bytes
 
 
 def alias_bomb() -> bytes:

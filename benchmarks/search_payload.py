@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browsertools import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from ngo_directory.build import build_site  # noqa: E402
+from ngo_directory.integration.build import build_site  # noqa: E402
 
 
 class CountingHandler(SimpleHTTPRequestHandler):

@@ -40,7 +40,7 @@ def digest(site: Path) -> dict[str, str]:
 
 
 def build_sample(folder: Path) -> Path:
-    from ngo_directory.build import build_site
+    from ngo_directory.integration.build import build_site
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     return build_site(ROOT / "pelicanconf.py", folder / "output")

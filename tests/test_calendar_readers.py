@@ -22,7 +22,7 @@ import pytest
 import vobject
 from icalendar import Event
 
-from ngo_directory.calendars import Serialised, render_calendar, vtimezone
+from ngo_directory.syndication.calendars import Serialised, render_calendar, vtimezone
 from sitetools import ROOT, build, copy_project
 
 pytestmark = pytest.mark.site

@@ -517,8 +517,8 @@ def test_new_refusals_speak_the_language(
 
 def test_new_refusals_in_the_library_are_messages(tmp_path: Path) -> None:
     """The refusals `new` cannot reach through its options (click checks the kind first)."""
+    from ngo_directory.contribute.scaffold import ScaffoldError, new_record
     from ngo_directory.problems import localize
-    from ngo_directory.scaffold import ScaffoldError, new_record
 
     data, _ = copy_project(tmp_path)
     with pytest.raises(ScaffoldError) as refused:

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from ngo_directory.collation import initial, sort_key
 from ngo_directory.i18n import translations
-from ngo_directory.translit import fold, slugify, to_ascii
+from ngo_directory.text.collation import initial, sort_key
+from ngo_directory.text.translit import fold, slugify, to_ascii
 from sitetools import build, copy_project, nu_errors, parse
 
 # --- order and headings ----------------------------------------------------------------------

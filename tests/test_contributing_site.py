@@ -16,11 +16,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from ngo_directory import devserver
-from ngo_directory.filters import Repository
+from ngo_directory.contribute import devserver
+from ngo_directory.records.validate import KINDS, load_directory
 from ngo_directory.settings import plugin_settings
-from ngo_directory.urls import Urls, reserved_names, save_as_of
-from ngo_directory.validate import KINDS, load_directory
+from ngo_directory.site.filters import Repository
+from ngo_directory.site.urls import Urls, reserved_names, save_as_of
 from sitetools import (
     ROOT,
     build,
@@ -269,7 +269,7 @@ def test_devserver_watches_everything_the_build_reads(project: Path) -> None:
         (project / "ngo_data").resolve(),
         (project / "content").resolve(),
         (ROOT / "theme").resolve(),
-        (ROOT / "src/ngo_directory/templates").resolve(),
+        (ROOT / "src/ngo_directory/site/templates").resolve(),
         (ROOT / "src/ngo_directory/translations").resolve(),
     ]
 

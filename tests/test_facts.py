@@ -11,7 +11,7 @@ import feedparser
 import pytest
 
 from ngo_directory.problems import ValidationFailed
-from ngo_directory.validate import check_data
+from ngo_directory.records.validate import check_data
 from sitetools import build, copy_project, parse
 
 pytestmark = pytest.mark.site

@@ -17,8 +17,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from ngo_directory.feeds import Entry, FeedSite, render_feed
-from ngo_directory.subscriptions import Channel
+from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
+from ngo_directory.syndication.subscriptions import Channel
 from sitetools import build, copy_project, language_of_path
 from test_feeds import add_busy_records
 

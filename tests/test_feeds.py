@@ -15,11 +15,11 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from ngo_directory.calendars import EventText, Serialised, meeting_event, render_calendar
-from ngo_directory.feeds import Entry, FeedSite, render_feed
-from ngo_directory.models import build_meeting
 from ngo_directory.problems import ValidationFailed
-from ngo_directory.subscriptions import Channel
+from ngo_directory.records.models import build_meeting
+from ngo_directory.syndication.calendars import EventText, Serialised, meeting_event, render_calendar
+from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
+from ngo_directory.syndication.subscriptions import Channel
 from sitetools import (
     HOSTILE,
     build,

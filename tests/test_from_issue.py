@@ -13,9 +13,9 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from ngo_directory import from_issue
 from ngo_directory.cli import main
-from ngo_directory.from_issue import (
+from ngo_directory.contribute import from_issue
+from ngo_directory.contribute.from_issue import (
     CONFIRMATION,
     FIELDS,
     LABELS,
@@ -27,8 +27,8 @@ from ngo_directory.from_issue import (
     read_body,
     vocabulary_options,
 )
-from ngo_directory.loader import load_bytes
-from ngo_directory.validate import check_data
+from ngo_directory.records.loader import load_bytes
+from ngo_directory.records.validate import check_data
 from sitetools import ROOT, copy_project
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "add-or-update-ngo.yml"

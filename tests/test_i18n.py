@@ -15,10 +15,10 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from ngo_directory.cli import main
-from ngo_directory.collation import initial, sort_key
+from ngo_directory.content.press import read_markdown
 from ngo_directory.i18n import RECORD_LANGUAGES, catalog_file, translations
-from ngo_directory.press import read_markdown
-from ngo_directory.validate import load_directory
+from ngo_directory.records.validate import load_directory
+from ngo_directory.text.collation import initial, sort_key
 from sitetools import ROOT, build, copy_project, html_files, language_of_path, parse, resolve
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

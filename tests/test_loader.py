@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ngo_directory.loader import Document, Mark, load_bytes
+from ngo_directory.records.loader import Document, Mark, load_bytes
 
 FILE = "x.yaml"
 ANCHOR_HINT = "(remove the anchor; records do not use anchors and aliases)"

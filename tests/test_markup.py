@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ngo_directory.markup import clean_text, html_to_text, inert_text, one_line, sanitize, shorten
+from ngo_directory.text.markup import clean_text, html_to_text, inert_text, one_line, sanitize, shorten
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from ngo_directory.validate import check_data
+from ngo_directory.records.validate import check_data
 from sitetools import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")

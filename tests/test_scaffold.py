@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ngo_directory.cli import main
-from ngo_directory.loader import load_file
-from ngo_directory.scaffold import ScaffoldError, new_record, scalar
+from ngo_directory.contribute.scaffold import ScaffoldError, new_record, scalar
+from ngo_directory.records.loader import load_file
+from ngo_directory.records.validate import check_data
 from ngo_directory.schema import inlined_schema
-from ngo_directory.validate import check_data
 from sitetools import build, copy_project
 from test_schemas_published import SCHEMA_DIR, check_jsonschema
 

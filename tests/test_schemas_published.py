@@ -21,7 +21,7 @@ from typing import Any
 import phonenumbers
 import pytest
 
-from ngo_directory.formats import (
+from ngo_directory.records.formats import (
     is_date,
     is_http_url,
     is_phone,
@@ -29,8 +29,8 @@ from ngo_directory.formats import (
     parse_local_datetime,
     time_zones,
 )
+from ngo_directory.records.validate import check_data
 from ngo_directory.schema import inlined_schema, load_schema
-from ngo_directory.validate import check_data
 from sitetools import ROOT, build, copy_project
 
 SCHEMA_DIR = ROOT / "src" / "ngo_directory" / "schema"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from ngo_directory.build import BuildFailed
-from ngo_directory.indexing import IndexingFailed
-from ngo_directory.models import Text, VocabularyEntry
-from ngo_directory.search import SearchEntry, search_names, search_terms, searched_fields
+from ngo_directory.integration.build import BuildFailed
+from ngo_directory.records.models import Text, VocabularyEntry
+from ngo_directory.search.entries import SearchEntry, search_names, search_terms, searched_fields
+from ngo_directory.search.indexing import IndexingFailed
 from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
-from ngo_directory.translit import AZERBAIJANI_LETTERS, fold_letters
+from ngo_directory.text.translit import AZERBAIJANI_LETTERS, fold_letters
 from searchdata import build_search_site
 from sitetools import ROOT, build, copy_project, html_files, parse, tree_digest
 

@@ -12,9 +12,9 @@ import pytest
 
 from ngo_directory.i18n import Languages
 from ngo_directory.problems import ValidationFailed
+from ngo_directory.records.validate import load_directory
 from ngo_directory.settings import plugin_settings
-from ngo_directory.urls import Urls, save_as_of
-from ngo_directory.validate import load_directory
+from ngo_directory.site.urls import Urls, save_as_of
 from sitetools import (
     HOSTILE,
     ROOT,

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from pelican.utils import slugify as pelican_slugify
 
 from ngo_directory.cli import main
-from ngo_directory.translit import slugify
-from ngo_directory.validate import check_data, load_directory
+from ngo_directory.records.validate import check_data, load_directory
+from ngo_directory.text.translit import slugify
 
 REGIONS = """\
 baku:

@@ -15,7 +15,7 @@ import click
 from .i18n import N_, RECORD_LANGUAGES
 from .i18n import translations as catalog_of
 from .problems import Message, Problem, ValidationFailed, localize, printable
-from .validate import check_data
+from .records.validate import check_data
 
 # The language of messages when the environment names none of az, ru and en: the site's
 # default language (DEFAULT_LANG in pelicanconf.py).
@@ -209,7 +209,7 @@ def translations(data_path: Path, languages: tuple[str, ...], output_format: str
         ngo-directory translations --language ru
         ngo-directory translations --format json > translations.json
     """
-    from .completeness import translation_report
+    from .records.completeness import translation_report
 
     directory, problems = check_data(data_path)
     if problems or directory is None:
@@ -284,7 +284,7 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     Example:
         ngo-directory build -s publishconf.py -o output
     """
-    from .build import BuildFailed, build_site
+    from .integration.build import BuildFailed, build_site
     from .settings import SettingsError
 
     handler = logging.StreamHandler()
@@ -315,7 +315,7 @@ def _login_option(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .from_issue import SLUG
+    from .contribute.from_issue import SLUG
 
     if value is not None and not SLUG.fullmatch(value):
         message = Message(
@@ -326,7 +326,7 @@ def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .from_issue import record_date
+    from .contribute.from_issue import record_date
 
     try:
         record_date(value)
@@ -382,7 +382,7 @@ def from_issue(
     Example:
         gh issue view 42 --json body --jq .body | ngo-directory from-issue - --author octocat
     """
-    from .from_issue import (
+    from .contribute.from_issue import (
         MAX_BODY_BYTES,
         build_record,
         check_record,
@@ -391,7 +391,7 @@ def from_issue(
         record_file,
         slug_for,
     )
-    from .loader import load_file
+    from .records.loader import load_file
 
     if str(issue) == "-":
         raw, name = sys.stdin.buffer.read(MAX_BODY_BYTES + 1), "<stdin>"
@@ -550,8 +550,14 @@ def check_pr(
     Example:
         ngo-directory check-pr --base origin/main --head HEAD --author octocat
     """
-    from .gitrepo import GitError, Repository
-    from .ownership import AUTHOR, SettingsProblem, check_pull_request, check_team, team_from_settings
+    from .contribute.gitrepo import GitError, Repository
+    from .contribute.ownership import (
+        AUTHOR,
+        SettingsProblem,
+        check_pull_request,
+        check_team,
+        team_from_settings,
+    )
 
     if not AUTHOR.fullmatch(author):
         raise _UsageProblem(
@@ -654,7 +660,7 @@ def new(
         ngo-directory new ngo "Gəncə Gənclər Mərkəzi" --maintainer octocat
         ngo-directory new meeting "Spring meeting in Sheki 2027"
     """
-    from .scaffold import ScaffoldError, new_record, next_steps
+    from .contribute.scaffold import ScaffoldError, new_record, next_steps
 
     try:
         scaffold = new_record(data_path, kind, name, maintainer=maintainer, slug=slug, schema_url=schema_url)

@@ -8,12 +8,12 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
-from . import filters
-from .generators import TEMPLATES, DirectoryGenerator
-from .indexing import index_site
+from .integration.generators import TEMPLATES, DirectoryGenerator
 from .problems import ValidationFailed
+from .records.sources import unsafe_files
+from .search.indexing import index_site
 from .settings import plugin_settings
-from .sources import unsafe_files
+from .site import filters
 
 
 def get_generators(pelican: Any) -> type[DirectoryGenerator]:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from .i18n import RECORD_LANGUAGES, catalog_file, unknown_languages
-from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from .records.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 
 DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_DATA_PATH": "ngo_data",
@@ -58,7 +58,7 @@ DEFAULTS: dict[str, Any] = {
     ),
 }
 KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
-# Pelican's own feeds: off, so that every feed comes from one code path (feeds.py).
+# Pelican's own feeds: off, so that every feed comes from one code path (syndication/feeds.py).
 PELICAN_FEEDS = (
     "FEED_ATOM",
     "FEED_RSS",

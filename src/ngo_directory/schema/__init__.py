@@ -14,10 +14,10 @@ import yaml
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
-from ..formats import format_checker
 from ..i18n import N_
-from ..loader import Document
 from ..problems import Message, Path_, Problem, allowed, did_you_mean
+from ..records.formats import format_checker
+from ..records.loader import Document
 
 SCHEMAS = ("common", "ngo", "partner", "meeting", "vocabulary")
 

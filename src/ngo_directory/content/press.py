@@ -1,0 +1,397 @@
+"""Checks for press releases: Pelican articles linked to records by their metadata."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import markdown
+
+from ..i18n import N_, RECORD_LANGUAGES
+from ..problems import Message, Problem, either
+from ..records.loader import DEFAULT_MAX_BYTES, check_characters
+from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
+from ..text.translit import slugify
+
+LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
+WITH_ARTICLE = {
+    "ngo": Message(N_("an NGO")),
+    "partner": Message(N_("a partner")),
+    "meeting": Message(N_("a meeting")),
+}
+LineOf = Callable[[str], int]
+"""Finds the line of a metadata key; called only when a problem needs it."""
+REQUIRED = ("title", "date", "organization")
+
+
+def metadata_line(text: str, key: str) -> int:
+    """Line number of ``key:`` in a Markdown metadata header (1 when absent)."""
+    pattern = re.compile(rf"^{re.escape(key)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def check_release_versions(releases: Sequence[tuple[str, LineOf, Mapping[str, object]]]) -> list[Problem]:
+    """The language versions of one press release (files sharing its slug) name the same
+    organisation and meeting: otherwise one organisation's text could be published as another's
+    release, linked from its pages in the other languages. ``releases`` are (file, line_of,
+    metadata); the first file by name is the one the others are compared with."""
+    problems = []
+    first: dict[str, tuple[str, Mapping[str, object]]] = {}
+    for file, line_of, metadata in sorted(releases, key=lambda release: release[0]):
+        slug = str(metadata.get("slug") or "").strip()
+        if not slug:
+            continue
+        if slug not in first:
+            first[slug] = (file, metadata)
+            continue
+        other_file, other = first[slug]
+        for key in ("organization", "meeting"):
+            value, expected = (str(m.get(key) or "").strip() for m in (metadata, other))
+            if value != expected:
+                problems.append(
+                    Problem(
+                        file,
+                        line_of(key),
+                        len(key) + 3,
+                        key,
+                        Message(
+                            N_(
+                                "'%(value)s' differs from '%(expected)s' in %(file)s, which has the same slug"
+                            ),
+                            value=value,
+                            expected=expected,
+                            file=other_file,
+                        ),
+                        Message(
+                            N_(
+                                "the language versions of one press release name the same organisation "
+                                "and meeting; give this release a slug of its own"
+                            )
+                        ),
+                    )
+                )
+    return problems
+
+
+def check_press_release(
+    file: str, line_of: LineOf, metadata: Mapping[str, object], kind_of: Mapping[str, str]
+) -> list[Problem]:
+    """Problems with one press release's metadata; ``kind_of`` maps slugs to record kinds."""
+    problems = []
+    for key in REQUIRED:
+        if not str(metadata.get(key) or "").strip():
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    1,
+                    key,
+                    Message(N_("required metadata is missing")),
+                    Message(N_("add a line '%(line)s' at the top"), line=f"{key.title()}: ..."),
+                )
+            )
+    for key, kinds in LINKS.items():
+        value = metadata.get(key)
+        if value is None or not str(value).strip():
+            continue
+        slug = str(value).strip()
+        kind = kind_of.get(slug)
+        wanted = either(WITH_ARTICLE[k] for k in kinds)
+        if kind not in kinds:
+            found = (
+                Message(
+                    N_("'%(slug)s' is %(kind)s, not %(wanted)s"),
+                    slug=slug,
+                    kind=WITH_ARTICLE[kind],
+                    wanted=wanted,
+                )
+                if kind
+                else Message(N_("unknown slug '%(slug)s'"), slug=slug)
+            )
+            problems.append(
+                Problem(
+                    file,
+                    line_of(key),
+                    len(key) + 3,
+                    key,
+                    found,
+                    Message(N_("use the file name of %(kinds)s record in ngo_data/"), kinds=wanted),
+                )
+            )
+    return problems
+
+
+def read_markdown(text: str) -> tuple[dict[str, str], str]:
+    """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it."""
+    md = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
+    body = md.convert(text)
+    meta: dict[str, list[str]] = getattr(md, "Meta", {})
+    return {key.lower(): "\n".join(values) for key, values in meta.items()}, body
+
+
+# Pelican's intrasite links, as Pelican finds them in the HTML of a page: an attribute whose
+# quoted value starts with {filename}, {static} or {attach} (or |filename| ...).
+_INTRASITE = re.compile(
+    r"""<[^>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*
+    (?P<quote>["'])(?P<link>[{|](?P<what>.*?)[|}](?P<value>.*?))(?P=quote)""",
+    re.X,
+)
+_FILE_LINKS = ("filename", "static", "attach")
+
+
+def _link_targets(value: str, folder: str) -> set[str]:
+    """Every path Pelican may try for a link's value: as written, unquoted and HTML-unescaped;
+    a leading '/' starts at the content folder, anything else at the linking file's folder."""
+    paths = {urlparse(value).path, unquote(urlparse(value).path), urlparse(html.unescape(value)).path}
+    paths.add(urlparse(value).path.replace("%20", " "))
+    found = set()
+    for path in paths:
+        joined = path[1:] if path.startswith("/") else os.path.join(folder, path)
+        found.add(os.path.normpath(joined))
+    return found
+
+
+def check_links(file: str, text: str, body: str, relative_folder: str) -> list[Problem]:
+    """A problem for each {filename}, {static} or {attach} link that leads outside the content
+    folder: Pelican would copy that file, from anywhere on the build host, into the site.
+    ``relative_folder`` is the linking file's folder relative to the content folder."""
+    problems = []
+    searched_from: dict[str, int] = {}  # a link written twice is found at each of its places
+    for match in _INTRASITE.finditer(body):
+        if match.group("what") not in _FILE_LINKS:
+            continue
+        targets = _link_targets(match.group("value"), relative_folder)
+        if not any(t == ".." or t.startswith("../") or os.path.isabs(t) for t in targets):
+            continue
+        link = html.unescape(match.group("link"))
+        at = -1
+        for written in (match.group("link"), link, match.group("value")):
+            at = text.find(written, searched_from.get(written, 0)) if written else -1
+            if at >= 0:
+                searched_from[written] = at + 1
+                break
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        column = at - text.rfind("\n", 0, at) if at >= 0 else 1
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "content",
+                Message(N_("the link '%(link)s' leads outside the content folder"), link=link),
+                Message(N_("link only to files inside content/, or to a web address")),
+            )
+        )
+    return problems
+
+
+# Files in the press folder that look meant as press releases but that Pelican would not read
+# as one (it reads .md only here): reported, so that a release is never silently left out.
+# Anything else there (a PDF, a picture) is an attachment a release may link with {attach}.
+_TEXT_SUFFIXES = frozenset({"", ".txt", ".markdown", ".mdown", ".mkd", ".mkdn", ".rst", ".html", ".htm"})
+
+
+def stray_press_files(content: Path, press_folder: str, root: Path) -> list[Problem]:
+    """A problem for each text file in the press folder that is not a Markdown press release."""
+    press = content / press_folder
+    if not press.is_dir() or press.is_symlink():
+        return []
+    return [
+        Problem(
+            display(path, root),
+            1,
+            1,
+            "",
+            Message(N_("not a Markdown press release")),
+            Message(N_("rename it to .md")),
+        )
+        for path in walk(press)
+        if path.suffix.lower() in _TEXT_SUFFIXES
+        and not path.name.startswith(".")
+        and path.is_file()
+        and not path.is_symlink()
+    ]
+
+
+def check_content_folder(
+    content: Path,
+    press_folder: str,
+    root: Path,
+    kind_of: Mapping[str, str],
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    *,
+    reserved: frozenset[str] = frozenset(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Problem]:
+    """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
+    problems = unsafe_files(content, root, check_names=True)
+    problems += stray_press_files(content, press_folder, root)
+    if not content.is_dir() or content.is_symlink():
+        return problems
+    press = content / press_folder
+    seen: dict[tuple[bool, str, str], str] = {}
+    releases: list[tuple[str, LineOf, Mapping[str, object]]] = []
+    for path in walk(content):
+        if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
+            continue  # links and special files were reported above
+        if has_hidden_characters(path.name):
+            continue  # and so were names with control characters
+        is_press = path.is_relative_to(press)
+        file = display(path, root)
+        if path.suffix != ".md":
+            continue
+        raw, refused = read_bytes(path, file, max_bytes)
+        if raw is None:
+            problems += [refused] if refused else []
+            continue
+        try:
+            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(
+                Problem(
+                    file, 1, 1, "", Message(N_("file is not valid UTF-8")), Message(N_("save it as UTF-8"))
+                )
+            )
+            continue
+        problems += check_characters(file, text)
+        metadata, body = read_markdown(text)
+        line_of = partial(metadata_line, text)
+        problems += check_content_metadata(file, line_of, metadata, languages, reserved)
+        problems += check_links(file, text, body, path.parent.relative_to(content).as_posix())
+        if is_press:
+            problems += check_press_release(file, line_of, metadata, kind_of)
+            releases.append((file, line_of, metadata))
+        key = (is_press, str(metadata.get("slug")), str(metadata.get("lang")))
+        if key in seen and metadata.get("slug") and metadata.get("lang"):
+            problems.append(
+                Problem(
+                    file,
+                    line_of("lang"),
+                    7,
+                    "lang",
+                    Message(
+                        N_("%(file)s already has slug '%(slug)s' in '%(lang)s'"),
+                        file=seen[key],
+                        slug=key[1],
+                        lang=key[2],
+                    ),
+                    Message(
+                        N_(
+                            "translations of one text share a slug but each needs its own language; "
+                            "otherwise give this one a different slug"
+                        )
+                    ),
+                )
+            )
+        seen.setdefault(key, file)
+    return problems + check_release_versions(releases)
+
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+FORBIDDEN_METADATA = ("save_as", "url", "template", "path")
+
+
+def check_content_metadata(
+    file: str,
+    line_of: LineOf,
+    metadata: Mapping[str, object],
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    reserved: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Problems any page or press release can have: a missing, unsafe or reserved slug, a
+    missing or unknown language, output overrides."""
+    problems = []
+    slug = metadata.get("slug")
+    title = str(metadata.get("title") or "")
+    if slug is None or not str(slug).strip():
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "slug",
+                Message(N_("required metadata is missing")),
+                Message(
+                    N_("add a line '%(line)s' at the top; translations of one text share its slug"),
+                    line=f"Slug: {slugify(title or Path(file).stem)}",
+                ),
+            )
+        )
+    elif not SLUG.fullmatch(str(slug)):
+        problems.append(
+            Problem(
+                file,
+                line_of("slug"),
+                7,
+                "slug",
+                Message(N_("'%(slug)s' is not a valid slug"), slug=str(slug)),
+                Message(
+                    N_("use lowercase letters a-z, digits and single hyphens, such as '%(example)s'"),
+                    example=slugify(str(slug)),
+                ),
+            )
+        )
+    elif str(slug) in reserved:
+        problems.append(
+            Problem(
+                file,
+                line_of("slug"),
+                7,
+                "slug",
+                Message(
+                    N_("'%(slug)s' is a reserved name: the site uses it for its own pages"), slug=str(slug)
+                ),
+                Message(N_("choose a more specific slug; translations of one text share it")),
+            )
+        )
+    lang = metadata.get("lang")
+    choices = ", ".join(languages)
+    if lang is None or not str(lang).strip():
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "lang",
+                Message(N_("required metadata is missing")),
+                Message(
+                    N_("add a line '%(line)s' naming the language it is written in (%(choices)s)"),
+                    line=f"Lang: {languages[0]}",
+                    choices=choices,
+                ),
+            )
+        )
+    elif str(lang) not in languages:
+        problems.append(
+            Problem(
+                file,
+                line_of("lang"),
+                7,
+                "lang",
+                Message(N_("'%(lang)s' is not one of the site's languages"), lang=str(lang)),
+                Message(N_("use one of %(choices)s"), choices=choices),
+            )
+        )
+    for key in FORBIDDEN_METADATA:
+        if key in metadata:
+            problems.append(
+                Problem(
+                    file,
+                    line_of(key),
+                    1,
+                    key,
+                    Message(N_("this metadata is not allowed: output paths come from the site's settings")),
+                    Message(N_("remove the '%(line)s' line"), line=f"{key.title()}:"),
+                )
+            )
+    return problems

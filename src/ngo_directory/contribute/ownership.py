@@ -1,0 +1,722 @@
+"""Who may change what: whether a pull request may merge without a maintainer's review.
+
+Every record lists the GitHub logins that maintain it. A change may merge without review when
+its author maintains every record it touches, on the *base* revision (never the pull request's
+own copy, which the author wrote), names only organisations the author maintains as a meeting's
+organisers or a press release's organisation, and touches nothing but records and press
+releases. Anything else (code, templates, settings, workflows, vocabularies, the directory's own
+pages, links and submodules) needs a maintainer of the directory, whose logins are the
+``NGO_DIRECTORY_MAINTAINERS_TEAM`` setting; they may change anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content.press import metadata_line, read_markdown
+from ..i18n import N_, translations
+from ..problems import Message, Problem, localize, output_line, printable
+from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
+from ..settings import LOGIN
+from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
+
+RECORD_FOLDERS = {"ngo_data/ngos/": "ngo", "ngo_data/partners/": "partner", "ngo_data/meetings/": "meeting"}
+ORGANISATION_FOLDERS = ("ngo_data/ngos/", "ngo_data/partners/")
+MEETING_FOLDERS = ("ngo_data/meetings/",)
+PRESS_FOLDER = "content/press/"
+VOCABULARIES = ("ngo_data/regions.yaml", "ngo_data/themes.yaml")
+TEAM = Message(N_("a maintainer of the directory"))
+_NOTE = Message(N_("note"))
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
+AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
+# A meeting's fields that name organisations without making them organisers.
+NAMED = {
+    "participants": N_("names %(slug)s among the participants"),
+    "partners": N_("names %(slug)s among the partners"),
+    "funders": N_("names %(slug)s among the funders"),
+}
+CHANGES = {"A": N_("added"), "D": N_("deleted"), "M": N_("edited"), "T": N_("type changed")}
+# Why a press release's copy names no organisation (its text was read).
+NO_ORGANISATION = "no-organisation"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason a change needs review (or, as a note, something a reviewer may look at)."""
+
+    file: str
+    rule: str
+    message: str
+    approvers: tuple[str, ...] = ()  # the logins who may approve; none: a maintainer of the directory
+    line: int = 1
+    note: bool = False
+
+    @property
+    def who(self) -> str:
+        if not self.approvers:
+            return TEAM
+        logins = [f"@{login}" for login in self.approvers]
+        if len(logins) == 1:
+            return logins[0]
+        return Message(N_("%(first)s or %(second)s"), first=", ".join(logins[:-1]), second=logins[-1])
+
+    def __str__(self) -> str:
+        return self.localized(None)
+
+    def _text(self, language: str | None) -> str:
+        """``message (may approve: who)`` in ``language`` (English for None)."""
+        catalog = translations(language or "en")
+        who = localize(self.who, language)
+        template = (
+            N_("%(message)s (for review by %(who)s)")
+            if self.note
+            else N_("%(message)s (may approve: %(who)s)")
+        )
+        if language is not None:
+            template = catalog.gettext(template)
+        return template % {"message": localize(self.message, language), "who": who}
+
+    def localized(self, language: str | None) -> str:
+        """``path: rule: message (may approve: who)``; rules, paths and logins stay as written."""
+        rule = localize(_NOTE, language) if self.note else self.rule
+        return output_line(printable(f"{printable(self.file)}: {rule}: {self._text(language)}"))
+
+    def github_annotation(self, language: str | None = None) -> str:
+        text = self._text(language)
+        annotation = Problem(self.file, self.line, 1, self.rule, text).github_annotation()
+        return annotation.replace("::error ", "::notice ", 1) if self.note else annotation
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "rule": self.rule,
+            "message": self.message,
+            "approvers": list(self.approvers),
+            "directory_maintainers": not self.approvers,
+        }
+
+
+@dataclass
+class Verdict:
+    """What one pull request changes and what, if anything, needs review."""
+
+    author: str
+    base: str
+    head: str
+    in_team: bool
+    changes: list[Change]
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+
+    @property
+    def may_merge(self) -> bool:
+        return self.in_team or not self.findings
+
+    def file_verdict(self, path: str, language: str | None = None) -> str:
+        """'needs review: rule, rule', 'may merge' or 'may merge (2 for review)', in ``language``
+        (English for None); rule names stay as written."""
+        rules = sorted({f.rule for f in self.findings if f.file == path})
+        noted = sum(1 for f in self.notes if f.file == path)
+        if rules:
+            verdict = Message(N_("needs review: %(rules)s"), rules=", ".join(rules))
+        elif noted:
+            verdict = Message(N_("may merge (%(num)s for review)"), num=noted)
+        else:
+            verdict = Message(N_("may merge"))
+        return verdict.localized(language)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "author": self.author,
+            "base": self.base,
+            "head": self.head,
+            "may_merge": self.may_merge,
+            "directory_maintainer": self.in_team,
+            "files": [
+                {
+                    "file": c.path,
+                    "change": CHANGES[c.status],
+                    "verdict": self.file_verdict(c.path),
+                }
+                for c in self.changes
+            ],
+            "findings": [f.as_json() for f in self.findings],
+            "notes": [{k: v for k, v in f.as_json().items() if k != "rule"} for f in self.notes],
+        }
+
+    def summary(self, language: str | None = None) -> str:
+        """Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the verdict and a table of files,
+        in ``language`` (English for None); paths, rules and logins stay as written."""
+        author = _md(self.author)
+        if self.in_team:
+            verdict = N_("May merge without review:")
+            head = Message(N_("%(author)s is a maintainer of the directory."), author=author).localized(
+                language
+            )
+        elif self.may_merge:
+            verdict = N_("May merge without review:")
+            head = Message(N_("%(author)s maintains everything this changes."), author=author).localized(
+                language
+            )
+        else:
+            verdict = N_("Needs review:")
+            head = _findings(len(self.findings), language) + "."
+        header = " | ".join(_md(_tr(cell, language)) for cell in (N_("file"), N_("change"), N_("verdict")))
+        lines = [
+            "## " + _tr(N_("Who may change what"), language),
+            "",
+            f"**{_tr(verdict, language)}** {head}",
+            "",
+            f"| {header} |",
+            "| --- | --- | --- |",
+        ]
+        for change in self.changes:
+            what = _tr(CHANGES[change.status], language)
+            lines.append(
+                f"| {_md(change.path)} | {_md(what)} | {_md(self.file_verdict(change.path, language))} |"
+            )
+        if self.findings:
+            lines += ["", "### " + _tr(N_("Needs review"), language), ""]
+            lines += [f"- {_md(f.localized(language))}" for f in self.findings]
+        if self.notes:
+            lines += ["", "### " + _tr(N_("For review"), language), ""]
+            lines += [f"- {_md(f.localized(language))}" for f in self.notes]
+        return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text shown as itself in Markdown: on one line, no HTML, no link, no table cell break."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
+
+
+def _tr(message: str, language: str | None) -> str:
+    """A catalog message without parameters in ``language`` (English for None)."""
+    return Message(message).localized(language)
+
+
+def _findings(number: int, language: str | None) -> str:
+    """'1 finding', '2 findings', in ``language`` (English for None)."""
+    catalog = translations(language or "en")
+    if language is None:
+        text = "%(num)s finding" if number == 1 else "%(num)s findings"
+    else:
+        text = catalog.ngettext("%(num)s finding", "%(num)s findings", number)
+    return text % {"num": number}
+
+
+def same_login(a: str, b: str) -> bool:
+    """GitHub logins are case-insensitive."""
+    return a.casefold() == b.casefold()
+
+
+# What records nobody has claimed list as their maintainers: it stands for the directory's
+# maintainers, so it never matches an author (anyone could register that login on GitHub).
+EDITORS = "directory-editors"
+
+
+def _includes(logins: Iterable[str], login: str) -> bool:
+    return any(same_login(x, login) for x in logins if not same_login(x, EDITORS))
+
+
+def _approvers(logins: Iterable[str]) -> tuple[str, ...]:
+    """Who may approve: the logins given, but the editors' placeholder means the directory's
+    maintainers, whom an empty tuple names."""
+    return tuple(x for x in logins if not same_login(x, EDITORS))
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """One revision's copy of a file: its text, or why it cannot be read."""
+
+    raw: bytes | None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """Whether the author maintains an organisation, and who else may approve naming it."""
+
+    known: bool
+    theirs: bool
+    approvers: tuple[str, ...]
+
+
+class Checker:
+    """Judges the changes between two commits for one author."""
+
+    def __init__(
+        self, repo: Repository, base: str, head: str, author: str, max_bytes: int = DEFAULT_MAX_BYTES
+    ):
+        self.repo = repo
+        self.base = base
+        self.head = head
+        self.author = author
+        self.max_bytes = max_bytes
+        self.changes = repo.changes(base, head)
+        self.added = {c.path: c for c in self.changes if c.status == "A"}
+        self.findings: list[Finding] = []
+        self.notes: list[Finding] = []
+        self._owners: dict[tuple[str, tuple[str, ...]], _Owner] = {}
+        self._releases: dict[str, list[tuple[str, str]]] | None = None
+
+    def run(self, team: Iterable[str]) -> Verdict:
+        in_team = _includes(team, self.author)
+        verdict = Verdict(self.author, self.base, self.head, in_team, self.changes)
+        if in_team:
+            return verdict
+        for change in self.changes:
+            self._judge(change)
+        verdict.findings = self.findings
+        verdict.notes = self.notes
+        return verdict
+
+    # What each change is.
+
+    def _judge(self, change: Change) -> None:
+        path = change.path
+        if change.new_mode == SYMLINK:
+            self._fail(path, "symlink", Message(N_("adds a symbolic link, which may point anywhere")))
+        elif change.new_mode == SUBMODULE:
+            self._fail(path, "submodule", Message(N_("adds a submodule, a link to another repository")))
+        elif _record_kind(path):
+            self._record(change, _record_kind(path) == "meeting")
+        elif path.startswith(PRESS_FOLDER) and path.endswith(".md"):
+            self._press_release(change)
+        else:
+            rule, what = _directory_file(path)
+            self._fail(path, rule, Message(N_("%(what)s; only %(who)s may change it"), what=what, who=TEAM))
+
+    def _record(self, change: Change, meeting: bool) -> None:
+        path = change.path
+        before = self._base_copy(change)
+        if change.status != "A":
+            maintainers, reason = self._maintainers(before, path)
+            deletes = change.status == "D"
+            if maintainers is None:
+                self._fail(
+                    path,
+                    "unreadable-base",
+                    Message(
+                        N_("deletes a record whose base copy cannot be read (%(reason)s)")
+                        if deletes
+                        else N_("edits a record whose base copy cannot be read (%(reason)s)"),
+                        reason=reason,
+                    ),
+                )
+            elif not _includes(maintainers, self.author):
+                self._fail(
+                    path,
+                    "not-a-maintainer",
+                    Message(
+                        N_("deletes a record %(author)s does not maintain on the base revision")
+                        if deletes
+                        else N_("edits a record %(author)s does not maintain on the base revision"),
+                        author=self.author,
+                    ),
+                    maintainers,
+                )
+        if change.status == "D":
+            return
+        after = self._head_copy(change)
+        doc, reason = self._document(after, path)
+        if change.status == "A":
+            maintainers = _logins(doc.data.get("maintainers")) if doc else None
+            if doc is None:
+                self._fail(
+                    path,
+                    "unreadable-head",
+                    Message(N_("adds a record that cannot be read (%(reason)s)"), reason=reason),
+                )
+            elif not maintainers or not _includes(maintainers, self.author):
+                self._fail(
+                    path,
+                    "new-record-maintainers",
+                    Message(
+                        N_("adds a record that does not list its author %(author)s among its maintainers"),
+                        author=self.author,
+                    ),
+                )
+        if meeting:
+            if doc is None and change.status != "A":
+                self._fail(
+                    path,
+                    "unreadable-head",
+                    Message(N_("its new copy cannot be read (%(reason)s)"), reason=reason),
+                )
+            elif doc is not None:
+                self._meeting(path, doc, self._document(before, path)[0] if change.status != "A" else None)
+        elif doc is not None:
+            # An organisation naming its funders and partners puts itself on their pages.
+            before_doc = self._document(before, path)[0] if change.status != "A" else None
+            self._named(path, doc, before_doc, ("funders", "partners"))
+
+    def _meeting(self, path: str, doc: Document, before: Document | None) -> None:
+        """Organisers must be the author's; other organisations named are noted for review.
+        Names the base copy already held were accepted with it and are not judged again."""
+        self._named(path, doc, before, ("organisers", *NAMED))
+
+    def _named(self, path: str, doc: Document, before: Document | None, keys: Iterable[str]) -> None:
+        """Judge the organisations a record newly names under ``keys``: an organiser must be
+        the author's; any other is noted for its maintainers' review."""
+        for key in keys:
+            names = doc.data.get(key)
+            if not isinstance(names, list):
+                continue
+            old = before.data.get(key) if before is not None else None
+            already = set(old) if isinstance(old, list) and all(isinstance(x, str) for x in old) else set()
+            for index, slug in enumerate(names):
+                if not isinstance(slug, str) or slug in already:
+                    continue
+                owner = self._owner(slug)
+                line = doc.mark((key, index)).line
+                if owner.theirs:
+                    continue
+                if key == "organisers":
+                    message = Message(
+                        N_("names %(slug)s as an organiser, %(whose)s"),
+                        slug=printable(slug),
+                        whose=self._not_theirs(owner),
+                    )
+                    self._fail(path, "organiser", message, owner.approvers, line)
+                else:
+                    message = Message(NAMED[key], slug=printable(slug))
+                    self._note(path, key, message, owner.approvers, line)
+
+    def _press_release(self, change: Change) -> None:
+        path = change.path
+        judged = None
+        linked = None
+        if change.status != "A":
+            text, reason = self._text(self._base_copy(change))
+            metadata = _metadata(text)
+            slug, reason = _organisation_of(metadata, reason)
+            linked = (metadata or {}).get("meeting", "").strip() or None
+            if slug is None:
+                deletes = change.status == "D"
+                if reason == NO_ORGANISATION:
+                    message = Message(
+                        N_(
+                            "deletes a press release whose base copy names no organisation "
+                            "(an 'Organization:' line)"
+                        )
+                        if deletes
+                        else N_(
+                            "edits a press release whose base copy names no organisation "
+                            "(an 'Organization:' line)"
+                        )
+                    )
+                else:
+                    message = Message(
+                        N_("deletes a press release whose base copy cannot be read (%(reason)s)")
+                        if deletes
+                        else N_("edits a press release whose base copy cannot be read (%(reason)s)"),
+                        reason=reason,
+                    )
+                self._fail(path, "unreadable-base", message)
+            else:
+                judged = slug
+                owner = self._owner(slug)
+                if not owner.theirs:
+                    self._fail(
+                        path,
+                        "press-organisation",
+                        Message(
+                            N_("deletes a press release of %(slug)s, %(whose)s")
+                            if change.status == "D"
+                            else N_("edits a press release of %(slug)s, %(whose)s"),
+                            slug=printable(slug),
+                            whose=self._not_theirs(owner),
+                        ),
+                        owner.approvers,
+                    )
+        if change.status == "D":
+            return
+        text, reason = self._text(self._head_copy(change))
+        metadata = _metadata(text)
+        slug, reason = _organisation_of(metadata, reason)
+        meeting = (metadata or {}).get("meeting", "").strip() or None
+        if meeting is not None and meeting != linked:
+            owner = self._owner(meeting, MEETING_FOLDERS)
+            if not owner.theirs:
+                message = Message(
+                    N_("links the meeting %(slug)s, which %(author)s does not maintain"),
+                    slug=printable(meeting),
+                    author=self.author,
+                )
+                line = metadata_line(text or "", "meeting")
+                self._note(path, "meeting", message, owner.approvers, line)
+        if slug is not None:
+            self._shared_slug(path, (metadata or {}).get("slug", "").strip(), slug, text or "")
+        if slug is None:
+            if reason == NO_ORGANISATION:
+                message = Message(N_("the new copy names no organisation (an 'Organization:' line)"))
+            else:
+                message = Message(N_("the new copy cannot be read (%(reason)s)"), reason=reason)
+            self._fail(path, "unreadable-head", message)
+        elif slug != judged:
+            owner = self._owner(slug)
+            if not owner.theirs:
+                self._fail(
+                    path,
+                    "press-organisation",
+                    Message(
+                        N_("publishes for %(slug)s, %(whose)s"),
+                        slug=printable(slug),
+                        whose=self._not_theirs(owner),
+                    ),
+                    owner.approvers,
+                    metadata_line(text or "", "organization"),
+                )
+
+    def _shared_slug(self, path: str, release: str, organisation: str, text: str) -> None:
+        """Files sharing a slug are language versions of one release: a release may not join
+        another organisation's, or its text would be published as theirs."""
+        for other, other_organisation in self._base_releases().get(release, []):
+            if other == path or other_organisation == organisation:
+                continue
+            owner = self._owner(other_organisation)
+            if not owner.theirs:
+                message = Message(
+                    N_("shares the slug %(release)s with %(file)s, a press release of %(slug)s, %(whose)s"),
+                    release=printable(release),
+                    file=printable(other),
+                    slug=printable(other_organisation),
+                    whose=self._not_theirs(owner),
+                )
+                line = metadata_line(text, "slug")
+                self._fail(path, "press-organisation", message, owner.approvers, line)
+
+    def _base_releases(self) -> dict[str, list[tuple[str, str]]]:
+        """(file, organisation) of every press release on the base revision, by slug."""
+        if self._releases is None:
+            self._releases = {}
+            for path, entry in sorted(self.repo.files(self.base, PRESS_FOLDER).items()):
+                if not path.endswith(".md"):
+                    continue
+                metadata = _metadata(self._text(self._copy(entry.mode, entry.object_id))[0])
+                slug = (metadata or {}).get("slug", "").strip()
+                organisation = (metadata or {}).get("organization", "").strip()
+                if slug and organisation:
+                    self._releases.setdefault(slug, []).append((path, organisation))
+        return self._releases
+
+    def _not_theirs(self, owner: _Owner) -> str:
+        if owner.known:
+            return Message(N_("an organisation %(author)s does not maintain"), author=self.author)
+        return Message(N_("which is not an organisation in the directory"))
+
+    # Reading copies of files.
+
+    def _fail(self, path: str, rule: str, message: str, approvers: Iterable[str] = (), line: int = 1) -> None:
+        self.findings.append(Finding(path, rule, message, _approvers(approvers), line))
+
+    def _note(self, path: str, rule: str, message: str, approvers: Iterable[str], line: int) -> None:
+        self.notes.append(Finding(path, rule, message, _approvers(approvers), line, note=True))
+
+    def _copy(self, mode: str, object_id: str) -> _Copy:
+        if mode == SYMLINK:
+            return _Copy(None, Message(N_("it is a symbolic link")))
+        if mode == SUBMODULE:
+            return _Copy(None, Message(N_("it is a submodule")))
+        if mode not in REGULAR:
+            return _Copy(None, Message(N_("it is not a file")))
+        raw = self.repo.blob(object_id, self.max_bytes)
+        if raw is None:
+            return _Copy(
+                None, Message(N_("it is over the size limit of %(limit)s bytes"), limit=f"{self.max_bytes:,}")
+            )
+        return _Copy(raw)
+
+    def _base_copy(self, change: Change) -> _Copy:
+        return self._copy(change.old_mode, change.old_id)
+
+    def _head_copy(self, change: Change) -> _Copy:
+        return self._copy(change.new_mode, change.new_id)
+
+    def _document(self, copy: _Copy, path: str) -> tuple[Document | None, str]:
+        if copy.raw is None:
+            return None, copy.reason
+        doc, problems = load_bytes(copy.raw, path, max_bytes=self.max_bytes)
+        if doc is None:
+            if problems:
+                return None, problems[0].message_id or problems[0].message
+            return None, Message(N_("it is not a record"))
+        if not isinstance(doc.data, dict):
+            return None, Message(N_("it is not a map of fields"))
+        return doc, ""
+
+    def _maintainers(self, copy: _Copy, path: str) -> tuple[tuple[str, ...] | None, str]:
+        doc, reason = self._document(copy, path)
+        if doc is None:
+            return None, reason
+        logins = _logins(doc.data.get("maintainers"))
+        if not logins:
+            return None, Message(N_("it lists no maintainers"))
+        return logins, ""
+
+    def _text(self, copy: _Copy) -> tuple[str | None, str]:
+        """A press release's text, or why it cannot be read."""
+        if copy.raw is None:
+            return None, copy.reason
+        try:
+            return copy.raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), ""  # as Pelican reads it
+        except UnicodeDecodeError:
+            return None, Message(N_("it is not UTF-8 text"))
+
+    def _owner(self, slug: str, folders: tuple[str, ...] = ORGANISATION_FOLDERS) -> _Owner:
+        """Whether the author maintains the organisation (or meeting) ``slug``: on the base
+        revision, or, for one this change adds, on its new copy. All its maintainers may approve
+        naming it."""
+        if (slug, folders) not in self._owners:
+            self._owners[slug, folders] = self._find_owner(slug, folders)
+        return self._owners[slug, folders]
+
+    def _find_owner(self, slug: str, folders: tuple[str, ...]) -> _Owner:
+        if not SLUG.fullmatch(slug):
+            return _Owner(False, False, ())
+        lists = []
+        for folder in folders:
+            path = f"{folder}{slug}.yaml"
+            entry = self.repo.entry(self.base, path)
+            if entry is not None:
+                lists.append(self._maintainers(self._copy(entry.mode, entry.object_id), path)[0] or ())
+        if not lists:
+            for folder in folders:
+                change = self.added.get(f"{folder}{slug}.yaml")
+                if change is not None:
+                    lists.append(self._maintainers(self._head_copy(change), change.path)[0] or ())
+        if not lists:
+            return _Owner(False, False, ())
+        approvers = tuple(dict.fromkeys(login for logins in lists for login in logins))
+        return _Owner(True, all(_includes(logins, self.author) for logins in lists), approvers)
+
+
+def _metadata(text: str | None) -> dict[str, str] | None:
+    """A press release's metadata, read as Pelican reads it; None when it has no text."""
+    return read_markdown(text)[0] if text is not None else None
+
+
+def _organisation_of(metadata: dict[str, str] | None, reason: str) -> tuple[str | None, str]:
+    """A press release's organisation slug, or why there is none: why its text cannot be
+    read, or NO_ORGANISATION."""
+    if metadata is None:
+        return None, reason
+    slug = metadata.get("organization", "").strip()
+    if not slug:
+        return None, NO_ORGANISATION
+    return slug, ""
+
+
+def _record_kind(path: str) -> str | None:
+    for folder, kind in RECORD_FOLDERS.items():
+        name = path.removeprefix(folder)
+        if name != path and "/" not in name and name.endswith(".yaml"):
+            return kind
+    return None
+
+
+def _directory_file(path: str) -> tuple[str, str]:
+    """The rule and a description for a file that is not a record or a press release."""
+    name = path.rsplit("/", 1)[-1]
+    if path.startswith("content/pages/"):
+        return "directory-page", Message(N_("one of the directory's own pages"))
+    if path.startswith("content/"):
+        return "directory-content", Message(N_("content that is not a press release (content/press/*.md)"))
+    if path in VOCABULARIES:
+        return "vocabulary", Message(N_("a vocabulary every record uses"))
+    if path.startswith("ngo_data/"):
+        return "not-a-record", Message(N_("not a record (ngo_data/ngos, partners or meetings/<slug>.yaml)"))
+    if path.startswith(".github/") or name == "CODEOWNERS":
+        return "repository-setting", Message(N_("a workflow or setting of the repository"))
+    return "directory-code", Message(N_("the directory's code, templates, settings or documentation"))
+
+
+def _logins(value: object) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        return None
+    return tuple(value)
+
+
+class SettingsProblem(ValueError):
+    """The maintainers team cannot be read from the settings file."""
+
+
+def team_from_settings(repo: Repository, commit: str, path: str, *, required: bool) -> list[str]:
+    """``NGO_DIRECTORY_MAINTAINERS_TEAM`` as the settings file sets it in ``commit``, read as a
+    literal and never run: a pull request that adds its author to the team in its own copy of
+    the settings gains nothing. Without the file (unless ``required``) or the setting, the
+    default: nobody."""
+    entry = repo.entry(commit, path)
+    if entry is None or entry.mode not in REGULAR:
+        if required:
+            raise SettingsProblem(Message(N_("%(file)s is not a file in the base revision"), file=path))
+        return []
+    raw = repo.blob(entry.object_id, DEFAULT_MAX_BYTES)
+    if raw is None:
+        raise SettingsProblem(Message(N_("%(file)s is too large to read"), file=path))
+    try:
+        tree = ast.parse(raw, filename=path)
+    except (SyntaxError, ValueError) as error:
+        raise SettingsProblem(
+            Message(N_("%(file)s cannot be parsed: %(error)s"), file=path, error=str(error))
+        ) from None
+    team: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if not any(isinstance(t, ast.Name) and t.id == "NGO_DIRECTORY_MAINTAINERS_TEAM" for t in targets):
+                continue
+            try:
+                value = ast.literal_eval(node.value) if node.value is not None else None
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                value = None
+            if not isinstance(value, list | tuple) or not all(isinstance(x, str) for x in value):
+                raise SettingsProblem(
+                    Message(
+                        N_(
+                            "%(file)s: NGO_DIRECTORY_MAINTAINERS_TEAM must be a plain list of logins, "
+                            "such as ['octocat']; or pass --team"
+                        ),
+                        file=path,
+                    )
+                )
+            team = list(value)
+    return check_team(team)
+
+
+def check_team(team: Iterable[str]) -> list[str]:
+    logins = [login.strip() for login in team if login.strip()]
+    for login in logins:
+        if not LOGIN.fullmatch(login):
+            raise SettingsProblem(
+                Message(
+                    N_("%(login)s in the maintainers team is not a GitHub login"),
+                    login=repr(printable(login)),
+                )
+            )
+    return logins
+
+
+def check_pull_request(repo: Repository, base: str, head: str, author: str, team: Iterable[str]) -> Verdict:
+    """Judge the changes from ``base`` to ``head`` (commit ids) by ``author``."""
+    return Checker(repo, base, head, author).run(team)
+
+
+__all__ = [
+    "AUTHOR",
+    "Checker",
+    "Finding",
+    "GitError",
+    "SettingsProblem",
+    "Verdict",
+    "check_pull_request",
+    "check_team",
+    "team_from_settings",
+]

@@ -1,0 +1,412 @@
+"""A new record file with every field of its kind: ``ngo-directory new ngo "Name"``.
+
+Values only the contributor knows are written as placeholders starting with REPLACE, which
+``validate`` refuses, naming each field and its line, until they are filled in. Optional fields
+are listed commented out, with an example, so the file is valid YAML as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..i18n import N_, translations
+from ..problems import INVISIBLE, Message, printable
+from ..records.formats import is_http_url
+from ..records.loader import load_bytes, load_file
+from ..records.sources import display
+from ..records.validate import KINDS, PLACEHOLDER, SLUG
+from ..schema import load_schema
+from ..settings import DEFAULTS, LOGIN
+from ..site.urls import reserved_names
+from ..text.translit import slugify
+
+LOGIN_PLACEHOLDER = f"{PLACEHOLDER}-your-github-login"
+SCHEMA_PATH = "../../src/ngo_directory/schema/{kind}.schema.json"
+# Where the comments start, so that they line up as in the README's examples.
+COMMENT_COLUMN = 38
+_UNPRINTABLE = re.compile(f"[{INVISIBLE}\t\n\r]")
+
+
+class ScaffoldError(ValueError):
+    """The record cannot be created; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """A record written by ``new_record``: where it is and its slug."""
+
+    path: Path
+    file: str
+    slug: str
+    kind: str
+
+
+def today() -> dt.date:
+    """Today in Baku, or the date of SOURCE_DATE_EPOCH, as the build counts days."""
+    zone = zoneinfo.ZoneInfo("Asia/Baku")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), zone).date()
+    return dt.datetime.now(zone).date()
+
+
+def scalar(value: str) -> str:
+    """``value`` as a YAML scalar: plain when YAML reads it back as the same text, else
+    double-quoted (JSON's quoting is valid YAML)."""
+    try:
+        plain = yaml.safe_load(f"key: {value}") == {"key": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain and value == value.strip() else json.dumps(value, ensure_ascii=False)
+
+
+def _line(text: str, comment: str = "") -> str:
+    if not comment:
+        return text
+    return (
+        f"{text.ljust(COMMENT_COLUMN - 1)} # {comment}"
+        if len(text) < COMMENT_COLUMN - 1
+        else f"{text}  # {comment}"
+    )
+
+
+def _choices(values: list[Any]) -> str:
+    names = [str(v) for v in values]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _vocabulary(data_path: Path, name: str) -> list[str]:
+    """The slugs of regions.yaml or themes.yaml, to name a few in a comment; none if unreadable."""
+    doc, _ = load_file(data_path / f"{name}.yaml", f"{name}.yaml")
+    return [str(slug) for slug in doc.data] if doc is not None and isinstance(doc.data, dict) else []
+
+
+def _such_as(slugs: list[str], fallback: str) -> str:
+    if not slugs:
+        return fallback
+    shown = ", ".join(slugs[:4])
+    return shown + (", ..." if len(slugs) > 4 else "")
+
+
+def _texts(field: str, what: str, comment: str) -> list[str]:
+    """A Markdown text with a placeholder in each record language."""
+    lines = [_line(f"{field}:", comment)]
+    for code, language in (("az", "Azerbaijani"), ("ru", "Russian"), ("en", "English")):
+        lines += [f"  {code}: |", f"    {PLACEHOLDER}: {what}, in {language}"]
+    return lines
+
+
+def _contacts(prefix: str) -> list[str]:
+    common = load_schema("common")["definitions"]
+    phone_types = common["phone"]["properties"]["type"]["enum"]
+    networks = common["contacts"]["properties"]["social"]["items"]["properties"]["network"]["enum"]
+    return [
+        _line(f"{prefix}contacts:"),
+        _line(
+            f'{prefix}  phones: [{{type: office, number: "+994 12 555 03 03", note: {{en: Reception}}}}]',
+            f"type: {_choices(phone_types)}",
+        ),
+        _line(f"{prefix}  email: info@example.org"),
+        _line(f"{prefix}  website: https://example.org"),
+        _line(
+            f'{prefix}  social: [{{network: facebook, url: "https://www.facebook.com/example"}}]',
+            f"network: {_choices(networks)}",
+        ),
+    ]
+
+
+def _locations(regions: list[str]) -> list[str]:
+    region = "ganja" if "ganja" in regions or not regions else regions[0]
+    return [
+        _line("# locations:", "as many offices or centres as it runs"),
+        _line("#   - name: {en: Main centre}"),
+        _line("#     address: {en: 12 Example Street}"),
+        _line("#     city: Gəncə"),
+        _line(f"#     region: {region}", "a slug from regions.yaml"),
+        _line("#     services: [{en: Internet access}, {en: Computer courses}]"),
+        _line('#     opening_hours: {en: "Monday to Friday, 09:00-18:00"}'),
+        _line('#     phones: [{type: office, number: "+994 22 256 00 00"}]'),
+    ]
+
+
+def record_text(
+    kind: str,
+    name: str,
+    *,
+    maintainer: str | None = None,
+    day: dt.date | None = None,
+    schema_url: str | None = None,
+    regions: list[str] | None = None,
+    themes: list[str] | None = None,
+) -> str:
+    """The text of a new record of ``kind`` called ``name``."""
+    day = day or today()
+    date = f'"{day.isoformat()}"'
+    next_day = (day + dt.timedelta(days=1)).isoformat()
+    modeline = f"{schema_url.rstrip('/')}/{kind}.schema.json" if schema_url else SCHEMA_PATH.format(kind=kind)
+    regions, themes = regions or [], themes or []
+    region_hint = f"slugs from regions.yaml: {_such_as(regions, 'baku, ganja, ...')}"
+    theme_hint = f"slugs from themes.yaml: {_such_as(themes, 'education, youth, ...')}"
+    who = maintainer or LOGIN_PLACEHOLDER
+    what = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}[kind]
+    lines = [
+        f"# yaml-language-server: $schema={modeline}",
+        f"# This file describes {what}; README.md (Records) explains every field. Replace each",
+        f"# {PLACEHOLDER} value, uncomment (delete '# ' before) the optional fields you can fill in and",
+        "# delete the others, then run `make validate`.",
+        "",
+    ]
+    maintainers = _line(f"maintainers: [{who}]", "GitHub logins allowed to edit this record")
+    verified = _line(f"last_verified: {date}", "when someone last checked the facts")
+    updated = _line(f'# updated: "{next_day} 09:30"', "when it last changed for subscribers (Baku time)")
+    if kind == "meeting":
+        meeting = load_schema("meeting")["properties"]
+        lines += [
+            _line(f"title: {scalar(name)}", "or translated: {az: ..., ru: ..., en: ...}"),
+            _line(f'start: "{PLACEHOLDER}: YYYY-MM-DD or YYYY-MM-DD HH:MM"', "local time where it is held"),
+            _line("status: scheduled", _choices(meeting["status"]["enum"])),
+            "venue:",
+            _line(f"  region: {PLACEHOLDER}", f"a {region_hint.replace('slugs', 'slug', 1)}"),
+            _line("  # name: {en: Youth Centre hall}"),
+            _line("  # address: {en: 12 Example Street}"),
+            _line("  # city: Gəncə"),
+            _line(f"organisers: [{PLACEHOLDER}]", "slugs of the NGOs or partners who organise it"),
+            maintainers,
+            _line(f"added: {date}", "when the meeting was announced here"),
+            "",
+            "# Optional",
+            _line('# end: "2026-12-06 17:00"', "written like start"),
+            _line("# timezone: Asia/Baku", "IANA time zone of start and end (default Asia/Baku)"),
+            _line("# participants: []", "slugs of the NGOs who take part"),
+            _line("# participant_groups: [{en: Teachers from Sheki}]", "those not in the directory"),
+            _line("# partners: []", "slugs of the partners present"),
+            _line("# funders: []", "slugs of the partners who fund it"),
+            _line("# observers: [{en: Local media}]"),
+            _line(f"# themes: [{themes[0] if themes else 'education'}]", theme_hint),
+            _line("# agenda: {en: Introductions; workshops; questions.}", "Markdown"),
+            _line("# outcome: {en: A network of youth centres.}", "Markdown, once it is held"),
+            _line("# report_url: https://example.org/report.pdf"),
+            _line(f"# last_verified: {date}", "when someone last checked the facts"),
+            updated,
+            _line("# changes:", "announced to subscribers, oldest first"),
+            _line(f'#   - date: "{next_day} 09:00"'),
+            _line("#     status: scheduled", "optional: the status it sets (postponed, cancelled...)"),
+            _line("#     note: {en: The meeting moves to the afternoon.}"),
+        ]
+        return "\n".join(lines) + "\n"
+    if kind == "ngo":
+        lines += [
+            _line(f"name: {scalar(name)}", "as it spells itself, or {az: ..., ru: ..., en: ...}"),
+            *_texts("description", "what the NGO does", "Markdown; delete a language you cannot write"),
+            _line(f"regions: [{PLACEHOLDER}]", region_hint),
+            _line(f"themes: [{PLACEHOLDER}]", theme_hint),
+            maintainers,
+            verified,
+            _line(f"added: {date}", "when the record was first published here"),
+            "",
+            "# Optional",
+            _line("# acronym: GGM"),
+            _line("# other_names: [Ganja Youth Center]", "other spellings people search for"),
+            _line("# founded: 2004", "a year"),
+            _line("# legal_form: {en: Public union}"),
+            _line("# registration:", "as on the registration certificate"),
+            _line('#   number: "1400123"'),
+            _line("#   year: 2004"),
+            _line('#   date: "2004-05-12"'),
+            _line("#   authority: {en: Ministry of Justice}"),
+            *_locations(regions),
+            *_contacts("# "),
+            _line("# languages: [az, ru, en]", "languages spoken, ISO 639-1 codes"),
+            _line("# partners: []", "slugs of the partners it works with"),
+            _line("# funders: []", "slugs of the partners who fund it"),
+            updated,
+        ]
+        return "\n".join(lines) + "\n"
+    partner = load_schema("partner")["properties"]
+    lines += [
+        _line(f"name: {scalar(name)}", "as it spells itself, or {az: ..., ru: ..., en: ...}"),
+        _line(f"type: {PLACEHOLDER}", _choices(partner["type"]["enum"])),
+        *_texts("description", "what the partner does here", "Markdown; delete a language you cannot write"),
+        maintainers,
+        verified,
+        _line(f"added: {date}", "when the record was first published here"),
+        "",
+        "# Optional",
+        _line("# acronym: ISAR"),
+        _line("# other_names: [Initiative for Social Action and Renewal in Eurasia]"),
+        _line("# headquarters_country: US", "ISO 3166 code, in capitals"),
+        _line("# founded: 1991", "a year"),
+        _line("# website: https://example.org"),
+        *_contacts("# "),
+        *_locations(regions),
+        _line(f"# regions: [{regions[0] if regions else 'baku'}]", f"where it works: {region_hint}"),
+        _line(f"# themes: [{themes[0] if themes else 'education'}]", theme_hint),
+        _line("# offers: [grants, training]", _choices(partner["offers"]["items"]["enum"])),
+        _line("# offers_details: {en: Small grants for youth centres.}", "Markdown: what, and how to apply"),
+        _line("# funders: []", "slugs of the partners who fund its work here"),
+        updated,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def check_name(name: str) -> str:
+    """The name, stripped, or ScaffoldError when it cannot be a record's name."""
+    stripped = name.strip()
+    if not stripped:
+        raise ScaffoldError(Message(N_("the name is empty: write the organisation's or meeting's name")))
+    if _UNPRINTABLE.search(stripped):
+        raise ScaffoldError(
+            Message(
+                N_(
+                    "the name '%(name)s' holds a line break or an invisible character: "
+                    "write it on one line, as plain text"
+                ),
+                name=printable(stripped),
+            )
+        )
+    if len(stripped) > 200:
+        raise ScaffoldError(
+            Message(
+                N_("the name is %(length)s characters, over the limit of %(limit)s: shorten it"),
+                length=len(stripped),
+                limit=200,
+            )
+        )
+    return stripped
+
+
+def check_slug(data_path: Path, slug: str) -> None:
+    """ScaffoldError when ``slug`` is not a slug, is reserved, or names a record of any kind
+    already, whatever its case."""
+    if not SLUG.fullmatch(slug) or len(slug) > 80:
+        raise ScaffoldError(
+            Message(
+                N_(
+                    "'%(slug)s' is not a slug: use lowercase letters a-z, digits and single hyphens "
+                    "(at most %(limit)s characters)"
+                ),
+                slug=printable(slug),
+                limit=80,
+            )
+        )
+    if slug in reserved_names(DEFAULTS):
+        raise ScaffoldError(
+            Message(
+                N_(
+                    "'%(slug)s' is a reserved name: the site uses it for its own pages "
+                    "(choose a more specific name, or give one with --slug)"
+                ),
+                slug=slug,
+            )
+        )
+    for folder in KINDS.values():
+        directory = data_path / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.casefold() == f"{slug}.yaml".casefold():
+                raise ScaffoldError(
+                    Message(
+                        N_(
+                            "'%(slug)s' is already used by %(file)s: every record needs "
+                            "its own file name, whatever the case "
+                            "(edit that record, or give another name with --slug)"
+                        ),
+                        slug=slug,
+                        file=display(path, data_path.parent),
+                    )
+                )
+
+
+def new_record(
+    data_path: Path,
+    kind: str,
+    name: str,
+    *,
+    maintainer: str | None = None,
+    slug: str | None = None,
+    day: dt.date | None = None,
+    schema_url: str | None = None,
+) -> Scaffold:
+    """Write ``<data_path>/<kind folder>/<slug>.yaml`` for a new record; ScaffoldError if it
+    cannot be written (the name, login, slug or address is unusable, or the slug is taken)."""
+    if kind not in KINDS:
+        raise ScaffoldError(
+            Message(N_("unknown kind '%(kind)s': use ngo, partner or meeting"), kind=printable(kind))
+        )
+    name = check_name(name)
+    if maintainer is not None and not LOGIN.fullmatch(maintainer):
+        raise ScaffoldError(
+            Message(
+                N_(
+                    "'%(login)s' is not a GitHub login: letters, digits and single hyphens, "
+                    "at most 39 characters, without '@'"
+                ),
+                login=printable(maintainer),
+            )
+        )
+    if schema_url is not None and not is_http_url(schema_url):
+        raise ScaffoldError(
+            Message(
+                N_(
+                    "'%(url)s' is not a web address: give the folder of the published schemas, "
+                    "such as %(example)s"
+                ),
+                url=printable(schema_url),
+                example="https://ngo.example.org/schemas/",
+            )
+        )
+    if slug is None:
+        slug = slugify(name, fallback="")
+        if not slug:
+            raise ScaffoldError(
+                Message(N_("no slug can be made from '%(name)s': give one with --slug"), name=printable(name))
+            )
+    check_slug(data_path, slug)
+    text = record_text(
+        kind,
+        name,
+        maintainer=maintainer,
+        day=day,
+        schema_url=schema_url,
+        regions=_vocabulary(data_path, "regions"),
+        themes=_vocabulary(data_path, "themes"),
+    )
+    path = data_path / KINDS[kind] / f"{slug}.yaml"
+    file = display(path, data_path.parent)
+    doc, problems = load_bytes(text.encode("utf-8"), file)
+    if doc is None:  # the name passed every check above, so this is a bug, not a user error
+        raise AssertionError("; ".join(str(p) for p in problems))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as out:  # never overwrite
+        out.write(text)
+    return Scaffold(path, file, slug, kind)
+
+
+def next_steps(scaffold: Scaffold, language: str = "en") -> str:
+    """What to do after ``new``, in ``language``."""
+    url = str(DEFAULTS[f"{scaffold.kind.upper()}_URL"]).format(slug=scaffold.slug)
+    gettext = translations(language).gettext
+    return "\n".join(
+        [
+            gettext("Wrote %(file)s; once published, its page is %(page)s")
+            % {"file": scaffold.file, "page": f"/{url}"},
+            gettext("Next:"),
+            "  1. "
+            + gettext(
+                "Fill in every %(placeholder)s value in it; uncomment the optional fields you can fill in."
+            )
+            % {"placeholder": PLACEHOLDER},
+            "  2. "
+            + gettext("Run `make validate` (or `ngo-directory validate`) until it reports no problem."),
+            "  3. " + gettext("Open a pull request that adds %(file)s.") % {"file": scaffold.file},
+        ]
+    )

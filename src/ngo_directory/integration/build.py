@@ -1,0 +1,81 @@
+"""Build the site with Pelican into a fresh folder, and swap it in only when all went well."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..problems import printable
+
+
+class BuildFailed(Exception):
+    """Pelican logged warnings or errors; the previous site was left as it was."""
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Messages may quote file names and metadata: keep each on one line.
+        self.messages.append(f"{record.levelname}: {printable(record.getMessage())}")
+
+
+def _publishable(folder: Path) -> None:
+    """Folders 0755 and files 0644, whatever the umask: ``mkdtemp`` makes its folder 0700, and a
+    web server running as another user, or ``rsync -a`` to one, would then serve only 403s."""
+    os.chmod(folder, 0o755)  # noqa: S103  (a published site is meant to be world-readable)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(parent, name), 0o755)  # noqa: S103  (as above)
+        for name in files:
+            os.chmod(os.path.join(parent, name), 0o644)
+
+
+def _swap(new: Path, final: Path) -> None:
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        os.rename(final, old)
+    os.rename(new, final)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def build_site(
+    settings_file: Path, output: Path | None = None, overrides: dict[str, Any] | None = None
+) -> Path:
+    """Build into a sibling temporary folder and replace ``output`` with it on success.
+
+    Any warning or error that Pelican or a plugin logs fails the build, as
+    ``pelican --fatal warnings`` would; nothing is written to ``output`` then.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings_path = str(Path(settings_file).resolve())
+    overrides = dict(overrides or {})
+    final = Path(output or read_settings(settings_path, override=overrides)["OUTPUT_PATH"]).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+    overrides.update(OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        Pelican(read_settings(settings_path, override=overrides)).run()
+        if collector.messages:
+            raise BuildFailed("the build logged problems:\n" + "\n".join(collector.messages))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        root.removeHandler(collector)
+    _publishable(staging)
+    _swap(staging, final)
+    return final

@@ -1,0 +1,517 @@
+"""Load and check every record in a data folder, reporting all problems at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from ..content.press import WITH_ARTICLE, check_content_folder
+from ..i18n import N_, RECORD_LANGUAGES
+from ..problems import Message, Path_, Problem, ValidationFailed, allowed, did_you_mean, either
+from ..settings import DEFAULTS
+from ..site.urls import reserved_names
+from ..text.translit import fold, slugify
+from . import models
+from .directory import Directory
+from .formats import parse_local_datetime
+from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
+from .sources import display, not_a_file
+
+KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
+KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
+# "unknown NGO 'x'", by the kinds of record a field may refer to.
+_UNKNOWN_RECORD = {
+    "NGO": N_("unknown NGO '%(value)s'"),
+    "partner": N_("unknown partner '%(value)s'"),
+    "NGO or partner": N_("unknown NGO or partner '%(value)s'"),
+    "meeting": N_("unknown meeting '%(value)s'"),
+}
+_UNKNOWN_TERM = {"region": N_("unknown region '%(value)s'"), "theme": N_("unknown theme '%(value)s'")}
+_FIELD_FOR = {
+    "ngo": N_("move it to the field for NGOs"),
+    "partner": N_("move it to the field for partners"),
+    "meeting": N_("move it to the field for meetings"),
+}
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# What `ngo-directory new` writes where only the contributor knows the value (the schemas'
+# "not-placeholder" rule refuses the same start in texts and logins).
+PLACEHOLDER = "REPLACE"
+PLACEHOLDER_MESSAGE = Message(N_("still holds the placeholder written by 'ngo-directory new'"))
+_BUILDERS: dict[str, Callable[..., Any]] = {
+    "ngo": models.build_ngo,
+    "partner": models.build_partner,
+    "meeting": models.build_meeting,
+}
+
+
+@dataclass
+class Limits:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
+
+
+@dataclass
+class _Run:
+    root: Path
+    limits: Limits
+    reserved: frozenset[str]
+    problems: list[Problem] = field(default_factory=list)
+    docs: dict[str, dict[str, Document]] = field(default_factory=dict)
+    kind_of: dict[str, str] = field(default_factory=dict)
+    vocab: dict[str, Document | None] = field(default_factory=dict)
+
+    def display(self, path: Path) -> str:
+        return display(path, self.root.parent)
+
+    def load(self, path: Path, kind: str) -> Document | None:
+        doc, problems = load_file(
+            path, self.display(path), max_bytes=self.limits.max_bytes, max_depth=self.limits.max_depth
+        )
+        if doc is not None:
+            problems = schema.check(doc, kind)
+        self.problems.extend(problems)
+        return doc
+
+
+def _file_problem(file: str, message: str, hint: str) -> Problem:
+    return Problem(file, 1, 1, "", message, hint)
+
+
+def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
+    folder = run.root / KINDS[kind]
+    run.docs[kind] = {}
+    refused = not_a_file(folder, run.display(folder)) if folder.is_symlink() else None
+    if refused is not None:
+        run.problems.append(refused)
+        return
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        name = run.display(path)
+        if path.name.startswith("."):
+            continue
+        refused = not_a_file(path, name)
+        if refused is not None:
+            run.problems.append(refused)
+            continue
+        if path.is_dir() or path.suffix != ".yaml":
+            hint = (
+                Message(N_("rename it to %(file)s"), file=f"{path.stem}.yaml")
+                if path.suffix == ".yml"
+                else Message(N_("keep only .yaml records here"))
+            )
+            run.problems.append(_file_problem(name, Message(N_("not a record file")), hint))
+            continue
+        slug = path.stem
+        if not SLUG.fullmatch(slug):
+            run.problems.append(
+                _file_problem(
+                    name,
+                    Message(N_("file name '%(slug)s' is not a valid slug"), slug=slug),
+                    _rename_hint(run, slug),
+                )
+            )
+        elif slug.lower() in run.reserved:
+            run.problems.append(
+                _file_problem(
+                    name,
+                    Message(N_("'%(slug)s' is a reserved name"), slug=slug),
+                    Message(N_("choose a more specific file name")),
+                )
+            )
+        first = seen.get(slug.casefold())
+        if first is not None and Path(first).stem == slug:
+            run.problems.append(
+                _file_problem(
+                    name,
+                    Message(N_("slug '%(slug)s' is already used by %(file)s"), slug=slug, file=first),
+                    Message(N_("every record needs its own file name")),
+                )
+            )
+            continue
+        if first is not None:
+            run.problems.append(
+                _file_problem(
+                    name,
+                    Message(N_("file name differs from %(file)s only in upper and lower case"), file=first),
+                    Message(N_("keep one of the two files: Windows and macOS checkouts cannot hold both")),
+                )
+            )
+        else:
+            seen[slug.casefold()] = name
+        run.kind_of.setdefault(slug, kind)
+        doc = run.load(path, kind)
+        if doc is not None:
+            run.docs[kind][slug] = doc
+
+
+def _rename_hint(run: _Run, slug: str) -> str:
+    """Suggest the transliterated slug, unless that name is reserved or another record's."""
+    rule = Message(N_("lowercase letters a-z, digits and single hyphens"))
+    suggestion = slugify(slug)
+    if suggestion in run.reserved:
+        return Message(
+            N_("rename it: %(rule)s; '%(slug)s' is a reserved name, so choose a more specific one"),
+            rule=rule,
+            slug=suggestion,
+        )
+    if any((run.root / folder / f"{suggestion}.yaml").exists() for folder in KINDS.values()):
+        return Message(
+            N_("rename it: %(rule)s; '%(slug)s' is another record's, so choose another name"),
+            rule=rule,
+            slug=suggestion,
+        )
+    return Message(N_("rename it to %(file)s: %(rule)s"), file=f"{suggestion}.yaml", rule=rule)
+
+
+def _strings(doc: Document, path: Path_) -> list[tuple[Path_, str]]:
+    """(path, value) of each string in the list at ``path``, tolerating bad shapes."""
+    value: Any = doc.data
+    for part in path:
+        if isinstance(value, dict) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            return []
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, list):
+        return [((*path, i), v) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+class _Vocabulary:
+    def __init__(self, label: str, file: str, data: Any):
+        self.label = label
+        self.file = file
+        self.slugs = sorted(data) if isinstance(data, dict) else []
+        self.names: dict[str, str] = {}
+        for slug, entry in data.items() if isinstance(data, dict) else []:
+            entry = entry if isinstance(entry, dict) else {}
+            names = list(entry["name"].values()) if isinstance(entry.get("name"), dict) else []
+            aliases = entry.get("also_known_as")
+            names += aliases if isinstance(aliases, list) else []
+            for name in [slug, *names]:
+                if isinstance(name, str):
+                    self.names.setdefault(fold(name), slug)
+
+    def check(self, doc: Document, path: Path_) -> list[Problem]:
+        if not self.slugs:
+            return []  # the vocabulary file itself is missing or unusable, and reported as such
+        problems = []
+        for where, value in _strings(doc, path):
+            if value in self.slugs:
+                continue
+            if value.startswith(PLACEHOLDER):
+                hint = Message(
+                    N_("write one of %(choices)s; see %(file)s"),
+                    choices=", ".join(self.slugs),
+                    file=self.file,
+                )
+                problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
+                continue
+            guess = self.names.get(fold(value))
+            if guess:
+                hint = Message(
+                    N_("did you mean '%(slug)s'? values are the slugs in %(file)s"),
+                    slug=guess,
+                    file=self.file,
+                )
+            else:
+                close = difflib.get_close_matches(value, self.slugs, n=3, cutoff=0.5)
+                hint = Message(
+                    N_("%(hint)s; see %(file)s"),
+                    hint=did_you_mean(close) if close else allowed(self.slugs),
+                    file=self.file,
+                )
+            problems.append(doc.problem(where, Message(_UNKNOWN_TERM[self.label], value=value), hint))
+        return problems
+
+
+def record_kinds(data_path: Path) -> dict[str, str]:
+    """Slug -> kind for every record file, from file names alone (no YAML is read)."""
+    return {
+        path.stem: kind
+        for kind, folder in KINDS.items()
+        for path in sorted((Path(data_path) / folder).glob("*.yaml"))
+    }
+
+
+def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], slug: str) -> list[Problem]:
+    wanted = _UNKNOWN_RECORD[" or ".join(KIND_NAMES[k] for k in kinds)]
+    problems = []
+    for where, value in _strings(doc, path):
+        kind = run.kind_of.get(value)
+        if value.startswith(PLACEHOLDER):
+            hint = Message(
+                N_("write the slug of %(kinds)s record here"), kinds=either(WITH_ARTICLE[k] for k in kinds)
+            )
+            problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
+        elif value == slug:
+            problems.append(
+                doc.problem(
+                    where, Message(N_("a record cannot refer to itself")), Message(N_("remove this entry"))
+                )
+            )
+        elif kind is None:
+            candidates = [s for s, k in run.kind_of.items() if k in kinds]
+            close = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6)
+            hint = (
+                did_you_mean(close)
+                if close
+                else Message(
+                    N_("add %(file)s first, or fix the slug"), file=f"ngo_data/{KINDS[kinds[0]]}/{value}.yaml"
+                )
+            )
+            problems.append(doc.problem(where, Message(wanted, value=value), hint))
+        elif kind not in kinds:
+            problems.append(
+                doc.problem(
+                    where,
+                    Message(
+                        N_("'%(slug)s' is %(kind)s, not %(wanted)s"),
+                        slug=value,
+                        kind=WITH_ARTICLE[kind],
+                        wanted=either(WITH_ARTICLE[k] for k in kinds),
+                    ),
+                    Message(_FIELD_FOR[kind]),
+                )
+            )
+    return problems
+
+
+def _check_meeting_times(doc: Document) -> list[Problem]:
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("end"), str):
+        return []
+    start = parse_local_datetime(data["start"]) if isinstance(data.get("start"), str) else None
+    end = parse_local_datetime(data["end"])
+    if start is None or end is None:
+        return []
+    if type(start) is not type(end):
+        return [
+            doc.problem(
+                ("end",),
+                Message(N_("start and end must both be dates, or both dates with a time")),
+                Message(N_("add a time to both, or to neither")),
+            )
+        ]
+    if end < start or (isinstance(end, dt.datetime) and end == start):
+        return [
+            doc.problem(
+                ("end",),
+                Message(
+                    N_("the meeting ends (%(end)s) before it starts (%(start)s)"),
+                    end=str(data["end"]),
+                    start=str(data["start"]),
+                ),
+                Message(N_("check the dates and times")),
+            )
+        ]
+    return []
+
+
+def _time_at(doc: Document, path: Path_) -> dt.datetime | None:
+    """The bookkeeping time at ``path`` (see models.record_time), or None if absent or invalid."""
+    value = _strings(doc, path)
+    if not value or parse_local_datetime(value[0][1]) is None:
+        return None
+    return models.record_time(value[0][1])
+
+
+def _check_history(doc: Document) -> list[Problem]:
+    """``added`` <= every change <= ``updated``, changes oldest first, and the latest change
+    that sets a status agrees with ``status``."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    added, updated = _time_at(doc, ("added",)), _time_at(doc, ("updated",))
+    problems = []
+    if added and updated and updated < added:
+        problems.append(
+            doc.problem(
+                ("updated",),
+                Message(
+                    N_("updated (%(updated)s) is earlier than added (%(added)s)"),
+                    updated=str(data["updated"]),
+                    added=str(data["added"]),
+                ),
+                Message(N_("a record cannot change before it was added; check both dates")),
+            )
+        )
+    changes: list[Any] = data["changes"] if isinstance(data.get("changes"), list) else []
+    previous: tuple[dt.datetime, str] | None = None
+    status_set: str | None = None
+    for index, change in enumerate(changes):
+        when = _time_at(doc, ("changes", index, "date"))
+        if when is None:
+            continue
+        shown = change["date"]  # a string: _time_at found a valid time there
+        if added and when < added:
+            problems.append(
+                doc.problem(
+                    ("changes", index, "date"),
+                    Message(
+                        N_("this change (%(date)s) is earlier than added (%(added)s)"),
+                        date=str(shown),
+                        added=str(data["added"]),
+                    ),
+                    Message(N_("a meeting cannot change before it was announced; check both dates")),
+                )
+            )
+        if previous and when < previous[0]:
+            problems.append(
+                doc.problem(
+                    ("changes", index, "date"),
+                    Message(
+                        N_("this change (%(date)s) is listed after a later one (%(later)s)"),
+                        date=str(shown),
+                        later=previous[1],
+                    ),
+                    Message(N_("list changes oldest first: move this one up")),
+                )
+            )
+        if updated and when > updated:
+            problems.append(
+                doc.problem(
+                    ("updated",),
+                    Message(
+                        N_("updated (%(updated)s) is earlier than a change (%(date)s)"),
+                        updated=str(data["updated"]),
+                        date=str(shown),
+                    ),
+                    Message(N_("set '%(line)s' or remove the updated line"), line=f'updated: "{shown}"'),
+                )
+            )
+        previous = (when, str(shown))
+        if isinstance(change.get("status"), str):
+            status_set = change["status"]
+    if status_set and isinstance(data.get("status"), str) and status_set != data["status"]:
+        problems.append(
+            doc.problem(
+                ("status",),
+                Message(
+                    N_("the latest change sets status '%(latest)s' but status is '%(status)s'"),
+                    latest=status_set,
+                    status=str(data["status"]),
+                ),
+                Message(
+                    N_("add a change with '%(line)s' saying what happened, or correct status"),
+                    line=f"status: {data['status']}",
+                ),
+            )
+        )
+    return problems
+
+
+def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
+    org = ("ngo", "partner")
+    references: list[Problem] = []  # unknown regions, themes and records
+    for kind, docs in run.docs.items():
+        for slug, doc in docs.items():
+            found = references
+            found += themes.check(doc, ("themes",))
+            run.problems += _check_history(doc)
+            if kind == "meeting":
+                found += regions.check(doc, ("venue", "region"))
+                found += _check_refs(run, doc, ("organisers",), org, slug)
+                found += _check_refs(run, doc, ("participants",), ("ngo",), slug)
+                found += _check_refs(run, doc, ("partners",), ("partner",), slug)
+                found += _check_refs(run, doc, ("funders",), ("partner",), slug)
+                run.problems += _check_meeting_times(doc)
+                continue
+            found += regions.check(doc, ("regions",))
+            for index, _ in enumerate(doc.data.get("locations", []) if isinstance(doc.data, dict) else []):
+                found += regions.check(doc, ("locations", index, "region"))
+            found += _check_refs(run, doc, ("funders",), ("partner",), slug)
+            if kind == "ngo":
+                found += _check_refs(run, doc, ("partners",), ("partner",), slug)
+    # An unknown reference names the value and the nearest known one, which says more than the
+    # schema's "expected a slug" (with a record's slug as its example): report only the first.
+    referenced = {(p.file, p.field) for p in references}
+    run.problems = [p for p in run.problems if (p.file, p.field) not in referenced] + references
+
+
+def check_data(
+    data_path: Path,
+    *,
+    content_path: Path | None = None,
+    press_folder: str = "press",
+    default_language: str = "az",
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    limits: Limits | None = None,
+    reserved: frozenset[str] | None = None,
+) -> tuple[Directory | None, list[Problem]]:
+    """Load and check every record under ``data_path`` (and the pages and press releases
+    under ``content_path``); the directory is None on any problem. ``reserved`` is the slugs
+    no record, page or press release may take (by default, those of the default settings)."""
+    reserved = reserved_names(DEFAULTS) if reserved is None else reserved
+    run = _Run(Path(data_path), limits or Limits(), reserved)
+    vocabularies = {}
+    for name, label in (("regions", "region"), ("themes", "theme")):
+        path = run.root / f"{name}.yaml"
+        if not path.exists() and not path.is_symlink():
+            run.problems.append(
+                _file_problem(
+                    run.display(path),
+                    Message(N_("file is missing")),
+                    Message(N_("create %(file)s; see README"), file=f"{name}.yaml"),
+                )
+            )
+            run.vocab[name] = None
+        else:
+            run.vocab[name] = run.load(path, "vocabulary")
+        doc = run.vocab[name]
+        vocabularies[name] = _Vocabulary(label, run.display(path), doc.data if doc else None)
+    if not run.root.is_dir():
+        run.problems.append(
+            _file_problem(
+                run.display(run.root), Message(N_("data folder is missing")), Message(N_("check the path"))
+            )
+        )
+    seen: dict[str, str] = {}
+    for kind in KINDS:
+        _scan_kind(run, kind, seen)
+    _cross_check(run, vocabularies["regions"], vocabularies["themes"])
+    if content_path is not None:
+        run.problems += check_content_folder(
+            Path(content_path),
+            press_folder,
+            run.root.parent,
+            run.kind_of,
+            languages,
+            reserved=reserved,
+            max_bytes=run.limits.max_bytes,
+        )
+    if run.problems:
+        return None, sorted(set(run.problems))
+    return _build(run, default_language), []
+
+
+def _build(run: _Run, lang: str) -> Directory:
+    built: dict[str, dict[str, Any]] = {}
+    for kind, docs in run.docs.items():
+        builder = _BUILDERS[kind]
+        built[kind] = {slug: builder(slug, doc.file, doc.data, lang) for slug, doc in docs.items()}
+    regions, themes = run.vocab["regions"], run.vocab["themes"]
+    assert regions is not None and themes is not None
+    return Directory(
+        regions=models.build_vocabulary(regions.data),
+        themes=models.build_vocabulary(themes.data),
+        ngos=built["ngo"],
+        partners=built["partner"],
+        meetings=built["meeting"],
+    )
+
+
+def load_directory(data_path: Path, **options: Any) -> Directory:
+    """Load and check the directory; raise ValidationFailed listing every problem."""
+    directory, problems = check_data(data_path, **options)
+    if directory is None:
+        raise ValidationFailed(problems)
+    return directory

@@ -1,0 +1,325 @@
+"""Jinja filters and globals, all aware of the language of the page being rendered.
+
+One Jinja environment renders every language: each page's context says which language it is
+in (``page_lang`` for directory pages, the ``article``'s or ``page``'s own ``lang`` for
+Pelican's), and gettext, URLs, dates and record texts follow it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from ..i18n import N_, Languages, translations
+from ..records.models import Text
+from ..search.entries import KINDS, entry_of, searched_fields, summary_text
+from ..syndication.happenings import PRESS, topic
+from ..text.markup import html_to_text, render_markdown, sanitize
+from ..text.translit import AZERBAIJANI_LETTERS
+from .urls import Urls, root_of
+
+UNTRANSLATED = N_("not yet translated")
+UNTRANSLATED_BLOCK = N_("Not yet translated. Shown in the original language: %(language)s.")
+
+
+def page_address(context: Context | Mapping[str, Any]) -> str:
+    """The URL of the page a context renders, relative to the site's root."""
+    address = context.get("page_url")
+    if address is None:
+        address = getattr(context.get("article") or context.get("page"), "url", "")
+    return str(address or "")
+
+
+def language_of(context: Context | Mapping[str, Any]) -> str:
+    """The language of the page a context renders."""
+    language = context.get("page_lang")
+    if language:
+        return str(language)
+    for key in ("article", "page"):
+        language = getattr(context.get(key), "lang", None)
+        if language:
+            return str(language)
+    return str(context.get("DEFAULT_LANG") or "en")
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Links into the GitHub repository contributors edit (``NGO_DIRECTORY_REPOSITORY``, an
+    'owner/name' that settings.py has checked) at ``branch``; every path part is quoted."""
+
+    name: str
+    branch: str
+    ISSUE_FORM = "add-or-update-ngo.yml"
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> Repository | None:
+        """The repository the settings name, or None when they name none."""
+        name = settings.get("NGO_DIRECTORY_REPOSITORY")
+        if not name:
+            return None
+        return cls(str(name), str(settings.get("NGO_DIRECTORY_REPOSITORY_BRANCH") or "main"))
+
+    @property
+    def url(self) -> str:
+        return "https://github.com/" + quote(self.name, safe="/")
+
+    def edit(self, path: str) -> str:
+        """GitHub's web editor for the file at ``path`` (relative to the repository's root)."""
+        return f"{self.url}/edit/{quote(self.branch, safe='/')}/{quote(path, safe='/')}"
+
+    def new(self, folder: str, filename: str, value: str) -> str:
+        """GitHub's web editor for a new file in ``folder``, named ``filename`` and holding
+        ``value``; GitHub forks the repository and opens a pull request for those who may not
+        write to it. ``value`` may be markup (a template's block): its text is what is sent."""
+        text = value.unescape() if isinstance(value, Markup) else value
+        query = urlencode({"filename": filename, "value": text}, quote_via=quote)
+        return f"{self.url}/new/{quote(self.branch, safe='/')}/{quote(folder, safe='/')}?{query}"
+
+    def issue(self, template: str = ISSUE_FORM, **fields: str | None) -> str:
+        """A new issue opened with the issue form ``template`` (a file in .github/ISSUE_TEMPLATE),
+        its ``fields`` (by their ids in the form) filled in; empty ones are left out."""
+        query = {"template": template, **{key: value for key, value in fields.items() if value}}
+        return f"{self.url}/issues/new?{urlencode(query, quote_via=quote)}"
+
+
+class Site:
+    """What the templates need to know about the site's languages and URLs."""
+
+    def __init__(self, settings: Mapping[str, Any]):
+        self.languages = Languages.from_settings(settings)
+        self.urls = {lang: Urls(settings, self.languages.prefix(lang)) for lang in self.languages.languages}
+
+    # Record texts -------------------------------------------------------------------------
+    def localize(self, text: Text | str | None, language: str) -> Markup:
+        """Escaped text in the page language, or a fallback marked with its own ``lang`` and a note."""
+        if text is None:
+            return Markup("")
+        if isinstance(text, str):
+            return escape(text)
+        shown, value = text.pick(self.languages.order(language))
+        if shown == language:
+            return escape(value)
+        return Markup('<span lang="{}">{}</span> <small class="untranslated">({})</small>').format(
+            shown, value, self.languages.gettext(language, UNTRANSLATED)
+        )
+
+    def localize_markdown(self, text: Text | None, language: str) -> Markup:
+        """Sanitised HTML of a Markdown text; a fallback comes in a ``div`` with its ``lang``,
+        after a note saying so in the page's language."""
+        if text is None:
+            return Markup("")
+        shown, value = text.pick(self.languages.order(language))
+        html = Markup(render_markdown(value))  # noqa: S704  (render_markdown sanitises with nh3)
+        if shown == language:
+            return html
+        return Markup('{}<div lang="{}">{}</div>').format(self.fallback_note(shown, language), shown, html)
+
+    def fallback_note(self, shown: str, language: str) -> Markup:
+        note = self.languages.gettext(language, UNTRANSLATED_BLOCK) % {
+            "language": self.languages.name(shown, language)
+        }
+        return Markup('<p class="untranslated">{}</p>').format(note)
+
+    def plain(self, text: Text | str | None, language: str) -> str:
+        """Unmarked text (for sorting, titles and attributes)."""
+        if text is None:
+            return ""
+        if isinstance(text, str):
+            return text
+        return text.pick(self.languages.order(language))[1]
+
+    # Feeds and calendars -----------------------------------------------------------------
+    def channels(self, context: Context | Mapping[str, Any]) -> list[Any]:
+        """The feeds and calendars a page links: its own (``channels`` in a directory page's
+        context), else the press releases' and the release's organisation's, else the site's."""
+        channels = context.get("channels")
+        if channels is not None:
+            return list(channels)
+        catalogue = context.get("subscriptions", {}).get(language_of(context))
+        if catalogue is None:
+            return []
+        article = context.get("article")
+        if article is None:
+            return list(catalogue.site)
+        found = [catalogue.get(PRESS)]
+        organisation = getattr(article, "organization", None)
+        for kind in ("ngo", "partner"):
+            channel = catalogue.by_topic.get(topic(kind, str(organisation)))
+            if channel is not None:
+                found.append(channel)
+        return found
+
+    # Search ------------------------------------------------------------------------------
+    def search_fields(self, item: Any, body: str, context: Context | Mapping[str, Any]) -> dict[str, Any]:
+        """Filters, summary and searched fields of a page in the search index (see search/entries.py),
+        in the page's language. ``body`` is the page's rendered main content."""
+        language = language_of(context)
+        entry = entry_of(item, context["directory"])
+        summary = entry.summary
+        if isinstance(summary, Text):
+            text = summary_text(self.plain(summary, language), markdown=True)
+        else:
+            text = summary_text(summary or "", markdown=False)
+        return {
+            "kind": entry.kind,
+            "regions": [self.plain(r.name, language) for r in entry.regions],
+            "themes": [self.plain(t.name, language) for t in entry.themes],
+            "year": entry.year,
+            "date": entry.date,
+            "summary": text,
+            "searched": searched_fields(entry, html_to_text(body)),
+        }
+
+    # Language versions -------------------------------------------------------------------
+    def alternates(self, context: Context | Mapping[str, Any]) -> list[LanguageLink]:
+        """The page in every site language, for the language switcher and hreflang links."""
+        language = language_of(context)
+        pairs = context.get("alternates")
+        if pairs is None:
+            item = context.get("article") or context.get("page")
+            pairs = context.get("content_alternates", {}).get(getattr(item, "url", None), ())
+        return [LanguageLink(code, self.languages.name(code), url, code == language) for code, url in pairs]
+
+
+def install(env: Environment, settings: Mapping[str, Any]) -> None:
+    """Register the filters, globals and context-aware gettext on a Jinja environment."""
+    site = Site(settings)
+
+    @pass_context
+    def gettext(context: Context, message: str) -> str:
+        return str(translations(language_of(context)).gettext(message))
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, number: int) -> str:
+        return str(translations(language_of(context)).ngettext(singular, plural, number))
+
+    @pass_context
+    def t_filter(context: Context, text: Any) -> Markup:
+        return site.localize(text, language_of(context))
+
+    @pass_context
+    def md_filter(context: Context, text: Any) -> Markup:
+        return site.localize_markdown(text, language_of(context))
+
+    @pass_context
+    def plain_filter(context: Context, text: Any) -> str:
+        return site.plain(text, language_of(context))
+
+    @pass_context
+    def date_filter(context: Context, value: dt.date | dt.datetime) -> str:
+        """A long date in the page's language: 6 dekabr 2000, 6 декабря 2000 г., 6 December 2000."""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return str(format_date(day, "long", locale=site.languages.locale(language_of(context))))
+
+    @pass_context
+    def time_filter(context: Context, value: dt.datetime) -> str:
+        return str(format_time(value, "short", locale=site.languages.locale(language_of(context))))
+
+    @pass_context
+    def number_filter(context: Context, value: int) -> str:
+        return str(format_decimal(value, locale=site.languages.locale(language_of(context))))
+
+    @pass_context
+    def url(context: Context, obj: Any, vocabulary: str | None = None) -> str:
+        return site.urls[language_of(context)].url(obj, vocabulary)
+
+    @pass_context
+    def index_url(context: Context, kind: str, page: int = 1) -> str:
+        return site.urls[language_of(context)].index(kind, page)
+
+    @pass_context
+    def page_language(context: Context) -> str:
+        return language_of(context)
+
+    @pass_context
+    def site_root(context: Context) -> str:
+        """The site's root relative to the page ('../..' from 'ru/ngos/isar/'), for the site's
+        own assets: they then load from whatever host serves the pages (www or not, a preview
+        or a mirror), which a Content-Security-Policy of 'self' requires."""
+        return root_of(page_address(context))
+
+    @pass_context
+    def language_versions(context: Context) -> list[LanguageLink]:
+        return site.alternates(context)
+
+    @pass_context
+    def fallback_note(context: Context, shown: str) -> Markup:
+        return site.fallback_note(shown, language_of(context))
+
+    @pass_context
+    def language_name(context: Context, code: str) -> str:
+        return site.languages.name(code, language_of(context))
+
+    @pass_context
+    def country_name(context: Context, code: str) -> str:
+        """A country's name in the page's language, from its ISO code: AZ -> Azərbaycan."""
+        locale = Locale.parse(site.languages.locale(language_of(context)))
+        return str(locale.territories.get(code.upper(), code))
+
+    @pass_context
+    def site_name(context: Context) -> str:
+        return site.languages.site_name(language_of(context))
+
+    @pass_context
+    def page_channels(context: Context) -> list[Any]:
+        return site.channels(context)
+
+    @pass_context
+    def kind_label(context: Context, kind: str) -> str:
+        """The kind filter's value for 'ngo', 'partner', 'meeting' or 'press'."""
+        return str(translations(language_of(context)).gettext(KINDS[kind]))
+
+    @pass_context
+    def search_fields(context: Context, item: Any, body: str) -> dict[str, Any]:
+        return site.search_fields(item, str(body), context)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        sanitize=sanitize_filter,
+        t=t_filter,
+        md=md_filter,
+        plain=plain_filter,
+        date=date_filter,
+        time=time_filter,
+        number=number_filter,
+        kind_label=kind_label,
+    )
+    env.globals.update(
+        url=url,
+        index_url=index_url,
+        page_language=page_language,
+        site_root=site_root,
+        language_versions=language_versions,
+        fallback_note=fallback_note,
+        language_name=language_name,
+        country_name=country_name,
+        site_name=site_name,
+        site_languages=site.languages,
+        page_channels=page_channels,
+        search_fields=search_fields,
+        search_kinds=list(KINDS),
+        search_letters=AZERBAIJANI_LETTERS,
+        repository=Repository.of(settings),
+    )
+
+
+def sanitize_filter(html: str | None) -> Markup:
+    """Sanitise HTML that Pelican rendered from a page or press release."""
+    return Markup(sanitize(html or ""))  # noqa: S704  (nh3 output is safe to mark)

@@ -1,0 +1,1 @@
+"""Feeds, calendars and OPML lists: what there is to announce, and the files that announce it."""

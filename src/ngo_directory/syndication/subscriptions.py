@@ -1,0 +1,167 @@
+"""Every feed and calendar of one language, with its address, title and page: the one list that
+pages, the Subscribe page, the OPML files and the writer all read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..i18n import N_, Languages
+from ..records.directory import Directory
+from ..records.models import shown_name
+from ..site.urls import Urls
+from ..text.collation import sort_key
+from ..text.markup import one_line
+from .happenings import CHANGES, MEETINGS, PRESS, topic
+
+ATOM, RSS, ICS = ".atom.xml", ".rss.xml", ".ics"
+FOLDERS = {
+    "region": "regions",
+    "theme": "themes",
+    "ngo": "ngos",
+    "partner": "partners",
+    "meeting": "meetings",
+}
+SITE_TITLES = {
+    PRESS: N_("Press releases"),
+    MEETINGS: N_("Meetings"),
+    CHANGES: N_("Directory changes"),
+}
+SITE_DESCRIPTIONS = {
+    PRESS: N_("Every press release published in the directory."),
+    MEETINGS: N_("Meetings as they are announced, changed, postponed or cancelled."),
+    CHANGES: N_("Organisations and meetings as they are added to the directory or updated."),
+}
+SUBJECT_DESCRIPTIONS = {
+    "region": N_("Press releases, meetings and directory changes in %(name)s."),
+    "theme": N_("Press releases, meetings and directory changes about %(name)s."),
+    "ngo": N_("Press releases, meetings and directory changes of %(name)s."),
+    "partner": N_(
+        "Press releases of %(name)s, the meetings it takes part in or funds, and changes to its record."
+    ),
+    "meeting": N_("%(name)s, to add to a calendar."),
+}
+CALENDAR_DESCRIPTIONS = {
+    "site": N_("Every meeting in the directory."),
+    "region": N_("Meetings in %(name)s."),
+    "theme": N_("Meetings about %(name)s."),
+    "ngo": N_("Meetings that %(name)s organises or takes part in."),
+    "partner": N_("Meetings that %(name)s organises, takes part in or funds."),
+    "meeting": N_("%(name)s, to add to a calendar."),
+}
+
+
+@dataclass(frozen=True)
+class Channel:
+    """The feeds and calendar of one subject (or of the whole site) in one language. Addresses
+    are relative to SITEURL; a channel without feeds (a single meeting) has ``atom`` None."""
+
+    topic: str
+    group: str  # 'site', 'region', 'theme', 'ngo', 'partner' or 'meeting'
+    subject: Any  # the record or vocabulary entry; None for the whole site
+    language: str
+    title: str
+    description: str  # of the feeds
+    calendar_description: str
+    page: str  # the page the channel is about
+    atom: str | None
+    rss: str | None
+    calendar: str | None
+
+    @property
+    def addresses(self) -> list[tuple[str, str]]:
+        """(format, address) of each file the channel has."""
+        pairs = (("atom", self.atom), ("rss", self.rss), ("calendar", self.calendar))
+        return [(name, address) for name, address in pairs if address]
+
+
+@dataclass
+class Catalogue:
+    """All channels of one language: the site's, then by group, each group in name order."""
+
+    language: str
+    site: list[Channel]
+    groups: dict[str, list[Channel]]
+
+    def __post_init__(self) -> None:
+        self.by_topic = {c.topic: c for c in self}
+
+    def __iter__(self) -> Iterator[Channel]:
+        yield from self.site
+        for channels in self.groups.values():
+            yield from channels
+
+    def feeds(self) -> Iterator[Channel]:
+        return (c for c in self if c.atom)
+
+    def calendars(self) -> Iterator[Channel]:
+        return (c for c in self if c.calendar)
+
+    def get(self, name: str) -> Channel:
+        return self.by_topic[name]
+
+    @classmethod
+    def build(
+        cls, directory: Directory, languages: Languages, language: str, settings: Mapping[str, Any]
+    ) -> Catalogue:
+        prefix = languages.prefix(language)
+        urls = Urls(settings, prefix)
+        feeds = prefix + settings["NGO_DIRECTORY_FEEDS_PATH"]
+        calendars = prefix + settings["NGO_DIRECTORY_CALENDARS_PATH"]
+        order = languages.order(language)
+
+        def tr(message: str) -> str:
+            return languages.gettext(language, message)
+
+        site = [
+            Channel(
+                name,
+                "site",
+                None,
+                language,
+                tr(SITE_TITLES[name]),
+                tr(SITE_DESCRIPTIONS[name]),
+                tr(CALENDAR_DESCRIPTIONS["site"]),
+                page,
+                feeds + name + ATOM,
+                feeds + name + RSS,
+                calendars + name + ICS if name == MEETINGS else None,
+            )
+            for name, page in (
+                (PRESS, urls.index("PRESS")),
+                (MEETINGS, urls.index("MEETING")),
+                (CHANGES, urls.index("HOME")),
+            )
+        ]
+        groups: dict[str, list[Channel]] = {}
+        sources: list[tuple[str, Mapping[str, Any], str | None]] = [
+            ("region", directory.regions, "REGION"),
+            ("theme", directory.themes, "THEME"),
+            ("ngo", directory.ngos, None),
+            ("partner", directory.partners, None),
+            ("meeting", directory.meetings, None),
+        ]
+        for group, records, vocabulary in sources:
+            channels = []
+            for slug, record in records.items():
+                name = one_line(shown_name(record, order))
+                path = f"{FOLDERS[group]}/{slug}"
+                has_feeds = group != "meeting"
+                channels.append(
+                    Channel(
+                        topic(group, slug),
+                        group,
+                        record,
+                        language,
+                        name,
+                        tr(SUBJECT_DESCRIPTIONS[group]) % {"name": name},
+                        tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name},
+                        urls.url(record, vocabulary),
+                        feeds + path + ATOM if has_feeds else None,
+                        feeds + path + RSS if has_feeds else None,
+                        calendars + path + ICS,
+                    )
+                )
+            groups[group] = sorted(channels, key=lambda c: (sort_key(c.title, language), c.topic))
+        return cls(language, site, groups)

@@ -1,0 +1,1 @@
+"""Language-aware text: transliteration and slugs, alphabetical order, Markdown to safe HTML."""
