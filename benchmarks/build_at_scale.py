@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from search_payload import measure  # noqa: E402
 
-from ngo_directory.content.press import read_metadata  # noqa: E402
+from ngo_directory.content.press import read_markdown  # noqa: E402
 from ngo_directory.integration.build import build_site  # noqa: E402
 from ngo_directory.records.validate import check_data  # noqa: E402
 from ngo_directory.search.indexing import index_site  # noqa: E402
@@ -66,7 +66,7 @@ def main() -> None:
             (data / "ngos" / f"generated-ngo-{n:05d}.yaml").write_text(record(n), "utf-8")
         languages = args.languages.split(",")
         for page in content.rglob("*.md"):  # keep only the site's languages' pages and releases
-            if read_metadata(page.read_text("utf-8")).get("lang") not in languages:
+            if read_markdown(page.read_text("utf-8"))[0].get("lang") not in languages:
                 page.unlink()
         started = time.perf_counter()
         directory, problems = check_data(data, content_path=content, languages=languages)
