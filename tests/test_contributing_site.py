@@ -18,9 +18,9 @@ import yaml
 
 from ngo_directory.contribute import devserver
 from ngo_directory.records.validate import KINDS, load_directory
-from ngo_directory.settings import plugin_settings
+from ngo_directory.settings import plugin_settings, reserved_names
 from ngo_directory.site.filters import Repository
-from ngo_directory.site.urls import Urls, reserved_names, save_as_of
+from ngo_directory.site.urls import Urls, save_as_of
 from sitetools import (
     ROOT,
     build,

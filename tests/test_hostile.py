@@ -27,8 +27,7 @@ from click.testing import CliRunner, Result
 from ngo_directory.cli import main
 from ngo_directory.problems import Problem, ValidationFailed
 from ngo_directory.records.validate import check_data
-from ngo_directory.settings import DEFAULTS
-from ngo_directory.site.urls import reserved_names
+from ngo_directory.settings import DEFAULTS, reserved_names
 from sitetools import ROOT, build, tree_digest
 from test_validate import MEETING, NGO, PARTNER, PRESS, REGIONS, THEMES, write
 

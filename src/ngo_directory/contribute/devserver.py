@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import CATALOGS
-from ..integration.build import BuildFailed, build_site
+from ..integration.build import BuildFailed, build_site, site_settings
 from ..integration.generators import TEMPLATES
 from ..problems import ValidationFailed
 from ..settings import SettingsError
@@ -30,9 +30,7 @@ EXPLAINED = (BuildFailed, ValidationFailed, SettingsError)
 def watched_paths(settings_file: Path) -> list[Path]:
     """The settings file and every folder the build reads: the records, the content, the theme,
     the plugin's templates and its catalogs; those that exist."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(settings_file.resolve()))
+    settings = site_settings(settings_file)
     data = Path(settings.get("NGO_DIRECTORY_DATA_PATH", "ngo_data"))
     candidates = [
         settings_file,

@@ -24,8 +24,7 @@ from ..records.loader import load_bytes, load_file
 from ..records.sources import display
 from ..records.validate import KINDS, PLACEHOLDER, SLUG
 from ..schema import load_schema
-from ..settings import DEFAULTS, LOGIN
-from ..site.urls import reserved_names
+from ..settings import DEFAULTS, LOGIN, reserved_names
 from ..text.translit import slugify
 
 LOGIN_PLACEHOLDER = f"{PLACEHOLDER}-your-github-login"

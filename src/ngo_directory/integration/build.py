@@ -47,6 +47,13 @@ def _swap(new: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
+def site_settings(settings_file: Path) -> dict[str, Any]:
+    """The settings a build with ``settings_file`` uses, as Pelican reads them."""
+    from pelican.settings import read_settings
+
+    return dict(read_settings(str(Path(settings_file).resolve())))
+
+
 def build_site(
     settings_file: Path, output: Path | None = None, overrides: dict[str, Any] | None = None
 ) -> Path:

@@ -29,9 +29,9 @@ from ..records.completeness import Completeness
 from ..records.loader import check_characters
 from ..records.sources import display, read_bytes
 from ..records.validate import Limits, check_data, record_kinds
-from ..settings import plugin_settings
+from ..settings import plugin_settings, reserved_names
 from ..site.pages import PageSpec, Planner, PressIndex
-from ..site.urls import reserved_names, save_as_of
+from ..site.urls import save_as_of
 from ..syndication.happenings import Happening, happenings_of
 from ..syndication.subscriptions import Catalogue
 from ..syndication.syndication import Identity, Syndication, opml_addresses

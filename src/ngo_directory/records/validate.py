@@ -14,8 +14,7 @@ from .. import schema
 from ..content.press import WITH_ARTICLE, check_content_folder
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Path_, Problem, ValidationFailed, allowed, did_you_mean, either
-from ..settings import DEFAULTS
-from ..site.urls import reserved_names
+from ..settings import DEFAULTS, reserved_names
 from ..text.translit import fold, slugify
 from . import models
 from .directory import Directory
