@@ -83,6 +83,11 @@ def check_release_versions(releases: Sequence[tuple[str, LineOf, Mapping[str, ob
     return problems
 
 
+def _missing(file: str, key: str, hint: Message) -> Problem:
+    """A required metadata line that is not there: reported at the top of the file."""
+    return Problem(file, 1, 1, key, Message(N_("required metadata is missing")), hint)
+
+
 def check_press_release(
     file: str, line_of: LineOf, metadata: Mapping[str, object], kind_of: Mapping[str, str]
 ) -> list[Problem]:
@@ -91,13 +96,8 @@ def check_press_release(
     for key in REQUIRED:
         if not str(metadata.get(key) or "").strip():
             problems.append(
-                Problem(
-                    file,
-                    1,
-                    1,
-                    key,
-                    Message(N_("required metadata is missing")),
-                    Message(N_("add a line '%(line)s' at the top"), line=f"{key.title()}: ..."),
+                _missing(
+                    file, key, Message(N_("add a line '%(line)s' at the top"), line=f"{key.title()}: ...")
                 )
             )
     for key, kinds in LINKS.items():
@@ -315,12 +315,9 @@ def check_content_metadata(
     title = str(metadata.get("title") or "")
     if slug is None or not str(slug).strip():
         problems.append(
-            Problem(
+            _missing(
                 file,
-                1,
-                1,
                 "slug",
-                Message(N_("required metadata is missing")),
                 Message(
                     N_("add a line '%(line)s' at the top; translations of one text share its slug"),
                     line=f"Slug: {slugify(title or Path(file).stem)}",
@@ -358,12 +355,9 @@ def check_content_metadata(
     choices = ", ".join(languages)
     if lang is None or not str(lang).strip():
         problems.append(
-            Problem(
+            _missing(
                 file,
-                1,
-                1,
                 "lang",
-                Message(N_("required metadata is missing")),
                 Message(
                     N_("add a line '%(line)s' naming the language it is written in (%(choices)s)"),
                     line=f"Lang: {languages[0]}",

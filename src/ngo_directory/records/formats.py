@@ -89,9 +89,14 @@ def time_zones() -> tuple[str, ...]:
     return tuple(sorted(resources.files("tzdata").joinpath("zones").read_text("utf-8").split()))
 
 
+@cache
+def _zone_set() -> frozenset[str]:
+    return frozenset(time_zones())
+
+
 def is_time_zone(value: str) -> bool:
     """True for an IANA time zone name such as Asia/Baku."""
-    return value in frozenset(time_zones())
+    return value in _zone_set()
 
 
 def _text_only(check: Callable[[str], bool]) -> Callable[[object], bool]:
