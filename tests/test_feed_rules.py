@@ -247,7 +247,17 @@ def test_empty_feeds_still_have_an_author(published: Path) -> None:
 def sample_feed(base: str, format: str) -> Any:
     when = dt.datetime(2027, 1, 2, 3, 4, tzinfo=dt.UTC)
     channel = Channel(
-        "press", "site", None, "en", "T", "D", "D", "en/press/", "en/p.atom.xml", "en/p.rss.xml", None
+        topic="press",
+        group="site",
+        subject=None,
+        language="en",
+        title="T",
+        description="D",
+        calendar_description="D",
+        page="en/press/",
+        atom="en/p.atom.xml",
+        rss="en/p.rss.xml",
+        calendar=None,
     )
     entry = Entry("tag:x.org,2026:a", "A", f"{base}/en/press/a/", when, when, "s", "<p>c</p>")
     site = FeedSite(base, "tag:x.org,2026:", "Site\n  name", "en", when)

@@ -387,7 +387,17 @@ def test_control_characters_never_reach_a_feed(tmp_path):
         "tag:x.org,2026:e", "a\x1b[31mb\x0c\ud800c", "https://x.org/", when, when, "s\x00", "<p>\x07c</p>"
     )
     channel = Channel(
-        "press", "site", None, "en", "T\x0b", "D", "D", "", "feeds/p.atom.xml", "feeds/p.rss.xml", None
+        topic="press",
+        group="site",
+        subject=None,
+        language="en",
+        title="T\x0b",
+        description="D",
+        calendar_description="D",
+        page="",
+        atom="feeds/p.atom.xml",
+        rss="feeds/p.rss.xml",
+        calendar=None,
     )
     site = FeedSite("https://x.org", "tag:x.org,2026:", "S", "en", when)
     for format in ("atom", "rss"):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import N_, Languages
-from ..records.directory import Directory
-from ..records.models import shown_name
+from ..records.directory import Directory, Organisation
+from ..records.models import Meeting, VocabularyEntry, shown_name
 from ..site.urls import Urls
 from ..text.collation import sort_key
 from ..text.markup import one_line
@@ -52,14 +52,14 @@ CALENDAR_DESCRIPTIONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Channel:
     """The feeds and calendar of one subject (or of the whole site) in one language. Addresses
     are relative to SITEURL; a channel without feeds (a single meeting) has ``atom`` None."""
 
     topic: str
     group: str  # 'site', 'region', 'theme', 'ngo', 'partner' or 'meeting'
-    subject: Any  # the record or vocabulary entry; None for the whole site
+    subject: Organisation | Meeting | VocabularyEntry | None  # None for the whole site
     language: str
     title: str
     description: str  # of the feeds
@@ -116,17 +116,17 @@ class Catalogue:
 
         site = [
             Channel(
-                name,
-                "site",
-                None,
-                language,
-                tr(SITE_TITLES[name]),
-                tr(SITE_DESCRIPTIONS[name]),
-                tr(CALENDAR_DESCRIPTIONS["site"]),
-                page,
-                feeds + name + ATOM,
-                feeds + name + RSS,
-                calendars + name + ICS if name == MEETINGS else None,
+                topic=name,
+                group="site",
+                subject=None,
+                language=language,
+                title=tr(SITE_TITLES[name]),
+                description=tr(SITE_DESCRIPTIONS[name]),
+                calendar_description=tr(CALENDAR_DESCRIPTIONS["site"]),
+                page=page,
+                atom=feeds + name + ATOM,
+                rss=feeds + name + RSS,
+                calendar=calendars + name + ICS if name == MEETINGS else None,
             )
             for name, page in (
                 (PRESS, urls.index("PRESS")),
@@ -150,17 +150,17 @@ class Catalogue:
                 has_feeds = group != "meeting"
                 channels.append(
                     Channel(
-                        topic(group, slug),
-                        group,
-                        record,
-                        language,
-                        name,
-                        tr(SUBJECT_DESCRIPTIONS[group]) % {"name": name},
-                        tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name},
-                        urls.url(record, vocabulary),
-                        feeds + path + ATOM if has_feeds else None,
-                        feeds + path + RSS if has_feeds else None,
-                        calendars + path + ICS,
+                        topic=topic(group, slug),
+                        group=group,
+                        subject=record,
+                        language=language,
+                        title=name,
+                        description=tr(SUBJECT_DESCRIPTIONS[group]) % {"name": name},
+                        calendar_description=tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name},
+                        page=urls.url(record, vocabulary),
+                        atom=feeds + path + ATOM if has_feeds else None,
+                        rss=feeds + path + RSS if has_feeds else None,
+                        calendar=calendars + path + ICS,
                     )
                 )
             groups[group] = sorted(channels, key=lambda c: (sort_key(c.title, language), c.topic))
