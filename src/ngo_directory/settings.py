@@ -1,16 +1,23 @@
-"""Plugin settings: one defaults table, merged under the user's values and checked up front."""
+"""Plugin settings: one defaults table, merged under the user's values, checked up front and
+turned once into a frozen, typed ``Options``."""
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import phonenumbers
 from babel import Locale, UnknownLocaleError
 
 from .i18n import RECORD_LANGUAGES, catalog_file, unknown_languages
+from .records.formats import PHONE_REGION, is_time_zone
 from .records.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from .records.models import DEFAULT_TIMEZONE
 
 DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_DATA_PATH": "ngo_data",
@@ -55,6 +62,94 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": (
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
         "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+    ),
+    # The zone whose date is "today", and the country of phone numbers written without '+'.
+    "NGO_DIRECTORY_TIME_ZONE": DEFAULT_TIMEZONE,
+    "NGO_DIRECTORY_PHONE_REGION": PHONE_REGION,
+}
+
+
+@dataclass(frozen=True)
+class Description:
+    """A setting's row in README's table: what it means (Markdown), and how to show its default
+    when the value itself would not say it (a required setting, a long one explained elsewhere)."""
+
+    meaning: str
+    default: str | None = None
+
+
+# One description per setting of DEFAULTS, and of the Pelican settings the plugin reads, in the
+# order README's table lists them (`make readme` writes the table from here).
+DESCRIPTIONS: dict[str, Description] = {
+    "NGO_DIRECTORY_DATA_PATH": Description("folder of records (the sample config gives an absolute path)"),
+    "NGO_DIRECTORY_PRESS_PATH": Description("folder of press releases inside `PATH`"),
+    "NGO_DIRECTORY_MAX_FILE_BYTES": Description("largest record, page or press release accepted"),
+    "NGO_DIRECTORY_MAX_DEPTH": Description("deepest nesting accepted"),
+    "NGO_DIRECTORY_PAGE_SIZE": Description("entries per page of a list"),
+    "NGO_DIRECTORY_HOME_ITEMS": Description("press releases and meetings on the home page"),
+    "DEFAULT_LANG": Description(
+        "the language at the root of the site, and of plain-string texts", '`"az"` in `pelicanconf.py`'
+    ),
+    "NGO_DIRECTORY_LANGUAGES": Description(
+        "the site's languages, in switcher order; each needs a catalog, records accept az, ru and en"
+    ),
+    "NGO_DIRECTORY_FALLBACK_LANGUAGES": Description(
+        "order in which a missing translation falls back; a fallback is marked with its own `lang`"
+    ),
+    "NGO_DIRECTORY_LOCALES": Description("the Babel locale that formats each language's dates and numbers"),
+    "NGO_DIRECTORY_SITENAMES": Description(
+        "the site's name per language; `SITENAME` for any language not listed"
+    ),
+    "NGO_URL": Description("an NGO's page; every page is saved as `index.html` in its URL's folder"),
+    "NGO_INDEX_URL": Description("NGOs A-Z"),
+    "PARTNER_URL": Description("a partner's page"),
+    "PARTNER_INDEX_URL": Description("partners A-Z"),
+    "MEETING_URL": Description("a meeting's page"),
+    "MEETING_INDEX_URL": Description("the meetings, upcoming and past"),
+    "REGION_URL": Description("a region's NGOs, partners and meetings"),
+    "REGION_INDEX_URL": Description("the regions"),
+    "THEME_URL": Description("a theme's NGOs, partners and meetings"),
+    "THEME_INDEX_URL": Description("the themes"),
+    "PRESS_INDEX_URL": Description("the press-release list"),
+    "SUBSCRIBE_INDEX_URL": Description("the Subscribe page"),
+    "SEARCH_INDEX_URL": Description("the search page"),
+    "CONTRIBUTE_INDEX_URL": Description(
+        'the "Add your organisation" page (built only with `NGO_DIRECTORY_REPOSITORY` set)'
+    ),
+    "NGO_DIRECTORY_SEARCH_PATH": Description("folder of Pagefind's bundle (all languages' indexes)"),
+    "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": Description(
+        "the policy every page declares in a `<meta>` tag; `None` for none", "see [Search](#search)"
+    ),
+    "NGO_DIRECTORY_ID_AUTHORITY": Description(
+        "tag URI authority for feed ids and calendar UIDs, a domain you control and a year: "
+        '`"ngo.example.org,2026"`; never change it once published',
+        "none: required",
+    ),
+    "NGO_DIRECTORY_FEEDS_PATH": Description("folder of feeds and OPML files under each language's prefix"),
+    "NGO_DIRECTORY_CALENDARS_PATH": Description("folder of calendars under each language's prefix"),
+    "NGO_DIRECTORY_FEED_ITEMS": Description("most entries in one feed"),
+    "NGO_DIRECTORY_REPOSITORY": Description(
+        'the GitHub repository contributors edit, `"owner/name"`; with none, the site leaves out '
+        "every link to it"
+    ),
+    "NGO_DIRECTORY_REPOSITORY_BRANCH": Description("the branch those links point at"),
+    "NGO_DIRECTORY_MAINTAINERS_TEAM": Description(
+        "GitHub logins who may change anything, any record, code or vocabulary, without another "
+        "maintainer's review"
+    ),
+    "NGO_DIRECTORY_TIME_ZONE": Description(
+        "the IANA time zone that says which day is today: which meetings are upcoming, and the "
+        "dates `ngo-directory new` writes"
+    ),
+    "NGO_DIRECTORY_PHONE_REGION": Description(
+        "the country (ISO 3166 code in capitals) of phone numbers written without `+` and a country "
+        "code: they are checked, and shown in international form, by its numbering plan"
+    ),
+    "NGO_DIRECTORY_PUBLISHING": Description(
+        "a build for publishing: `SITEURL` must then be an absolute address that is not an example "
+        "domain (RFC 2606: `example.org`, `*.example`...), and `NGO_DIRECTORY_ID_AUTHORITY` must not "
+        "be the example one",
+        "`False` (`True` in `publishconf.py`)",
     ),
 }
 KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
@@ -125,10 +220,152 @@ class SettingsError(ValueError):
     """A plugin setting has a value the plugin cannot use."""
 
 
+# What Pelican's DEFAULT_LANG is when the settings file does not set it.
+PELICAN_DEFAULT_LANG = "en"
+# Where the build keeps the checked Options in Pelican's settings, once, at `initialized`.
+OPTIONS_KEY = "NGO_DIRECTORY_OPTIONS"
+# Settings a URL is built from: each kind's page and list, and the site's own pages.
+URL_SETTINGS = tuple(key for key in DEFAULTS if key.endswith("_URL"))
+
+
+class FrozenMap(Mapping[str, str]):
+    """A read-only map of text to text: hashable, and picklable (Pelican's content cache pickles
+    whatever holds the settings), which ``types.MappingProxyType`` is not."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, str]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Every plugin setting, checked and typed. Make one with ``Options.from_settings`` (or
+    ``options_of``, which takes the one the build stored); fields cannot be reassigned, and the
+    maps and lists are read-only."""
+
+    data_path: Path
+    press_path: str
+    max_file_bytes: int
+    max_depth: int
+    page_size: int
+    home_items: int
+    default_language: str
+    languages: tuple[str, ...]
+    fallback_languages: tuple[str, ...]
+    locales: Mapping[str, str]
+    sitenames: Mapping[str, str]
+    # NGO_URL, NGO_INDEX_URL, ..., CONTRIBUTE_INDEX_URL: every key of URL_SETTINGS.
+    urls: Mapping[str, str]
+    feeds_path: str
+    calendars_path: str
+    feed_items: int
+    id_authority: str
+    publishing: bool
+    repository: str | None
+    repository_branch: str
+    maintainers_team: tuple[str, ...]
+    search_path: str
+    content_security_policy: str | None
+    time_zone: str
+    phone_region: str
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Options:
+        """The plugin's options from Pelican's settings (the defaults where they say nothing);
+        raises SettingsError naming every bad value at once."""
+        merged = _checked(settings)
+        return cls(
+            data_path=Path(merged["NGO_DIRECTORY_DATA_PATH"]),
+            press_path=merged["NGO_DIRECTORY_PRESS_PATH"],
+            max_file_bytes=merged["NGO_DIRECTORY_MAX_FILE_BYTES"],
+            max_depth=merged["NGO_DIRECTORY_MAX_DEPTH"],
+            page_size=merged["NGO_DIRECTORY_PAGE_SIZE"],
+            home_items=merged["NGO_DIRECTORY_HOME_ITEMS"],
+            default_language=settings.get("DEFAULT_LANG", PELICAN_DEFAULT_LANG),
+            languages=tuple(merged["NGO_DIRECTORY_LANGUAGES"]),
+            fallback_languages=tuple(merged["NGO_DIRECTORY_FALLBACK_LANGUAGES"]),
+            locales=FrozenMap(merged["NGO_DIRECTORY_LOCALES"]),
+            sitenames=FrozenMap(merged["NGO_DIRECTORY_SITENAMES"] or {}),
+            urls=FrozenMap({key: merged[key] for key in URL_SETTINGS}),
+            feeds_path=merged["NGO_DIRECTORY_FEEDS_PATH"],
+            calendars_path=merged["NGO_DIRECTORY_CALENDARS_PATH"],
+            feed_items=merged["NGO_DIRECTORY_FEED_ITEMS"],
+            id_authority=merged["NGO_DIRECTORY_ID_AUTHORITY"],
+            publishing=merged["NGO_DIRECTORY_PUBLISHING"],
+            repository=merged["NGO_DIRECTORY_REPOSITORY"],
+            repository_branch=merged["NGO_DIRECTORY_REPOSITORY_BRANCH"],
+            maintainers_team=tuple(merged["NGO_DIRECTORY_MAINTAINERS_TEAM"]),
+            search_path=merged["NGO_DIRECTORY_SEARCH_PATH"],
+            content_security_policy=merged["NGO_DIRECTORY_CONTENT_SECURITY_POLICY"],
+            time_zone=merged["NGO_DIRECTORY_TIME_ZONE"],
+            phone_region=merged["NGO_DIRECTORY_PHONE_REGION"],
+        )
+
+    def as_settings(self) -> dict[str, Any]:
+        """The options under their setting names, as ``plugin_settings`` gives them (lists as
+        tuples, maps as plain dicts): for code that still reads settings by name."""
+        return {
+            "NGO_DIRECTORY_DATA_PATH": str(self.data_path),
+            "NGO_DIRECTORY_PRESS_PATH": self.press_path,
+            "NGO_DIRECTORY_MAX_FILE_BYTES": self.max_file_bytes,
+            "NGO_DIRECTORY_MAX_DEPTH": self.max_depth,
+            "NGO_DIRECTORY_PAGE_SIZE": self.page_size,
+            "NGO_DIRECTORY_HOME_ITEMS": self.home_items,
+            "NGO_DIRECTORY_LANGUAGES": self.languages,
+            "NGO_DIRECTORY_FALLBACK_LANGUAGES": self.fallback_languages,
+            "NGO_DIRECTORY_LOCALES": dict(self.locales),
+            "NGO_DIRECTORY_SITENAMES": dict(self.sitenames),
+            **self.urls,
+            "NGO_DIRECTORY_FEEDS_PATH": self.feeds_path,
+            "NGO_DIRECTORY_CALENDARS_PATH": self.calendars_path,
+            "NGO_DIRECTORY_FEED_ITEMS": self.feed_items,
+            "NGO_DIRECTORY_ID_AUTHORITY": self.id_authority,
+            "NGO_DIRECTORY_PUBLISHING": self.publishing,
+            "NGO_DIRECTORY_REPOSITORY": self.repository,
+            "NGO_DIRECTORY_REPOSITORY_BRANCH": self.repository_branch,
+            "NGO_DIRECTORY_MAINTAINERS_TEAM": self.maintainers_team,
+            "NGO_DIRECTORY_SEARCH_PATH": self.search_path,
+            "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": self.content_security_policy,
+            "NGO_DIRECTORY_TIME_ZONE": self.time_zone,
+            "NGO_DIRECTORY_PHONE_REGION": self.phone_region,
+        }
+
+
+def options_of(settings: Mapping[str, Any]) -> Options:
+    """The Options the build stored in ``settings`` under OPTIONS_KEY; when there are none
+    (a caller outside a build, a test), the settings checked now. Raises SettingsError."""
+    stored = settings.get(OPTIONS_KEY)
+    if isinstance(stored, Options):
+        return stored
+    return Options.from_settings(settings)
+
+
 def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     """The defaults with the user's values on top, checked; raises SettingsError."""
+    return _checked(user)
+
+
+def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
+    """The defaults with the user's values on top, each checked; SettingsError names every
+    bad value, one line each."""
     merged = {key: user.get(key, default) for key, default in DEFAULTS.items()}
-    errors = []
+    errors = _path_errors(merged)
     for key in (
         "NGO_DIRECTORY_MAX_FILE_BYTES",
         "NGO_DIRECTORY_MAX_DEPTH",
@@ -143,11 +380,12 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _feed_errors(merged, user)
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
+    errors += _locality_errors(merged)
     for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)
-            if value is None:
+            if value is None and key not in DEFAULTS:
                 continue
             if not isinstance(value, str) or value.startswith("/") or ".." in value.split("/"):
                 errors.append(f"{key} = {value!r}: expected a relative path inside the output folder")
@@ -158,6 +396,36 @@ def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise SettingsError("invalid ngo-directory settings:\n  " + "\n  ".join(errors))
     return merged
+
+
+def _path_errors(merged: Mapping[str, Any]) -> list[str]:
+    errors = []
+    data = merged["NGO_DIRECTORY_DATA_PATH"]
+    if not isinstance(data, str | os.PathLike) or not str(data):
+        errors.append(f"NGO_DIRECTORY_DATA_PATH = {data!r}: expected the path of the folder of records")
+    press = merged["NGO_DIRECTORY_PRESS_PATH"]
+    if not isinstance(press, str) or not press or press.startswith("/") or ".." in press.split("/"):
+        errors.append(f"NGO_DIRECTORY_PRESS_PATH = {press!r}: expected a folder inside PATH, such as 'press'")
+    return errors
+
+
+def _locality_errors(merged: Mapping[str, Any]) -> list[str]:
+    """The time zone of "today" and the country of national phone numbers."""
+    errors = []
+    zone = merged["NGO_DIRECTORY_TIME_ZONE"]
+    if not isinstance(zone, str) or not is_time_zone(zone):
+        errors.append(f"NGO_DIRECTORY_TIME_ZONE = {zone!r}: expected an IANA time zone such as 'Asia/Baku'")
+    region = merged["NGO_DIRECTORY_PHONE_REGION"]
+    if (
+        not isinstance(region, str)
+        or not re.fullmatch(r"[A-Z]{2}", region)
+        or region not in phonenumbers.SUPPORTED_REGIONS
+    ):
+        errors.append(
+            f"NGO_DIRECTORY_PHONE_REGION = {region!r}: expected the two-letter code, in capitals, of a "
+            "country the phonenumbers library knows, such as 'AZ'"
+        )
+    return errors
 
 
 def is_example_domain(host: str) -> bool:
@@ -171,7 +439,10 @@ def is_example_domain(host: str) -> bool:
 
 def _publishing_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list[str]:
     """A site built for publishing must say where it is published and own its feed ids."""
-    if not merged["NGO_DIRECTORY_PUBLISHING"]:
+    publishing = merged["NGO_DIRECTORY_PUBLISHING"]
+    if not isinstance(publishing, bool):
+        return [f"NGO_DIRECTORY_PUBLISHING = {publishing!r}: expected True or False"]
+    if not publishing:
         return []
     errors = []
     siteurl = user.get("SITEURL") or ""
@@ -264,7 +535,7 @@ def _language_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list
     languages = merged["NGO_DIRECTORY_LANGUAGES"]
     if errors:
         return errors
-    default = user.get("DEFAULT_LANG", "en")
+    default = user.get("DEFAULT_LANG", PELICAN_DEFAULT_LANG)
     if default not in languages:
         errors.append(f"DEFAULT_LANG = {default!r} is not one of NGO_DIRECTORY_LANGUAGES = {languages!r}")
     for language in languages:
@@ -272,6 +543,14 @@ def _language_errors(merged: Mapping[str, Any], user: Mapping[str, Any]) -> list
             errors.append(
                 f"NGO_DIRECTORY_LANGUAGES: no interface catalog for {language!r} ({catalog_file(language)})"
             )
+    names = merged["NGO_DIRECTORY_SITENAMES"]
+    if names is not None and (
+        not isinstance(names, dict) or not all(isinstance(x, str) for x in (*names, *names.values()))
+    ):
+        errors.append(
+            f"NGO_DIRECTORY_SITENAMES = {names!r}: expected a map of language codes to the site's "
+            "name, such as {'en': 'NGO Directory'}"
+        )
     locales = merged["NGO_DIRECTORY_LOCALES"]
     if not isinstance(locales, dict):
         return [*errors, f"NGO_DIRECTORY_LOCALES = {locales!r}: expected a map such as {{'en': 'en_GB'}}"]
