@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -13,7 +15,10 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from jsonschema import FormatChecker
 
+# The country whose numbers may be written without '+' and a country code, when none is given
+# (the NGO_DIRECTORY_PHONE_REGION setting, which check_data reads phones in).
 PHONE_REGION = "AZ"
+_phone_region: ContextVar[str] = ContextVar("phone_region", default=PHONE_REGION)
 _LOCAL_DATETIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?$")
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
@@ -49,10 +54,23 @@ def is_email(value: str) -> bool:
     return True
 
 
-def is_phone(value: str) -> bool:
-    """True for a number that can be dialled today (international, or national Azerbaijani)."""
+@contextmanager
+def phones_read_in(region: str) -> Iterator[None]:
+    """Within it, the schemas' "phone" format reads a number written without '+' and a country
+    code as a number of ``region`` (the validators are built once, so the region cannot be
+    given to them)."""
+    token = _phone_region.set(region)
     try:
-        number = phonenumbers.parse(value, PHONE_REGION)
+        yield
+    finally:
+        _phone_region.reset(token)
+
+
+def is_phone(value: str, region: str | None = None) -> bool:
+    """True for a number that can be dialled today: international, or national in ``region``
+    (by default the one of ``phones_read_in``, else Azerbaijan)."""
+    try:
+        number = phonenumbers.parse(value, region or _phone_region.get())
     except phonenumbers.NumberParseException:
         return False
     return phonenumbers.is_valid_number(number)

@@ -108,17 +108,19 @@ class Phone:
     kind: str
     number: str
     note: Text | None = None
+    # The country of a number written without '+' and a country code.
+    region: str = PHONE_REGION
 
     @property
     def display(self) -> str:
         return phonenumbers.format_number(
-            phonenumbers.parse(self.number, PHONE_REGION), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            phonenumbers.parse(self.number, self.region), phonenumbers.PhoneNumberFormat.INTERNATIONAL
         )
 
     @property
     def uri(self) -> str:
         return phonenumbers.format_number(
-            phonenumbers.parse(self.number, PHONE_REGION), phonenumbers.PhoneNumberFormat.RFC3966
+            phonenumbers.parse(self.number, self.region), phonenumbers.PhoneNumberFormat.RFC3966
         )
 
 
@@ -147,21 +149,21 @@ class Location:
     phones: tuple[Phone, ...] = ()
 
 
-def _phones(raw: Iterable[dict[str, Any]] | None, lang: str) -> tuple[Phone, ...]:
-    return tuple(Phone(p["type"], p["number"], _text(p.get("note"), lang)) for p in raw or ())
+def _phones(raw: Iterable[dict[str, Any]] | None, lang: str, region: str) -> tuple[Phone, ...]:
+    return tuple(Phone(p["type"], p["number"], _text(p.get("note"), lang), region) for p in raw or ())
 
 
-def _contacts(raw: dict[str, Any] | None, lang: str) -> Contacts:
+def _contacts(raw: dict[str, Any] | None, lang: str, region: str) -> Contacts:
     raw = raw or {}
     return Contacts(
-        phones=_phones(raw.get("phones"), lang),
+        phones=_phones(raw.get("phones"), lang, region),
         email=raw.get("email"),
         website=raw.get("website"),
         social=tuple(SocialLink(s["network"], s["url"]) for s in raw.get("social", ())),
     )
 
 
-def _locations(raw: Iterable[dict[str, Any]] | None, lang: str) -> tuple[Location, ...]:
+def _locations(raw: Iterable[dict[str, Any]] | None, lang: str, region: str) -> tuple[Location, ...]:
     return tuple(
         Location(
             name=Text.of(item["name"], lang),
@@ -170,7 +172,7 @@ def _locations(raw: Iterable[dict[str, Any]] | None, lang: str) -> tuple[Locatio
             city=_text(item.get("city"), lang),
             services=_texts(item.get("services"), lang),
             opening_hours=_text(item.get("opening_hours"), lang),
-            phones=_phones(item.get("phones"), lang),
+            phones=_phones(item.get("phones"), lang, region),
         )
         for item in raw or ()
     )
@@ -305,7 +307,7 @@ class Meeting:
         return tuple(seen)
 
 
-def _common(slug: str, source: str, d: dict[str, Any], lang: str) -> dict[str, Any]:
+def _common(slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str) -> dict[str, Any]:
     return {
         "slug": slug,
         "source": source,
@@ -318,8 +320,8 @@ def _common(slug: str, source: str, d: dict[str, Any], lang: str) -> dict[str, A
         "founded": d.get("founded"),
         "regions": tuple(d.get("regions", ())),
         "themes": tuple(d.get("themes", ())),
-        "locations": _locations(d.get("locations"), lang),
-        "contacts": _contacts(d.get("contacts"), lang),
+        "locations": _locations(d.get("locations"), lang, phone_region),
+        "contacts": _contacts(d.get("contacts"), lang, phone_region),
         "funders": tuple(d.get("funders", ())),
         "added": record_time(d["added"]),
         "updated": record_time(d.get("updated", d["added"])),
@@ -337,9 +339,11 @@ def _registration(raw: dict[str, Any] | None, lang: str) -> Registration | None:
     )
 
 
-def build_ngo(slug: str, source: str, d: dict[str, Any], lang: str) -> Ngo:
+def build_ngo(
+    slug: str, source: str, d: dict[str, Any], lang: str, *, phone_region: str = PHONE_REGION
+) -> Ngo:
     return Ngo(
-        **_common(slug, source, d, lang),
+        **_common(slug, source, d, lang, phone_region),
         legal_form=_text(d.get("legal_form"), lang),
         registration=_registration(d.get("registration"), lang),
         languages=tuple(d.get("languages", ())),
@@ -347,9 +351,11 @@ def build_ngo(slug: str, source: str, d: dict[str, Any], lang: str) -> Ngo:
     )
 
 
-def build_partner(slug: str, source: str, d: dict[str, Any], lang: str) -> Partner:
+def build_partner(
+    slug: str, source: str, d: dict[str, Any], lang: str, *, phone_region: str = PHONE_REGION
+) -> Partner:
     return Partner(
-        **_common(slug, source, d, lang),
+        **_common(slug, source, d, lang, phone_region),
         type=d["type"],
         headquarters_country=d.get("headquarters_country"),
         website=d.get("website"),

@@ -18,7 +18,7 @@ from ..settings import DEFAULTS, reserved_names
 from ..text.translit import fold, slugify
 from . import models
 from .directory import Directory
-from .formats import parse_local_datetime
+from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .sources import display, not_a_file
 
@@ -60,6 +60,7 @@ class _Run:
     root: Path
     limits: Limits
     reserved: frozenset[str]
+    phone_region: str = PHONE_REGION
     problems: list[Problem] = field(default_factory=list)
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)
     kind_of: dict[str, str] = field(default_factory=dict)
@@ -73,7 +74,8 @@ class _Run:
             path, self.display(path), max_bytes=self.limits.max_bytes, max_depth=self.limits.max_depth
         )
         if doc is not None:
-            problems = schema.check(doc, kind)
+            with phones_read_in(self.phone_region):
+                problems = schema.check(doc, kind)
         self.problems.extend(problems)
         return doc
 
@@ -445,12 +447,13 @@ def check_data(
     languages: Sequence[str] = RECORD_LANGUAGES,
     limits: Limits | None = None,
     reserved: frozenset[str] | None = None,
+    phone_region: str = PHONE_REGION,
 ) -> tuple[Directory | None, list[Problem]]:
     """Load and check every record under ``data_path`` (and the pages and press releases
     under ``content_path``); the directory is None on any problem. ``reserved`` is the slugs
     no record, page or press release may take (by default, those of the default settings)."""
     reserved = reserved_names(DEFAULTS) if reserved is None else reserved
-    run = _Run(Path(data_path), limits or Limits(), reserved)
+    run = _Run(Path(data_path), limits or Limits(), reserved, phone_region)
     vocabularies = {}
     for name, label in (("regions", "region"), ("themes", "theme")):
         path = run.root / f"{name}.yaml"
@@ -496,7 +499,9 @@ def _build(run: _Run, lang: str) -> Directory:
     built: dict[str, dict[str, Any]] = {}
     for kind, docs in run.docs.items():
         builder = _BUILDERS[kind]
-        built[kind] = {slug: builder(slug, doc.file, doc.data, lang) for slug, doc in docs.items()}
+        # Phone numbers written without a country code are the region's (meetings have none).
+        extra = {} if kind == "meeting" else {"phone_region": run.phone_region}
+        built[kind] = {slug: builder(slug, doc.file, doc.data, lang, **extra) for slug, doc in docs.items()}
     regions, themes = run.vocab["regions"], run.vocab["themes"]
     assert regions is not None and themes is not None
     return Directory(
