@@ -305,6 +305,20 @@ def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
     click.echo(f"Built {final} in {time.perf_counter() - started:.1f} s.", err=True)
 
 
+def _time_zone(settings_file: Path | None) -> str:
+    """NGO_DIRECTORY_TIME_ZONE as a build with ``settings_file`` reads it (by default
+    pelicanconf.py when there is one, else the default zone); bad settings stop the command."""
+    from .integration.build import site_settings
+    from .settings import DEFAULTS, SettingsError, options_of
+
+    if settings_file is None and not Path("pelicanconf.py").is_file():
+        return str(DEFAULTS["NGO_DIRECTORY_TIME_ZONE"])
+    try:
+        return options_of(site_settings(settings_file or Path("pelicanconf.py"))).time_zone
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def _login_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     from .settings import LOGIN
 
@@ -639,6 +653,15 @@ def check_pr(
     help="Address of the published schemas (https://SITE/schemas/) for the editor line, "
     "instead of the path into src/.",
 )
+@click.option(
+    "-s",
+    "--settings",
+    "settings_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Pelican settings file, whose NGO_DIRECTORY_TIME_ZONE says which day is today "
+    "(default: pelicanconf.py when there is one).",
+)
 @lang_option
 def new(
     kind: str,
@@ -647,6 +670,7 @@ def new(
     slug: str | None,
     data_path: Path,
     schema_url: str | None,
+    settings_file: Path | None,
     language: str,
 ) -> None:
     """Start a record: write DATA/<kind>s/<slug>.yaml with every field of its kind.
@@ -660,10 +684,13 @@ def new(
         ngo-directory new ngo "Gəncə Gənclər Mərkəzi" --maintainer octocat
         ngo-directory new meeting "Spring meeting in Sheki 2027"
     """
-    from .contribute.scaffold import ScaffoldError, new_record, next_steps
+    from .contribute.scaffold import ScaffoldError, new_record, next_steps, today
 
+    day = today(_time_zone(settings_file))
     try:
-        scaffold = new_record(data_path, kind, name, maintainer=maintainer, slug=slug, schema_url=schema_url)
+        scaffold = new_record(
+            data_path, kind, name, maintainer=maintainer, slug=slug, day=day, schema_url=schema_url
+        )
     except ScaffoldError as error:
         raise click.ClickException(localize(error.args[0], language)) from None
     click.echo(next_steps(scaffold, language))

@@ -21,6 +21,7 @@ from ..i18n import N_, translations
 from ..problems import INVISIBLE, Message, printable
 from ..records.formats import is_http_url
 from ..records.loader import load_bytes, load_file
+from ..records.models import DEFAULT_TIMEZONE
 from ..records.sources import display
 from ..records.validate import KINDS, PLACEHOLDER, SLUG
 from ..schema import load_schema
@@ -48,9 +49,10 @@ class Scaffold:
     kind: str
 
 
-def today() -> dt.date:
-    """Today in Baku, or the date of SOURCE_DATE_EPOCH, as the build counts days."""
-    zone = zoneinfo.ZoneInfo("Asia/Baku")
+def today(time_zone: str = DEFAULT_TIMEZONE) -> dt.date:
+    """Today in ``time_zone`` (the NGO_DIRECTORY_TIME_ZONE setting; by default Baku's), or the
+    date of SOURCE_DATE_EPOCH there, as the build counts days."""
+    zone = zoneinfo.ZoneInfo(time_zone)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), zone).date()
