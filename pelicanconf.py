@@ -19,7 +19,7 @@ NGO_DIRECTORY_LANGUAGES = ["az", "ru", "en"]
 NGO_DIRECTORY_FALLBACK_LANGUAGES = ["az", "ru", "en"]
 NGO_DIRECTORY_SITENAMES = {"ru": "Каталог НПО Азербайджана", "en": "NGO Directory of Azerbaijan"}
 
-PLUGINS = ["ngo_directory.pelican_plugin"]
+PLUGINS = ["ngo_directory"]
 NGO_DIRECTORY_DATA_PATH = os.path.join(HERE, "ngo_data")
 NGO_DIRECTORY_PRESS_PATH = "press"
 
