@@ -9,7 +9,7 @@ PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://127.0.0.1:$(PORT)'
@@ -22,6 +22,7 @@ help:
 	@echo 'make test       check the lock, ruff, mypy and the test suite'
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
+	@echo 'make readme     rewrite README.md'"'"'s tables of settings and commands from the code'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
 # uv installs exactly what uv.lock says (hashes checked); uv itself comes pinned, with hashes,
@@ -89,6 +90,12 @@ catalogs: venv
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-*
+
+# README.md's tables of settings and of the command's subcommands are written by the [[[cog ]]]
+# blocks in it from the code (settings.DESCRIPTIONS, the click commands); tests/test_readme.py
+# fails while they are out of date.
+readme: venv
+	$(BIN)/cog -r README.md
 
 lint: venv
 	$(BIN)/ruff check .

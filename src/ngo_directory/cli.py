@@ -127,7 +127,7 @@ def main() -> None:
 def validate(
     data_path: Path, content_path: Path, press_folder: str, output_format: str, language: str
 ) -> None:
-    """Check every record, page and press release; exit 1 on any problem.
+    """Check every record, page and press release, print every problem, and exit 1 on any.
 
     Each problem is one line: path:line:column: field: what is wrong (how to fix it).
 
@@ -197,7 +197,8 @@ def _count(number: int, noun: str) -> str:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any text is missing in any reported language.")
 def translations(data_path: Path, languages: tuple[str, ...], output_format: str, strict: bool) -> None:
-    """Report, record by record and field by field, which texts are not yet translated.
+    """Report which texts are not yet translated, record by record and field by field; with
+    --strict, exit 1 when any is missing.
 
     Each gap is one line: path:line:column: field: not yet translated into ... (written in ...).
     Names written once as a plain string are the organisation's own spelling and never count
@@ -354,15 +355,24 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.argument("issue", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @data_option
 @click.option(
-    "--author", callback=_login_option, help="The issue author's GitHub login: added to maintainers."
+    "--author",
+    metavar="LOGIN",
+    callback=_login_option,
+    help="The issue author's GitHub login: added to maintainers.",
 )
 @click.option(
     "--date",
     "day",
+    metavar="YYYY-MM-DD",
     callback=_date_option,
     help="Date for 'added' and 'last_verified', YYYY-MM-DD (default: today in Baku).",
 )
-@click.option("--slug", callback=_slug_option, help="File name of the record (default: made from the name).")
+@click.option(
+    "--slug",
+    metavar="SLUG",
+    callback=_slug_option,
+    help="File name of the record (default: made from the name).",
+)
 @click.option(
     "--update",
     is_flag=True,
@@ -371,6 +381,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option(
     "-o",
     "--output",
+    metavar="FILE",
     default=None,
     help="Where to write the record; '-' for standard output (default: DATA/ngos/SLUG.yaml).",
 )
@@ -385,7 +396,8 @@ def from_issue(
     output: str | None,
     language: str,
 ) -> None:
-    """Turn an issue opened with the NGO form into a record file, and check it.
+    """Turn the body of an issue opened with the NGO form into DATA/ngos/<slug>.yaml, and check it
+    as 'validate' does: exit 1 with every problem listed.
 
     ISSUE is the issue's body as GitHub renders it (a file, or '-' for standard input). The
     record is written even when it has problems, so that it can be fixed by hand; every
@@ -500,9 +512,9 @@ class _UsageProblem(click.ClickException):
 
 
 @main.command("check-pr")
-@click.option("--base", required=True, help="The revision the pull request merges into.")
-@click.option("--head", default="HEAD", show_default=True, help="The pull request's revision.")
-@click.option("--author", required=True, help="GitHub login of the pull request's author.")
+@click.option("--base", metavar="REV", required=True, help="The revision the pull request merges into.")
+@click.option("--head", metavar="REV", default="HEAD", show_default=True, help="The pull request's revision.")
+@click.option("--author", metavar="LOGIN", required=True, help="GitHub login of the pull request's author.")
 @click.option(
     "--repo",
     "repo_path",
@@ -513,6 +525,7 @@ class _UsageProblem(click.ClickException):
 )
 @click.option(
     "--team",
+    metavar="LOGINS",
     default=None,
     help="Comma-separated logins who may change anything "
     "(default: NGO_DIRECTORY_MAINTAINERS_TEAM in the settings file of the base revision).",
@@ -521,6 +534,7 @@ class _UsageProblem(click.ClickException):
     "-s",
     "--settings",
     "settings_file",
+    metavar="FILE",
     default=None,
     help="Settings file, as a path in the repository, read from the base revision and never run "
     "(default: pelicanconf.py when there is one).",
@@ -536,6 +550,7 @@ class _UsageProblem(click.ClickException):
 @click.option(
     "--summary",
     "summary_file",
+    metavar="FILE",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Append a Markdown summary (a table of files and verdicts) to this file, "
@@ -553,12 +568,13 @@ def check_pr(
     summary_file: Path | None,
     language: str,
 ) -> None:
-    """Decide whether a pull request may merge without a maintainer's review.
+    """Decide whether a pull request may merge without a maintainer's review: exit 0 if it may,
+    1 if it needs review, 2 on a usage error.
 
     It may when its author maintains (on the base revision) every record it adds, edits or
     deletes, every organisation it names as a meeting's organiser or a press release's
     organisation, and it touches nothing but records and press releases. Each finding is one
-    line: path: rule: what (may approve: who). Exit 0: may merge; 1: needs review; 2: usage error.
+    line: path: rule: what (may approve: who).
 
     \b
     Example:
@@ -643,13 +659,17 @@ def check_pr(
 @click.argument("name")
 @click.option(
     "--maintainer",
+    metavar="LOGIN",
     callback=_login_option,
     help="Your GitHub login: the record's maintainer (default: a placeholder to replace).",
 )
-@click.option("--slug", callback=_slug_option, help="File name of the record (default: made from NAME).")
+@click.option(
+    "--slug", metavar="SLUG", callback=_slug_option, help="File name of the record (default: made from NAME)."
+)
 @data_option
 @click.option(
     "--schema-url",
+    metavar="URL",
     help="Address of the published schemas (https://SITE/schemas/) for the editor line, "
     "instead of the path into src/.",
 )
@@ -658,6 +678,7 @@ def check_pr(
     "--settings",
     "settings_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
     default=None,
     help="Pelican settings file, whose NGO_DIRECTORY_TIME_ZONE says which day is today "
     "(default: pelicanconf.py when there is one).",
@@ -673,11 +694,12 @@ def new(
     settings_file: Path | None,
     language: str,
 ) -> None:
-    """Start a record: write DATA/<kind>s/<slug>.yaml with every field of its kind.
+    """Start a record: write DATA/<kind>s/<slug>.yaml with every field and its comment, REPLACE
+    placeholders and today's dates; an existing slug (in any case) or a reserved one is refused.
 
     The slug is made from NAME ("Gəncə Gənclər Mərkəzi" gives gence-gencler-merkezi). Fields
     only you know hold REPLACE placeholders, which 'validate' reports until you fill them in;
-    optional fields are listed commented out. An existing or reserved slug is refused.
+    optional fields are listed commented out.
 
     \b
     Example:
