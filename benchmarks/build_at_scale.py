@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from search_payload import measure  # noqa: E402
 
-from ngo_directory.content.press import read_markdown  # noqa: E402
+from ngo_directory.content.reading import read_markdown  # noqa: E402
 from ngo_directory.integration.build import build_site  # noqa: E402
 from ngo_directory.records.validate import check_data  # noqa: E402
 from ngo_directory.search.indexing import index_site  # noqa: E402

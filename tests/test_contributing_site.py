@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from ngo_directory.contribute import devserver
-from ngo_directory.records.validate import KINDS, load_directory
+from ngo_directory.records.validate import RECORD_FOLDERS, load_directory
 from ngo_directory.settings import plugin_settings, reserved_names
 from ngo_directory.site.filters import Repository
 from ngo_directory.site.urls import Urls, save_as_of
@@ -74,7 +74,7 @@ def test_every_record_page_links_the_editor_for_its_own_file(site: Path) -> None
     seen = 0
     for language, record, kind, page in record_pages():
         tree = parse(site / page)
-        path = f"ngo_data/{KINDS[kind]}/{record.slug}.yaml"
+        path = f"ngo_data/{RECORD_FOLDERS[kind]}/{record.slug}.yaml"
         assert (ROOT / path).is_file()
         block = tree.xpath("//article//aside[@class='contribute']")
         assert len(block) == 1, page

@@ -10,6 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from ngo_directory.content.reading import folder_check
 from ngo_directory.problems import ValidationFailed
 from ngo_directory.records.validate import check_data
 from sitetools import build, copy_project, parse
@@ -169,7 +170,7 @@ def test_a_web_address_with_an_empty_label_is_a_located_problem(tmp_path: Path) 
         f"'https://{long_label}.org/' is not valid: expected a web address starting with https:// "
         "or http:// (copy the full address from the browser's address bar)",
     ]
-    _, problems = check_data(data, content_path=content)
+    _, problems = check_data(data, content=folder_check(content))
     assert [str(p) for p in problems] == expected
     with pytest.raises(ValidationFailed) as caught:
         build(tmp_path / "output", data, content)

@@ -23,8 +23,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from lxml import html as lxml_html
 
 from ngo_directory.cli import main
+from ngo_directory.content.reading import folder_check
 from ngo_directory.problems import Problem, ValidationFailed
 from ngo_directory.records.validate import check_data
 from ngo_directory.settings import DEFAULTS, reserved_names
@@ -216,7 +218,7 @@ def project(tmp_path: Path) -> Project:
 def validate(project: Project, *untouchable: Path) -> list[str]:
     """``check_data`` on the project's folders, as ``ngo-directory validate`` runs it."""
     with deadline(60), watching() as log:
-        directory, problems = check_data(project.data, content_path=project.content)
+        directory, problems = check_data(project.data, content=folder_check(project.content))
     assert (directory is None) == bool(problems)
     project.check_log(log, untouchable)
     return [str(p) for p in problems]
@@ -748,6 +750,37 @@ def test_a_text_file_in_the_press_folder_is_refused_by_both(project: Project, na
     write(project.content, f"press/{name}", PRESS)
     expected = [f"content/press/{name}:1:1: not a Markdown press release (rename it to .md)"]
     assert both(project) == (expected, expected)
+
+
+def test_two_files_with_one_slug_and_language_are_refused_by_both(project: Project) -> None:
+    """Two press releases with the same slug in the same language would be published at one
+    address: validate and the build name the second file, its line and the first file."""
+    write(project.content, "press/classes-open-again.md", PRESS)
+    expected = [
+        "content/press/classes-open.md:5:7: lang: content/press/classes-open-again.md already has "
+        "slug 'classes-open' in 'en' (translations of one text share a slug but each needs its own "
+        "language; otherwise give this one a different slug)"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_text_without_the_default_language_is_published_in_every_language(project: Project) -> None:
+    """A press release in Russian and English, none in Azerbaijani (the default language), is
+    checked and published: its own versions under ru/ and en/, and at the root the first
+    fallback language that has it (Russian), marked as such."""
+    russian = PRESS.replace("Lang: en", "Lang: ru").replace("Title: Classes open", "Title: Занятия открыты")
+    write(project.content, "press/classes-open-ru.md", russian)
+    assert validate(project) == []
+    site = published_build(project)
+    titles = {}
+    for prefix in ("", "ru/", "en/"):
+        tree = lxml_html.fromstring((site / prefix / "press/classes-open/index.html").read_bytes())
+        titles[prefix] = (tree.get("lang"), tree.xpath("//main/article/@lang"), tree.findtext(".//h1"))
+    assert titles == {
+        "": ("az", ["ru"], "Занятия открыты"),
+        "ru/": ("ru", [], "Занятия открыты"),
+        "en/": ("en", [], "Classes open"),
+    }
 
 
 def test_an_attachment_beside_a_press_release_is_published(project: Project) -> None:

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from ngo_directory.cli import main
-from ngo_directory.content.press import read_markdown
+from ngo_directory.content.reading import read_markdown
 from ngo_directory.i18n import RECORD_LANGUAGES, catalog_file, translations
 from ngo_directory.records.validate import load_directory
 from ngo_directory.text.collation import initial, sort_key

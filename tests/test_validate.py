@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from pelican.utils import slugify as pelican_slugify
 
 from ngo_directory.cli import main
+from ngo_directory.content.reading import folder_check
 from ngo_directory.records.validate import check_data, load_directory
 from ngo_directory.text.translit import slugify
 
@@ -139,7 +140,7 @@ def append(data: Path, relative: str, extra: str) -> None:
 
 def test_valid_directory_passes(data, content):
     """The minimal folder, its pages and its press release have no problems and build a directory."""
-    directory, problems = check_data(data, content_path=content)
+    directory, problems = check_data(data, content=folder_check(content))
     assert problems == []
     assert directory is not None
     assert directory.counts == {"ngos": 1, "partners": 1, "meetings": 1, "regions": 3, "themes": 2}
@@ -915,7 +916,7 @@ def test_all_problems_in_all_files_reported_in_one_run(data, content):
         "press/second.md",
         "Title: Second\nDate: 2026-03-03\nLang: en\nSlug: second\n\nNo organisation.\n",
     )
-    assert check(data, content_path=content) == [
+    assert check(data, content=folder_check(content)) == [
         "content/press/second.md:1:1: organization: required metadata is missing "
         "(add a line 'Organization: ...' at the top)",
         "ngo_data/meetings/spring-meeting.yaml:3:6: end: the meeting ends (2026-02-28 12:00) "
@@ -1007,7 +1008,7 @@ def test_press_release_metadata(data, content, old, new, expected):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    assert check(data, content_path=content) == [f"{PRESS_FILE}:{expected}"]
+    assert check(data, content=folder_check(content)) == [f"{PRESS_FILE}:{expected}"]
 
 
 def test_partner_may_issue_a_press_release(data, content):
@@ -1017,14 +1018,14 @@ def test_partner_may_issue_a_press_release(data, content):
         "press/grant.md",
         "Title: Grant\nDate: 2026-03-04\nOrganization: open-aid\nLang: en\nSlug: grant\n\nGrant.\n",
     )
-    assert check(data, content_path=content) == []
+    assert check(data, content=folder_check(content)) == []
 
 
 def test_non_markdown_file_in_press_folder(data, content):
     """Only Markdown files belong in the press folder; elsewhere other files are left alone."""
     write(content, "press/notes.txt", "notes")
     write(content, "images/logo.txt", "not a picture")
-    assert check(data, content_path=content) == [
+    assert check(data, content=folder_check(content)) == [
         "content/press/notes.txt:1:1: not a Markdown press release (rename it to .md)"
     ]
 
@@ -1032,7 +1033,7 @@ def test_non_markdown_file_in_press_folder(data, content):
 def test_page_with_forbidden_metadata(data, content):
     """Pages outside the press folder get the slug and output-path checks too."""
     write(content, "pages/evil.md", "Title: Evil\nSlug: Evil/Page\nTemplate: raw\nLang: en\n\nx\n")
-    assert check(data, content_path=content) == [
+    assert check(data, content=folder_check(content)) == [
         "content/pages/evil.md:2:7: slug: 'Evil/Page' is not a valid slug "
         "(use lowercase letters a-z, digits and single hyphens, such as 'evil-page')",
         "content/pages/evil.md:3:1: template: this metadata is not allowed: "
@@ -1043,7 +1044,7 @@ def test_page_with_forbidden_metadata(data, content):
 def test_custom_press_folder(data, content):
     """The press folder name is configurable; releases elsewhere are then ordinary pages."""
     write(content, "news/old.md", "Title: Old\nDate: 2026-01-01\nLang: en\nSlug: old\n\nNo organisation.\n")
-    assert check(data, content_path=content, press_folder="news") == [
+    assert check(data, content=folder_check(content, "news")) == [
         "content/news/old.md:1:1: organization: required metadata is missing "
         "(add a line 'Organization: ...' at the top)"
     ]
@@ -1142,7 +1143,7 @@ def test_press_release_without_slug_or_lang(data, content):
         "press/gence.md",
         "Title: Gəncə Gənclər Mərkəzi açıldı\nDate: 2026-03-04\nOrganization: open-aid\n\nx\n",
     )
-    assert check(data, content_path=content) == [
+    assert check(data, content=folder_check(content)) == [
         "content/press/gence.md:1:1: lang: required metadata is missing "
         "(add a line 'Lang: az' naming the language it is written in (az, ru, en))",
         "content/press/gence.md:1:1: slug: required metadata is missing "
@@ -1153,7 +1154,7 @@ def test_press_release_without_slug_or_lang(data, content):
 
 def test_content_language_must_be_a_site_language(data, content):
     write(content, "pages/tr.md", "Title: Hakkında\nSlug: about-us\nLang: tr\n\nx\n")
-    assert check(data, content_path=content, languages=("az", "en")) == [
+    assert check(data, content=folder_check(content, languages=("az", "en"))) == [
         "content/pages/tr.md:3:7: lang: 'tr' is not one of the site's languages (use one of az, en)"
     ]
 
@@ -1161,9 +1162,9 @@ def test_content_language_must_be_a_site_language(data, content):
 def test_two_files_with_the_same_slug_and_language(data, content):
     """Translations share a slug, but two texts in one language with one slug collide."""
     write(content, "press/classes-open-ru.md", PRESS.replace("Lang: en", "Lang: ru"))
-    assert check(data, content_path=content) == []
+    assert check(data, content=folder_check(content)) == []
     write(content, "press/classes-open-copy.md", PRESS)
-    assert check(data, content_path=content) == [
+    assert check(data, content=folder_check(content)) == [
         "content/press/classes-open.md:5:7: lang: content/press/classes-open-copy.md already has slug "
         "'classes-open' in 'en' (translations of one text share a slug but each needs its own language; "
         "otherwise give this one a different slug)"
@@ -1234,7 +1235,7 @@ def test_content_files_with_hidden_characters_are_refused(data, content):
     """Press releases and pages get the same character check as records: feeds and pages
     could not carry them."""
     write(content, "pages/about.md", "Title: About\u2028us\nSlug: about-us\nLang: en\n\nBell \x07 here.\n")
-    assert check(data, content_path=content) == [
+    assert check(data, content=folder_check(content)) == [
         "content/pages/about.md:1:13: U+2028 LINE SEPARATOR is a line break that editors and git do not "
         "show (replace it with an ordinary line break)",
         "content/pages/about.md:5:6: U+0007 control character is not allowed "

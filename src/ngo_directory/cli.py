@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from .content.reading import folder_check
 from .i18n import N_, RECORD_LANGUAGES
 from .i18n import translations as catalog_of
 from .problems import Message, Problem, ValidationFailed, localize, printable
@@ -136,7 +137,7 @@ def validate(
         ngo-directory validate --data ngo_data --content content
     """
     started = time.perf_counter()
-    directory, problems = check_data(data_path, content_path=content_path, press_folder=press_folder)
+    directory, problems = check_data(data_path, content=folder_check(Path(content_path), press_folder))
     if problems or directory is None:
         _report(problems, output_format, language)
         sys.exit(1)
@@ -330,7 +331,7 @@ def _login_option(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .contribute.from_issue import SLUG
+    from .text.translit import SLUG
 
     if value is not None and not SLUG.fullmatch(value):
         message = Message(

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .integration.generators import TEMPLATES, DirectoryGenerator
+from .integration.pelican_types import PelicanApp, PelicanGenerator
 from .problems import ValidationFailed
 from .records.sources import unsafe_files
 from .search.indexing import index_site
-from .settings import plugin_settings
+from .settings import OPTIONS_KEY, Options, options_of
 from .site import filters
 
+# Every file name ending Pelican's readers know, except .md.
+OTHER_FORMATS = ("markdown", "mkd", "mdown", "rst", "htm", "html")
 
-def get_generators(pelican: Any) -> type[DirectoryGenerator]:
+
+def get_generators(pelican: PelicanApp) -> type[DirectoryGenerator]:
     return DirectoryGenerator
 
 
-def configure_environment(generator: Any) -> None:
+def configure_environment(generator: PelicanGenerator) -> None:
     """Give every generator's Jinja environment our templates (after the theme's), and our
     language-aware filters, globals and gettext."""
     loader = generator.env.loader
@@ -28,29 +31,55 @@ def configure_environment(generator: Any) -> None:
         loader.loaders = [*loader.loaders, FileSystemLoader(str(TEMPLATES))]
     if "jinja2.ext.InternationalizationExtension" not in generator.env.extensions:
         generator.env.add_extension("jinja2.ext.i18n")
-    filters.install(generator.env, {**generator.settings, **plugin_settings(generator.settings)})
+    filters.install(generator.env, {**generator.settings, **options_of(generator.settings).as_settings()})
 
 
-def refuse_unsafe_files(pelican: Any) -> None:
+def read_texts_as_validate_does(pelican: PelicanApp) -> None:
+    """Pelican reads what `ngo-directory validate` reads: .md files only; a page in another
+    format would be published unchecked (one in the press folder is reported as a problem).
+    The translations of a text share its slug and the plugin groups them itself
+    (content/versions.py), whichever languages a text has: Pelican's own grouping wants a
+    version in DEFAULT_LANG and fails the build on a text written only in, say, Russian and
+    English, so it is turned off."""
+    pelican.settings["ARTICLE_TRANSLATION_ID"] = None
+    pelican.settings["PAGE_TRANSLATION_ID"] = None
+    pelican.settings["READERS"] = {**pelican.settings.get("READERS", {}), **dict.fromkeys(OTHER_FORMATS)}
+
+
+def plan_the_site(generators: list[object]) -> None:
+    """Every generator has read its files: turn the texts into ours and plan every page."""
+    for generator in generators:
+        if isinstance(generator, DirectoryGenerator):
+            generator.plan_site()
+
+
+def refuse_unsafe_files(pelican: PelicanApp) -> None:
     """Before Pelican reads anything: no links, devices or oversized texts under the content
     and data folders. Pelican follows links when it reads content, so this cannot wait for the
     directory generator, which runs after Pelican has read every article and page."""
-    options = plugin_settings(pelican.settings)
-    content, data = Path(pelican.settings["PATH"]), Path(options["NGO_DIRECTORY_DATA_PATH"])
-    limit = options["NGO_DIRECTORY_MAX_FILE_BYTES"]
+    options = options_of(pelican.settings)
+    content, data, limit = Path(pelican.settings["PATH"]), options.data_path, options.max_file_bytes
     problems = unsafe_files(content, content.parent, max_bytes=limit, check_names=True)
     problems += unsafe_files(data, data.parent, skip_hidden=True, max_bytes=limit)
     if problems:
         raise ValidationFailed(problems)
 
 
-def build_search_index(pelican: Any) -> None:
+def build_search_index(pelican: PelicanApp) -> None:
     """Index the site for search once every page is written."""
-    index_site(Path(pelican.output_path), plugin_settings(pelican.settings)["NGO_DIRECTORY_SEARCH_PATH"])
+    index_site(Path(pelican.output_path), options_of(pelican.settings).search_path)
+
+
+def initialized(pelican: PelicanApp) -> None:
+    """Check the plugin's settings once, for the whole build, then the files; then set up reading."""
+    pelican.settings[OPTIONS_KEY] = Options.from_settings(pelican.settings)
+    refuse_unsafe_files(pelican)
+    read_texts_as_validate_does(pelican)
 
 
 def register() -> None:
-    signals.initialized.connect(refuse_unsafe_files)
+    signals.initialized.connect(initialized)
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(configure_environment)
+    signals.all_generators_finalized.connect(plan_the_site)
     signals.finalized.connect(build_search_index)

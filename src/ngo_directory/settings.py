@@ -152,7 +152,8 @@ DESCRIPTIONS: dict[str, Description] = {
         "`False` (`True` in `publishconf.py`)",
     ),
 }
-KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
+# The kinds of page with a URL_ and an INDEX_URL setting each.
+PAGE_KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
 # Pelican's own feeds: off, so that every feed comes from one code path (syndication/feeds.py).
 PELICAN_FEEDS = (
     "FEED_ATOM",
@@ -381,7 +382,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
     errors += _locality_errors(merged)
-    for kind in (*KINDS, "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
+    for kind in (*PAGE_KINDS, "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

@@ -41,7 +41,6 @@ from ..text.translit import slugify
 MODELINE = "# yaml-language-server: $schema=../../src/ngo_directory/schema/ngo.schema.json"
 NO_RESPONSE = "_No response_"
 FALLBACK_SLUG = "unnamed-ngo"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

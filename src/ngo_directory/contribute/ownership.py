@@ -18,11 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.press import metadata_line, read_markdown
+from ..content.checks import metadata_line
+from ..content.reading import read_markdown
 from ..i18n import N_, translations
 from ..problems import Message, Problem, localize, output_line, printable
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from ..settings import LOGIN
+from ..text.translit import SLUG
 from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
 
 RECORD_FOLDERS = {"ngo_data/ngos/": "ngo", "ngo_data/partners/": "partner", "ngo_data/meetings/": "meeting"}
@@ -32,7 +34,6 @@ PRESS_FOLDER = "content/press/"
 VOCABULARIES = ("ngo_data/regions.yaml", "ngo_data/themes.yaml")
 TEAM = Message(N_("a maintainer of the directory"))
 _NOTE = Message(N_("note"))
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
 AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
 # A meeting's fields that name organisations without making them organisers.

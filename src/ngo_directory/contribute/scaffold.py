@@ -23,10 +23,10 @@ from ..records.formats import is_http_url
 from ..records.loader import load_bytes, load_file
 from ..records.models import DEFAULT_TIMEZONE
 from ..records.sources import display
-from ..records.validate import KINDS, PLACEHOLDER, SLUG
+from ..records.validate import PLACEHOLDER, RECORD_FOLDERS
 from ..schema import load_schema
 from ..settings import DEFAULTS, LOGIN, reserved_names
-from ..text.translit import slugify
+from ..text.translit import SLUG, slugify
 
 LOGIN_PLACEHOLDER = f"{PLACEHOLDER}-your-github-login"
 SCHEMA_PATH = "../../src/ngo_directory/schema/{kind}.schema.json"
@@ -308,7 +308,7 @@ def check_slug(data_path: Path, slug: str) -> None:
                 slug=slug,
             )
         )
-    for folder in KINDS.values():
+    for folder in RECORD_FOLDERS.values():
         directory = data_path / folder
         if not directory.is_dir():
             continue
@@ -339,7 +339,7 @@ def new_record(
 ) -> Scaffold:
     """Write ``<data_path>/<kind folder>/<slug>.yaml`` for a new record; ScaffoldError if it
     cannot be written (the name, login, slug or address is unusable, or the slug is taken)."""
-    if kind not in KINDS:
+    if kind not in RECORD_FOLDERS:
         raise ScaffoldError(
             Message(N_("unknown kind '%(kind)s': use ngo, partner or meeting"), kind=printable(kind))
         )
@@ -381,7 +381,7 @@ def new_record(
         regions=_vocabulary(data_path, "regions"),
         themes=_vocabulary(data_path, "themes"),
     )
-    path = data_path / KINDS[kind] / f"{slug}.yaml"
+    path = data_path / RECORD_FOLDERS[kind] / f"{slug}.yaml"
     file = display(path, data_path.parent)
     doc, problems = load_bytes(text.encode("utf-8"), file)
     if doc is None:  # the name passed every check above, so this is a bug, not a user error

@@ -6,35 +6,24 @@ import datetime as dt
 import logging
 import os
 import zoneinfo
-from functools import partial
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from jinja2 import Environment, Template
 from pelican.generators import Generator
 
-from ..content.press import (
-    LineOf,
-    check_content_metadata,
-    check_links,
-    check_press_release,
-    check_release_versions,
-    metadata_line,
-    stray_press_files,
-)
-from ..content.versions import versions_of
+from ..content.checks import check_texts, stray_press_files
 from ..i18n import Languages
 from ..problems import Problem, ValidationFailed
-from ..records.completeness import Completeness
-from ..records.loader import check_characters
-from ..records.sources import display, read_bytes
-from ..records.validate import Limits, check_data, record_kinds
-from ..settings import plugin_settings, reserved_names
-from ..site.pages import PageSpec, Planner, PressIndex
-from ..site.urls import save_as_of
-from ..syndication.happenings import Happening, happenings_of
-from ..syndication.subscriptions import Catalogue
-from ..syndication.syndication import Identity, Syndication, opml_addresses
+from ..records.directory import Directory
+from ..records.validate import Limits, check_data
+from ..settings import options_of, reserved_names
+from ..site.plan import SitePlan, plan_site
+from ..syndication.syndication import Identity, Syndication
+from .content import PelicanTexts
+from .pelican_types import PelicanWriter, Settings
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
@@ -43,121 +32,86 @@ TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 SCHEMAS_PATH = "schemas/"
 
 
-def build_date() -> dt.date:
-    """Today in Baku, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
+def build_date(time_zone: str) -> dt.date:
+    """Today in ``time_zone`` (NGO_DIRECTORY_TIME_ZONE), or the date of SOURCE_DATE_EPOCH there,
+    for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    zone = zoneinfo.ZoneInfo("Asia/Baku")
+    zone = zoneinfo.ZoneInfo(time_zone)
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), zone).date()
     return dt.datetime.now(zone).date()
 
 
-def _all_content(generators_context: dict[str, Any]) -> list[Any]:
-    content = []
-    for key in ("articles", "pages", "hidden_pages", "draft_pages"):
-        for item in generators_context.get(key, []):
-            content.append(item)
-            content.extend(getattr(item, "translations", []))
-    return content
+class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no types
+    """Check every record and text, then plan and write every page of every language (the
+    directory's, the press releases' and the pages'), the feeds, calendars and schemas."""
 
+    # What this generator uses of Pelican's Generator, typed.
+    settings: Settings
+    context: dict[str, Any]  # Pelican's context shared by all generators: any value
+    output_path: str
+    env: Environment
 
-class DirectoryGenerator(Generator):  # type: ignore[misc]
-    """Render the NGO, partner, meeting, region, theme and press pages in every language,
-    and the fallback versions of press releases and pages that lack a translation."""
+    def get_template(self, name: str) -> Template:
+        return cast(Template, super().get_template(name))
 
-    def __init__(self, *args: Any, **kwargs: Any):
+    def __init__(self, *args: object, **kwargs: object):
         super().__init__(*args, **kwargs)
-        self.options = plugin_settings(self.settings)
-        self.languages = Languages.from_settings({**self.settings, **self.options})
-        self.pages: list[PageSpec] = []
-        self.syndication: dict[str, tuple[Catalogue, list[Happening]]] = {}
+        self.options = options_of(self.settings)
+        self.languages = Languages.from_settings(self.settings_by_name)
+        self.directory: Directory | None = None
+        self.texts: PelicanTexts | None = None
+        self.plan: SitePlan | None = None
 
-    def check_content(self, reserved: frozenset[str]) -> list[Problem]:
-        """Problems in the metadata and links of every page and press release Pelican read."""
-        problems = []
-        content = Path(self.settings["PATH"])
-        press_root = content / self.options["NGO_DIRECTORY_PRESS_PATH"]
-        kind_of = record_kinds(Path(self.options["NGO_DIRECTORY_DATA_PATH"]))
-        problems += stray_press_files(content, self.options["NGO_DIRECTORY_PRESS_PATH"], content.parent)
-        releases: list[tuple[str, LineOf, Any]] = []
-        for item in _all_content(self.context):
-            source = Path(item.source_path)
-            file = display(source, content.parent)
-            raw, refused = read_bytes(source, file, self.options["NGO_DIRECTORY_MAX_FILE_BYTES"])
-            if raw is None:
-                problems += [refused] if refused else []
-                continue
-            text = raw.decode("utf-8-sig")  # Pelican has read it as UTF-8 already
-            line_of = partial(metadata_line, text)
-            problems += check_characters(file, text)
-            problems += check_content_metadata(
-                file, line_of, item.metadata, self.languages.languages, reserved
-            )
-            folder = source.parent.relative_to(content).as_posix() if source.is_relative_to(content) else ""
-            problems += check_links(file, text, item._content or "", folder)
-            if source.is_relative_to(press_root):
-                problems += check_press_release(file, line_of, item.metadata, kind_of)
-                releases.append((file, line_of, item.metadata))
-        return problems + check_release_versions(releases)
+    def check_content(
+        self, texts: PelicanTexts, kind_of: Mapping[str, str], reserved: frozenset[str]
+    ) -> list[Problem]:
+        """Problems in the files of every page and press release Pelican read."""
+        problems = stray_press_files(texts.content, self.options.press_path, texts.content.parent)
+        sources, unreadable = texts.sources(self.options.max_file_bytes)
+        return problems + unreadable + check_texts(sources, kind_of, self.languages.languages, reserved)
 
     def generate_context(self) -> None:
+        """Check every record, page and press release, all at once: any problem stops the build
+        before anything is written."""
         options = self.options
-        reserved = reserved_names({**self.settings, **options})
+        reserved = reserved_names(self.settings_by_name)
+        texts = PelicanTexts(self.context, Path(self.settings["PATH"]))
         directory, problems = check_data(
-            Path(options["NGO_DIRECTORY_DATA_PATH"]),
-            default_language=self.settings["DEFAULT_LANG"],
-            limits=Limits(options["NGO_DIRECTORY_MAX_FILE_BYTES"], options["NGO_DIRECTORY_MAX_DEPTH"]),
+            options.data_path,
+            content=lambda kind_of: self.check_content(texts, kind_of, reserved),
+            default_language=options.default_language,
+            limits=Limits(options.max_file_bytes, options.max_depth),
             reserved=reserved,
+            phone_region=options.phone_region,
         )
-        problems += self.check_content(reserved)
         if problems or directory is None:
             raise ValidationFailed(problems)
-        languages = self.languages
-        press = versions_of(self.context.get("articles", []), languages, self.settings["ARTICLE_URL"])
-        pages = versions_of(self.context.get("pages", []), languages, self.settings["PAGE_URL"])
-        hidden = versions_of(self.context.get("hidden_pages", []), languages, self.settings["PAGE_URL"])
-        settings = {**self.settings, **options}
-        today = build_date()
-        records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
-        records += directory.meetings.values()
-        completeness = {r.slug: Completeness.of(r, languages.languages) for r in records}
-        self.pages = []
-        catalogues, opml = {}, {}
-        for language in languages.languages:
-            in_language = PressIndex.of(group[language] for group in press)
-            catalogue = Catalogue.build(directory, languages, language, settings)
-            planner = Planner(
-                directory, in_language, settings, today, languages, language, completeness, catalogue
-            )
-            self.pages += planner.plan()
-            catalogues[language] = catalogue
-            opml[language] = opml_addresses(languages.prefix(language), options["NGO_DIRECTORY_FEEDS_PATH"])
-            self.syndication[language] = (catalogue, happenings_of(directory, in_language.latest))
-        for template, groups in (("article.html", press), ("page.html", pages + hidden)):
-            key = template.removesuffix(".html")
-            for group in groups:
-                for version in group.values():
-                    if version.fallback:
-                        self.pages.append(
-                            PageSpec(
-                                save_as_of(version.url),
-                                version.url,
-                                template,
-                                {key: version.item, "fallback_from": version.item.lang},
-                                version.language,
-                                version.alternates,
-                            )
-                        )
-        self.context.update(options)
+        self.directory, self.texts = directory, texts
+
+    def plan_site(self) -> None:
+        """Turn Pelican's texts into ours and plan every page; once every generator has read
+        its files (links to static files resolve only then) and before any writes."""
+        assert self.directory is not None and self.texts is not None
+        releases, pages = self.texts.convert(
+            self.context, self.settings["ARTICLE_URL"], self.settings["PAGE_URL"]
+        )
+        settings = self.settings_by_name
+        today = build_date(self.options.time_zone)
+        self.plan = plan_site(self.directory, releases, pages, self.languages, settings, today)
+        self.context.update(self.options.as_settings())
         self.context.update(
-            directory=directory,
-            content_alternates={v.url: v.alternates for g in press + pages + hidden for v in g.values()},
-            footer_pages={lang: [group[lang] for group in pages] for lang in languages.languages},
-            subscriptions=catalogues,
-            opml_files=opml,
+            directory=self.directory,
+            footer_pages=self.plan.footer_pages,
+            opml_files={language: plan.opml for language, plan in self.plan.languages.items()},
             absolute_base=self.absolute_base,
         )
-        logger.info("Planned %d directory pages in %d languages", len(self.pages), len(languages.languages))
+        logger.info("Planned %d pages in %d languages", len(self.plan.pages), len(self.languages.languages))
+
+    @property
+    def settings_by_name(self) -> dict[str, Any]:
+        """Pelican's settings with the plugin's checked options on top, by setting name."""
+        return {**self.settings, **self.options.as_settings()}
 
     @property
     def absolute_base(self) -> str:
@@ -172,8 +126,9 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
             raise ValueError(f"refusing to write {save_as!r} outside the output folder")
         return Path(target)
 
-    def generate_output(self, writer: Any) -> None:
-        for page in self.pages:
+    def generate_output(self, writer: PelicanWriter) -> None:
+        assert self.plan is not None
+        for page in self.plan.pages:
             self.target(page.save_as)
             writer.write_file(
                 page.save_as,
@@ -202,20 +157,21 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]
 
     def write_syndication(self) -> None:
         """Every feed, calendar and OPML file of every language."""
+        assert self.plan is not None and self.directory is not None
         count = 0
-        for language, (catalogue, happenings) in self.syndication.items():
+        for language, plan in self.plan.languages.items():
             syndication = Syndication(
                 self.env,
                 self.context,
-                self.context["directory"],
-                catalogue,
-                happenings,
+                self.directory,
+                plan.catalogue,
+                plan.happenings,
                 self.languages,
                 base=self.absolute_base,
-                identity=Identity(self.options["NGO_DIRECTORY_ID_AUTHORITY"]),
+                identity=Identity(self.options.id_authority),
                 site_name=self.languages.site_name(language),
-                feed_items=self.options["NGO_DIRECTORY_FEED_ITEMS"],
-                opml=self.context["opml_files"][language],
+                feed_items=self.options.feed_items,
+                opml=plan.opml,
             )
             for address, data in syndication.files():
                 target = self.target(address)

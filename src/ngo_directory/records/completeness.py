@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..problems import field_name
+from ..problems import Path_, field_name
 from .directory import Directory
 from .loader import load_file
 from .models import Text
-
-Path_ = tuple[str | int, ...]
 
 
 def texts_of(record: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Text]]:

@@ -188,7 +188,7 @@ class VocabularyEntry:
 
 
 @dataclass(frozen=True)
-class Organisation:
+class OrganisationFields:
     """Fields shared by NGOs and partners."""
 
     slug: str
@@ -216,7 +216,7 @@ class Organisation:
 
 
 @dataclass(frozen=True)
-class Ngo(Organisation):
+class Ngo(OrganisationFields):
     legal_form: Text | None
     registration: Registration | None
     languages: tuple[str, ...]
@@ -225,7 +225,7 @@ class Ngo(Organisation):
 
 
 @dataclass(frozen=True)
-class Partner(Organisation):
+class Partner(OrganisationFields):
     type: str
     headquarters_country: str | None
     website: str | None

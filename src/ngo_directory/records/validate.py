@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import schema
-from ..content.press import WITH_ARTICLE, check_content_folder
-from ..i18n import N_, RECORD_LANGUAGES
+from ..i18n import N_
 from ..problems import Message, Path_, Problem, ValidationFailed, allowed, did_you_mean, either
 from ..settings import DEFAULTS, reserved_names
-from ..text.translit import fold, slugify
+from ..text.translit import SLUG, fold, slugify
 from . import models
 from .directory import Directory
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .sources import display, not_a_file
 
-KINDS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
+RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
+ContentCheck = Callable[[Mapping[str, str]], list[Problem]]
+"""Checks the pages and press releases, given the kind of every record by slug."""
+# 'an NGO', 'a partner' or 'a meeting', in messages about what a slug names.
+WITH_ARTICLE = {
+    "ngo": Message(N_("an NGO")),
+    "partner": Message(N_("a partner")),
+    "meeting": Message(N_("a meeting")),
+}
 # "unknown NGO 'x'", by the kinds of record a field may refer to.
 _UNKNOWN_RECORD = {
     "NGO": N_("unknown NGO '%(value)s'"),
@@ -37,7 +43,6 @@ _FIELD_FOR = {
     "partner": N_("move it to the field for partners"),
     "meeting": N_("move it to the field for meetings"),
 }
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # What `ngo-directory new` writes where only the contributor knows the value (the schemas'
 # "not-placeholder" rule refuses the same start in texts and logins).
 PLACEHOLDER = "REPLACE"
@@ -85,7 +90,7 @@ def _file_problem(file: str, message: str, hint: str) -> Problem:
 
 
 def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
-    folder = run.root / KINDS[kind]
+    folder = run.root / RECORD_FOLDERS[kind]
     run.docs[kind] = {}
     refused = not_a_file(folder, run.display(folder)) if folder.is_symlink() else None
     if refused is not None:
@@ -162,7 +167,7 @@ def _rename_hint(run: _Run, slug: str) -> str:
             rule=rule,
             slug=suggestion,
         )
-    if any((run.root / folder / f"{suggestion}.yaml").exists() for folder in KINDS.values()):
+    if any((run.root / folder / f"{suggestion}.yaml").exists() for folder in RECORD_FOLDERS.values()):
         return Message(
             N_("rename it: %(rule)s; '%(slug)s' is another record's, so choose another name"),
             rule=rule,
@@ -240,7 +245,7 @@ def record_kinds(data_path: Path) -> dict[str, str]:
     """Slug -> kind for every record file, from file names alone (no YAML is read)."""
     return {
         path.stem: kind
-        for kind, folder in KINDS.items()
+        for kind, folder in RECORD_FOLDERS.items()
         for path in sorted((Path(data_path) / folder).glob("*.yaml"))
     }
 
@@ -268,7 +273,8 @@ def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], s
                 did_you_mean(close)
                 if close
                 else Message(
-                    N_("add %(file)s first, or fix the slug"), file=f"ngo_data/{KINDS[kinds[0]]}/{value}.yaml"
+                    N_("add %(file)s first, or fix the slug"),
+                    file=f"ngo_data/{RECORD_FOLDERS[kinds[0]]}/{value}.yaml",
                 )
             )
             problems.append(doc.problem(where, Message(wanted, value=value), hint))
@@ -441,17 +447,16 @@ def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
 def check_data(
     data_path: Path,
     *,
-    content_path: Path | None = None,
-    press_folder: str = "press",
+    content: ContentCheck | None = None,
     default_language: str = "az",
-    languages: Sequence[str] = RECORD_LANGUAGES,
     limits: Limits | None = None,
     reserved: frozenset[str] | None = None,
     phone_region: str = PHONE_REGION,
 ) -> tuple[Directory | None, list[Problem]]:
-    """Load and check every record under ``data_path`` (and the pages and press releases
-    under ``content_path``); the directory is None on any problem. ``reserved`` is the slugs
-    no record, page or press release may take (by default, those of the default settings)."""
+    """Load and check every record under ``data_path``, and with ``content`` the pages and press
+    releases (it is given the kind of every record by slug); the directory is None on any problem.
+    ``reserved`` is the slugs no record, page or press release may take (by default, those of
+    the default settings)."""
     reserved = reserved_names(DEFAULTS) if reserved is None else reserved
     run = _Run(Path(data_path), limits or Limits(), reserved, phone_region)
     vocabularies = {}
@@ -477,19 +482,11 @@ def check_data(
             )
         )
     seen: dict[str, str] = {}
-    for kind in KINDS:
+    for kind in RECORD_FOLDERS:
         _scan_kind(run, kind, seen)
     _cross_check(run, vocabularies["regions"], vocabularies["themes"])
-    if content_path is not None:
-        run.problems += check_content_folder(
-            Path(content_path),
-            press_folder,
-            run.root.parent,
-            run.kind_of,
-            languages,
-            reserved=reserved,
-            max_bytes=run.limits.max_bytes,
-        )
+    if content is not None:
+        run.problems += content(run.kind_of)
     if run.problems:
         return None, sorted(set(run.problems))
     return _build(run, default_language), []

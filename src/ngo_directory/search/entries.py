@@ -30,16 +30,16 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from ..content.model import PressRelease
 from ..i18n import N_
-from ..records.directory import Directory
-from ..records.models import Meeting, Ngo, Organisation, Text, VocabularyEntry
+from ..records.directory import Directory, Organisation
+from ..records.models import Meeting, Ngo, Text, VocabularyEntry
 from ..text.markup import html_to_text, render_markdown, shorten
 from ..text.translit import fold_letters
 
 # The kind filter's values, one per kind, in the page's language.
-KINDS = {
+KIND_LABELS = {
     "ngo": N_("NGOs"),
     "partner": N_("Partners"),
     "meeting": N_("Meetings"),
@@ -53,7 +53,7 @@ _WORD = re.compile(r"\w+")
 class SearchEntry:
     """The filters and extra terms of one indexed page, before translation."""
 
-    kind: str  # a key of KINDS
+    kind: str  # a key of KIND_LABELS
     regions: tuple[VocabularyEntry, ...]
     themes: tuple[VocabularyEntry, ...]
     date: dt.date | None  # meetings and press releases: the year filter and the result's date
@@ -81,8 +81,8 @@ def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tu
     return tuple(entries[slug] for slug in dict.fromkeys(slugs) if slug in entries)
 
 
-def entry_of(item: Any, directory: Directory) -> SearchEntry:
-    """The search entry of an NGO, partner, meeting or press release (a Pelican article)."""
+def entry_of(item: Organisation | Meeting | PressRelease, directory: Directory) -> SearchEntry:
+    """The search entry of an NGO, partner, meeting or press release."""
     if isinstance(item, Organisation):
         names = item.name.texts + [n for other in item.other_names for n in other.texts]
         return SearchEntry(
@@ -105,13 +105,12 @@ def entry_of(item: Any, directory: Directory) -> SearchEntry:
     return _press_entry(item, directory)
 
 
-def _press_entry(article: Any, directory: Directory) -> SearchEntry:
-    meeting = directory.meetings.get(str(getattr(article, "meeting", None) or ""))
-    slug = str(getattr(article, "organization", ""))
-    organisation = directory.ngos.get(slug) or directory.partners.get(slug)
+def _press_entry(article: PressRelease, directory: Directory) -> SearchEntry:
+    meeting = directory.meetings.get(article.meeting or "")
+    organisation = directory.ngos.get(article.organisation) or directory.partners.get(article.organisation)
     regions: Sequence[str] = ()
     themes: Sequence[str] = ()
-    names = [str(article.title)]
+    names = [article.title]
     if meeting is not None:
         regions, themes = [meeting.venue.region], meeting.themes
         names += meeting.title.texts
@@ -123,9 +122,9 @@ def _press_entry(article: Any, directory: Directory) -> SearchEntry:
         kind="press",
         regions=_vocabulary(directory.regions, regions),
         themes=_vocabulary(directory.themes, themes),
-        date=article.date.date() if isinstance(article.date, dt.datetime) else article.date,
+        date=article.date.date(),
         names=tuple(names),
-        summary=str(getattr(article, "summary", "") or ""),
+        summary=article.summary,
     )
 
 

@@ -1,8 +1,7 @@
 """Jinja filters and globals, all aware of the language of the page being rendered.
 
 One Jinja environment renders every language: each page's context says which language it is
-in (``page_lang`` for directory pages, the ``article``'s or ``page``'s own ``lang`` for
-Pelican's), and gettext, URLs, dates and record texts follow it."""
+in (``page_lang``), and gettext, URLs, dates and record texts follow it."""
 
 from __future__ import annotations
 
@@ -19,10 +18,10 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from ..content.model import rooted
 from ..i18n import N_, Languages, translations
 from ..records.models import Text
-from ..search.entries import KINDS, entry_of, searched_fields, summary_text
-from ..syndication.happenings import PRESS, topic
+from ..search.entries import KIND_LABELS, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS
 from .urls import Urls, root_of
@@ -33,22 +32,12 @@ UNTRANSLATED_BLOCK = N_("Not yet translated. Shown in the original language: %(l
 
 def page_address(context: Context | Mapping[str, Any]) -> str:
     """The URL of the page a context renders, relative to the site's root."""
-    address = context.get("page_url")
-    if address is None:
-        address = getattr(context.get("article") or context.get("page"), "url", "")
-    return str(address or "")
+    return str(context.get("page_url") or "")
 
 
 def language_of(context: Context | Mapping[str, Any]) -> str:
     """The language of the page a context renders."""
-    language = context.get("page_lang")
-    if language:
-        return str(language)
-    for key in ("article", "page"):
-        language = getattr(context.get(key), "lang", None)
-        if language:
-            return str(language)
-    return str(context.get("DEFAULT_LANG") or "en")
+    return str(context.get("page_lang") or context.get("DEFAULT_LANG") or "en")
 
 
 @dataclass(frozen=True)
@@ -79,6 +68,11 @@ class Repository:
     @property
     def url(self) -> str:
         return "https://github.com/" + quote(self.name, safe="/")
+
+    @property
+    def folder(self) -> str:
+        """The folder ``git clone`` makes: the name after the owner's."""
+        return self.name.split("/", 1)[1]
 
     def edit(self, path: str) -> str:
         """GitHub's web editor for the file at ``path`` (relative to the repository's root)."""
@@ -147,24 +141,8 @@ class Site:
 
     # Feeds and calendars -----------------------------------------------------------------
     def channels(self, context: Context | Mapping[str, Any]) -> list[Any]:
-        """The feeds and calendars a page links: its own (``channels`` in a directory page's
-        context), else the press releases' and the release's organisation's, else the site's."""
-        channels = context.get("channels")
-        if channels is not None:
-            return list(channels)
-        catalogue = context.get("subscriptions", {}).get(language_of(context))
-        if catalogue is None:
-            return []
-        article = context.get("article")
-        if article is None:
-            return list(catalogue.site)
-        found = [catalogue.get(PRESS)]
-        organisation = getattr(article, "organization", None)
-        for kind in ("ngo", "partner"):
-            channel = catalogue.by_topic.get(topic(kind, str(organisation)))
-            if channel is not None:
-                found.append(channel)
-        return found
+        """The feeds and calendars a page links (``channels`` in its plan)."""
+        return list(context.get("channels") or ())
 
     # Search ------------------------------------------------------------------------------
     def search_fields(self, item: Any, body: str, context: Context | Mapping[str, Any]) -> dict[str, Any]:
@@ -191,10 +169,7 @@ class Site:
     def alternates(self, context: Context | Mapping[str, Any]) -> list[LanguageLink]:
         """The page in every site language, for the language switcher and hreflang links."""
         language = language_of(context)
-        pairs = context.get("alternates")
-        if pairs is None:
-            item = context.get("article") or context.get("page")
-            pairs = context.get("content_alternates", {}).get(getattr(item, "url", None), ())
+        pairs = context.get("alternates") or ()
         return [LanguageLink(code, self.languages.name(code), url, code == language) for code, url in pairs]
 
 
@@ -284,7 +259,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
     @pass_context
     def kind_label(context: Context, kind: str) -> str:
         """The kind filter's value for 'ngo', 'partner', 'meeting' or 'press'."""
-        return str(translations(language_of(context)).gettext(KINDS[kind]))
+        return str(translations(language_of(context)).gettext(KIND_LABELS[kind]))
 
     @pass_context
     def search_fields(context: Context, item: Any, body: str) -> dict[str, Any]:
@@ -314,12 +289,14 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         site_languages=site.languages,
         page_channels=page_channels,
         search_fields=search_fields,
-        search_kinds=list(KINDS),
+        search_kinds=list(KIND_LABELS),
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),
     )
 
 
-def sanitize_filter(html: str | None) -> Markup:
-    """Sanitise HTML that Pelican rendered from a page or press release."""
-    return Markup(sanitize(html or ""))  # noqa: S704  (nh3 output is safe to mark)
+@pass_context
+def sanitize_filter(context: Context, html: str | None) -> Markup:
+    """Sanitise the HTML of a page or press release, its links to the site's own pages and
+    files starting from this page's way to the site's root (content/model.py, ``ROOT``)."""
+    return Markup(sanitize(rooted(html or "", str(context.get("SITEURL") or ""))))  # noqa: S704  (nh3 output is safe to mark)

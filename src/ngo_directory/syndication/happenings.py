@@ -10,8 +10,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from ..content.model import PressRelease
 from ..content.versions import Version
 from ..records.directory import Directory, Organisation
 from ..records.models import Change, Meeting
@@ -32,7 +32,7 @@ class Happening:
     kind: str  # 'added', 'updated', 'changed' or 'press'
     when: dt.datetime  # when it happened (a feed entry's 'updated')
     published: dt.datetime  # when its subject was first published
-    subject: Any  # Ngo, Partner, Meeting or a press release Version
+    subject: Organisation | Meeting | Version[PressRelease]
     topics: frozenset[str]
     change: Change | None = None
 
@@ -89,34 +89,28 @@ def record_happenings(record: Organisation | Meeting, topics: set[str]) -> list[
     return happenings
 
 
-def press_topics(version: Version, directory: Directory) -> set[str]:
-    topics = {PRESS}
-    org_slug = getattr(version.item, "organization", None)
-    if org_slug:
-        org = directory.organisation(org_slug)
-        topics |= organisation_topics(org) - {CHANGES}
-    meeting_slug = getattr(version.item, "meeting", None)
-    if meeting_slug:
-        meeting = directory.meetings[meeting_slug]
+def press_topics(release: PressRelease, directory: Directory) -> set[str]:
+    topics = {PRESS} | (organisation_topics(directory.organisation(release.organisation)) - {CHANGES})
+    if release.meeting:
+        meeting = directory.meetings[release.meeting]
         topics |= {topic("region", meeting.venue.region), *(topic("theme", t) for t in meeting.themes)}
     return topics
 
 
-def press_happening(version: Version, directory: Directory) -> Happening:
-    item = version.item
-    published = item.date
-    updated = max(published, getattr(item, "modified", None) or published)
+def press_happening(version: Version[PressRelease], directory: Directory) -> Happening:
+    release = version.item
+    updated = max(release.date, release.modified or release.date)
     return Happening(
-        f"press/{item.slug}",
+        f"press/{release.slug}",
         "press",
         updated,
-        published,
+        release.date,
         version,
-        frozenset(press_topics(version, directory)),
+        frozenset(press_topics(release, directory)),
     )
 
 
-def happenings_of(directory: Directory, press: Iterable[Version]) -> list[Happening]:
+def happenings_of(directory: Directory, press: Iterable[Version[PressRelease]]) -> list[Happening]:
     """Everything one language's feeds announce, newest first."""
     found = [press_happening(version, directory) for version in press]
     organisations: list[Organisation] = [*directory.ngos.values(), *directory.partners.values()]

@@ -1,11 +1,12 @@
 """Turn one language's happenings and meetings into the bytes of its feeds, calendars and OPML
-files. Texts come from the ``_syndication.html`` macros, rendered in the feed's language with
-the same filters as the pages; this module makes them plain and inert, or sanitised."""
+files. Titles, event summaries and places are plain text, written here from the catalog and the
+records' texts in the feed's language; contents and descriptions are HTML from the
+``_syndication.html`` macros, rendered with the same filters as the pages, then sanitised or
+made plain and inert."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,9 +14,11 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..content.model import PressRelease, rooted
+from ..content.versions import Version
 from ..i18n import N_, Languages
-from ..records.directory import Directory
-from ..records.models import Meeting, shown_name
+from ..records.directory import Directory, Organisation
+from ..records.models import Change, Meeting, Text, shown_name
 from ..text.markup import html_to_text, one_line, sanitize, shorten
 from .calendars import EventText, Serialised, meeting_event, render_calendar
 from .feeds import Entry, FeedSite, absolute, render_feed
@@ -32,6 +35,21 @@ GROUP_HEADINGS = {
     "partner": N_("Partners"),
 }
 OPML_TITLE = N_("All feeds of %(site)s")
+NEW_TITLES = {"ngo": N_("New NGO: %(name)s"), "partner": N_("New partner: %(name)s")}
+UPDATED_TITLE = N_("Updated: %(name)s")
+ANNOUNCED_TITLE = N_("Meeting announced: %(title)s")  # added before it ended
+ADDED_TITLE = N_("Meeting added: %(title)s")  # added once it was over
+CHANGE_TITLES = {  # by the status a change gives the meeting
+    "cancelled": N_("Meeting cancelled: %(title)s"),
+    "postponed": N_("Meeting postponed: %(title)s"),
+    "scheduled": N_("Meeting rescheduled: %(title)s"),
+    "held": N_("Meeting held: %(title)s"),
+}
+CHANGE_TITLE = N_("Meeting changed: %(title)s")  # a change that leaves the status alone
+EVENT_SUMMARIES = {  # by the meeting's status; otherwise its title alone
+    "cancelled": N_("Cancelled: %(title)s"),
+    "postponed": N_("Postponed: %(title)s"),
+}
 OPML_FILES = {"atom": "all-atom.opml", "rss": "all-rss.opml"}
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -78,6 +96,7 @@ class Syndication:
         self.directory = directory
         self.catalogue = catalogue
         self.languages = languages
+        self.order = languages.order(self.language)
         self.index = by_topic(happenings)
         self.base = base
         self.identity = identity
@@ -86,16 +105,57 @@ class Syndication:
         self.site_name = site_name
         updated = max((h.when for h in happenings), default=EPOCH)
         self.site = FeedSite(base, identity.prefix, site_name, self.language, updated)
-        variables = {**context, "page_lang": self.language, "SITEURL": base}
+        variables = {
+            **context,
+            "page_lang": self.language,
+            "SITEURL": base,
+            # The macros show these plain texts as HTML (escaped).
+            "change_title": self.change_title,
+            "place": self.place,
+        }
         self.texts: Any = env.get_template("_syndication.html").make_module(vars=variables)
         self._entries: dict[str, Entry] = {}
         self._events: dict[str, Serialised] = {}
 
-    def _text(self, markup: Any) -> str:
-        return one_line(html.unescape(str(markup)))
+    def gettext(self, message: str, **values: str) -> str:
+        return self.languages.gettext(self.language, message) % values
 
-    def link(self, subject: Any) -> str:
-        if hasattr(subject, "item"):  # a press release version
+    def shown(self, text: Text) -> str:
+        """A record's text in the feed's language, or the first fallback that has it."""
+        return text.pick(self.order)[1]
+
+    def title(self, happening: Happening) -> str:
+        """A feed entry's title."""
+        subject = happening.subject
+        if isinstance(subject, Version):
+            return subject.item.title
+        if isinstance(subject, Meeting) and happening.change is not None:
+            return self.change_title(subject, happening.change)
+        name = shown_name(subject, self.order)
+        if happening.kind == "updated":
+            return self.gettext(UPDATED_TITLE, name=name)
+        if isinstance(subject, Meeting):
+            return self.gettext(ANNOUNCED_TITLE if subject.added < subject.end else ADDED_TITLE, title=name)
+        return self.gettext(NEW_TITLES[subject.kind], name=name)
+
+    def change_title(self, meeting: Meeting, change: Change) -> str:
+        message = CHANGE_TITLES.get(change.status or "", CHANGE_TITLE)
+        return self.gettext(message, title=self.shown(meeting.title))
+
+    def event_summary(self, meeting: Meeting) -> str:
+        """A calendar event's summary: the meeting's title, after its status when that is news."""
+        title = self.shown(meeting.title)
+        message = EVENT_SUMMARIES.get(meeting.status)
+        return self.gettext(message, title=title) if message else title
+
+    def place(self, meeting: Meeting) -> str:
+        """Where a meeting takes place: the venue's name, address and city, then its region."""
+        venue = meeting.venue
+        parts = [self.shown(text) for text in (venue.name, venue.address, venue.city) if text]
+        return ", ".join([*parts, self.shown(self.directory.regions[venue.region].name)])
+
+    def link(self, subject: Organisation | Meeting | Version[PressRelease]) -> str:
+        if isinstance(subject, Version):
             return absolute(self.base, subject.url)
         return absolute(self.base, self.catalogue.get(topic(subject.kind, subject.slug)).page)
 
@@ -103,17 +163,17 @@ class Syndication:
         found = self._entries.get(happening.key)
         if found is None:
             link = self.link(happening.subject)
-            if happening.kind == "press":
+            if isinstance(happening.subject, Version):
                 version = happening.subject
-                raw = version.item.get_content(self.base)
+                raw = rooted(version.item.content, self.base)
                 content = str(self.texts.press_content(version, Markup(raw)))  # noqa: S704  (sanitised below)
-                summary = html_to_text(getattr(version.item, "summary", "") or raw)
+                summary = html_to_text(rooted(version.item.summary, self.base) or raw)
             else:
                 content = str(self.texts.entry_content(happening))
                 summary = html_to_text(str(self.texts.entry_summary(happening)))
             found = Entry(
                 id=f"{self.identity.prefix}{self.language}/{happening.key}",
-                title=self._text(self.texts.entry_title(happening)),
+                title=one_line(self.title(happening)),
                 link=link,
                 updated=happening.when,
                 published=happening.published,
@@ -127,13 +187,10 @@ class Syndication:
         found = self._events.get(meeting.slug)
         if found is None:
             text = EventText(
-                summary=self._text(self.texts.event_summary(meeting)),
-                location=self._text(self.texts.place(meeting)),
+                summary=one_line(self.event_summary(meeting)),
+                location=one_line(self.place(meeting)),
                 description=html_to_text(str(self.texts.event_description(meeting))),
-                categories=tuple(
-                    shown_name(self.directory.themes[t], self.languages.order(self.language))
-                    for t in meeting.themes
-                ),
+                categories=tuple(self.shown(self.directory.themes[t].name) for t in meeting.themes),
             )
             found = Serialised.of(meeting_event(meeting, text, self.link(meeting), self.identity.domain))
             self._events[meeting.slug] = found
@@ -141,16 +198,16 @@ class Syndication:
 
     def meetings_of(self, channel: Channel) -> list[Meeting]:
         d = self.directory
-        if channel.group == "site":
+        subject = channel.subject
+        if subject is None:  # the whole site
             meetings = list(d.meetings.values())
-        elif channel.group == "meeting":
-            meetings = [channel.subject]
+        elif isinstance(subject, Meeting):
+            meetings = [subject]
         else:
-            slug = channel.subject.slug
             source = {"region": d.meetings_by_region, "theme": d.meetings_by_theme}.get(
                 channel.group, d.meetings_by_organisation
             )
-            meetings = source.get(slug, [])
+            meetings = source.get(subject.slug, [])
         return sorted(meetings, key=lambda m: (m.start, m.slug))
 
     def files(self) -> Iterator[tuple[str, bytes]]:

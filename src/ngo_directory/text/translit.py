@@ -9,6 +9,9 @@ from unidecode import unidecode
 
 # Azerbaijani Latin letters and their plain Latin stand-ins. Generic ASCII folding gets ə and ı
 # wrong ('@' and nothing); the search page folds queries with this same table.
+# What a slug is, for records, pages and press releases alike: lowercase letters a-z, digits and
+# single hyphens, neither first nor last. slugify() below turns any name into one.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 AZERBAIJANI_LETTERS = {
     "ə": "e",
     "Ə": "e",

@@ -1,29 +1,27 @@
-"""Checks for press releases: Pelican articles linked to records by their metadata."""
+"""The checks of every page and press release, in ``validate`` and in the build alike.
+
+Each text comes as a ``SourceText``: its file, its source, its metadata and its HTML, from
+whichever reader saw it (``content/reading.py`` for ``validate``, Pelican's for the build, via
+``integration/content.py``). ``check_texts`` is the one place that judges them."""
 
 from __future__ import annotations
 
 import html
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import markdown
-
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Problem, either
-from ..records.loader import DEFAULT_MAX_BYTES, check_characters
-from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
-from ..text.translit import slugify
+from ..records.loader import check_characters
+from ..records.sources import display, walk
+from ..records.validate import WITH_ARTICLE
+from ..text.translit import SLUG, slugify
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
-WITH_ARTICLE = {
-    "ngo": Message(N_("an NGO")),
-    "partner": Message(N_("a partner")),
-    "meeting": Message(N_("a meeting")),
-}
 LineOf = Callable[[str], int]
 """Finds the line of a metadata key; called only when a problem needs it."""
 REQUIRED = ("title", "date", "organization")
@@ -131,14 +129,6 @@ def check_press_release(
     return problems
 
 
-def read_markdown(text: str) -> tuple[dict[str, str], str]:
-    """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it."""
-    md = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
-    body = md.convert(text)
-    meta: dict[str, list[str]] = getattr(md, "Meta", {})
-    return {key.lower(): "\n".join(values) for key, values in meta.items()}, body
-
-
 # Pelican's intrasite links, as Pelican finds them in the HTML of a page: an attribute whose
 # quoted value starts with {filename}, {static} or {attach} (or |filename| ...).
 _INTRASITE = re.compile(
@@ -223,81 +213,6 @@ def stray_press_files(content: Path, press_folder: str, root: Path) -> list[Prob
     ]
 
 
-def check_content_folder(
-    content: Path,
-    press_folder: str,
-    root: Path,
-    kind_of: Mapping[str, str],
-    languages: Sequence[str] = RECORD_LANGUAGES,
-    *,
-    reserved: frozenset[str] = frozenset(),
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> list[Problem]:
-    """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
-    problems = unsafe_files(content, root, check_names=True)
-    problems += stray_press_files(content, press_folder, root)
-    if not content.is_dir() or content.is_symlink():
-        return problems
-    press = content / press_folder
-    seen: dict[tuple[bool, str, str], str] = {}
-    releases: list[tuple[str, LineOf, Mapping[str, object]]] = []
-    for path in walk(content):
-        if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
-            continue  # links and special files were reported above
-        if has_hidden_characters(path.name):
-            continue  # and so were names with control characters
-        is_press = path.is_relative_to(press)
-        file = display(path, root)
-        if path.suffix != ".md":
-            continue
-        raw, refused = read_bytes(path, file, max_bytes)
-        if raw is None:
-            problems += [refused] if refused else []
-            continue
-        try:
-            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(
-                Problem(
-                    file, 1, 1, "", Message(N_("file is not valid UTF-8")), Message(N_("save it as UTF-8"))
-                )
-            )
-            continue
-        problems += check_characters(file, text)
-        metadata, body = read_markdown(text)
-        line_of = partial(metadata_line, text)
-        problems += check_content_metadata(file, line_of, metadata, languages, reserved)
-        problems += check_links(file, text, body, path.parent.relative_to(content).as_posix())
-        if is_press:
-            problems += check_press_release(file, line_of, metadata, kind_of)
-            releases.append((file, line_of, metadata))
-        key = (is_press, str(metadata.get("slug")), str(metadata.get("lang")))
-        if key in seen and metadata.get("slug") and metadata.get("lang"):
-            problems.append(
-                Problem(
-                    file,
-                    line_of("lang"),
-                    7,
-                    "lang",
-                    Message(
-                        N_("%(file)s already has slug '%(slug)s' in '%(lang)s'"),
-                        file=seen[key],
-                        slug=key[1],
-                        lang=key[2],
-                    ),
-                    Message(
-                        N_(
-                            "translations of one text share a slug but each needs its own language; "
-                            "otherwise give this one a different slug"
-                        )
-                    ),
-                )
-            )
-        seen.setdefault(key, file)
-    return problems + check_release_versions(releases)
-
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FORBIDDEN_METADATA = ("save_as", "url", "template", "path")
 
 
@@ -389,3 +304,64 @@ def check_content_metadata(
                 )
             )
     return problems
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A Markdown page or press release as a reader saw it."""
+
+    file: str  # as problems name it: content/press/....md
+    text: str  # the source, for lines and columns
+    metadata: Mapping[str, object]  # by lower-case key
+    body: str  # the HTML, before Pelican resolves its links
+    folder: str  # the file's folder, relative to the content folder ('.' at its top)
+    is_press: bool  # under the press folder
+
+    def line_of(self, key: str) -> int:
+        return metadata_line(self.text, key)
+
+
+def check_texts(
+    texts: Iterable[SourceText],
+    kind_of: Mapping[str, str],
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    reserved: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Every problem of these pages and press releases: characters, metadata, links, what a
+    release names (``kind_of`` maps record slugs to their kinds), and translations that clash."""
+    problems = []
+    seen: dict[tuple[bool, str, str], str] = {}
+    releases: list[tuple[str, LineOf, Mapping[str, object]]] = []
+    for source in sorted(texts, key=lambda s: s.file):
+        file, metadata, line_of = source.file, source.metadata, source.line_of
+        problems += check_characters(file, source.text)
+        problems += check_content_metadata(file, line_of, metadata, languages, reserved)
+        problems += check_links(file, source.text, source.body, source.folder)
+        if source.is_press:
+            problems += check_press_release(file, line_of, metadata, kind_of)
+            releases.append((file, line_of, metadata))
+        slug, lang = (str(metadata.get(key) or "").strip() for key in ("slug", "lang"))
+        key = (source.is_press, slug, lang)
+        if slug and lang and key in seen:
+            problems.append(
+                Problem(
+                    file,
+                    line_of("lang"),
+                    7,
+                    "lang",
+                    Message(
+                        N_("%(file)s already has slug '%(slug)s' in '%(lang)s'"),
+                        file=seen[key],
+                        slug=slug,
+                        lang=lang,
+                    ),
+                    Message(
+                        N_(
+                            "translations of one text share a slug but each needs its own language; "
+                            "otherwise give this one a different slug"
+                        )
+                    ),
+                )
+            )
+        seen.setdefault(key, file)
+    return problems + check_release_versions(releases)

@@ -1,0 +1,99 @@
+"""Read the content folder the way Pelican's Markdown reader does, for ``validate``: every page
+and press release as a ``SourceText`` for ``checks.check_texts``, without Pelican."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from pathlib import Path
+
+import markdown
+
+from ..i18n import N_, RECORD_LANGUAGES
+from ..problems import Message, Problem
+from ..records.loader import DEFAULT_MAX_BYTES
+from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
+from ..settings import DEFAULTS, reserved_names
+from .checks import SourceText, check_texts, stray_press_files
+
+
+def read_markdown(text: str) -> tuple[dict[str, str], str]:
+    """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it."""
+    md = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
+    body = md.convert(text)
+    meta: dict[str, list[str]] = getattr(md, "Meta", {})
+    return {key.lower(): "\n".join(values) for key, values in meta.items()}, body
+
+
+def read_content_folder(
+    content: Path, press_folder: str, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[SourceText], list[Problem]]:
+    """Every Markdown file under ``content`` (those under ``press_folder`` are press releases),
+    and the problems of the files that cannot be read as one."""
+    problems = unsafe_files(content, root, check_names=True)
+    problems += stray_press_files(content, press_folder, root)
+    if not content.is_dir() or content.is_symlink():
+        return [], problems
+    press = content / press_folder
+    texts = []
+    for path in walk(content):
+        if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
+            continue  # links and special files were reported above
+        if has_hidden_characters(path.name) or path.suffix != ".md":
+            continue  # and so were names with control characters
+        file = display(path, root)
+        raw, refused = read_bytes(path, file, max_bytes)
+        if raw is None:
+            problems += [refused] if refused else []
+            continue
+        try:
+            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(
+                Problem(
+                    file, 1, 1, "", Message(N_("file is not valid UTF-8")), Message(N_("save it as UTF-8"))
+                )
+            )
+            continue
+        metadata, body = read_markdown(text)
+        folder = path.parent.relative_to(content).as_posix()
+        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press)))
+    return texts, problems
+
+
+def check_content_folder(
+    content: Path,
+    press_folder: str,
+    root: Path,
+    kind_of: Mapping[str, str],
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    *,
+    reserved: frozenset[str] = frozenset(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Problem]:
+    """Check every Markdown file under ``content``; those under ``press_folder`` are press releases."""
+    texts, problems = read_content_folder(content, press_folder, root, max_bytes)
+    return problems + check_texts(texts, kind_of, languages, reserved)
+
+
+def folder_check(
+    content: Path,
+    press_folder: str = "press",
+    *,
+    languages: Sequence[str] = RECORD_LANGUAGES,
+    reserved: frozenset[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Callable[[Mapping[str, str]], list[Problem]]:
+    """The check of the content folder that ``records.validate.check_data`` runs with the
+    records (files named from the content folder's parent); ``reserved`` defaults to the
+    names the default settings reserve."""
+    names = reserved_names(DEFAULTS) if reserved is None else reserved
+    return partial(
+        check_content_folder,
+        content,
+        press_folder,
+        content.parent,
+        languages=languages,
+        reserved=names,
+        max_bytes=max_bytes,
+    )

@@ -1,0 +1,262 @@
+"""What each directory page's template reads: one frozen dataclass per kind of page, named after
+the variables the template uses, and the template it fills.
+
+A context splats into the writer's keyword arguments like a mapping (``**context``): its keys
+are its fields, its values the fields' own objects, never copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import ClassVar, Generic, Literal, TypeVar
+
+from ..content.model import ContentPage, PressRelease
+from ..content.versions import Version
+from ..records.completeness import Completeness
+from ..records.directory import Organisation
+from ..records.models import Meeting, Ngo, Partner, VocabularyEntry
+from ..syndication.subscriptions import Channel
+from ..text.collation import Letter
+
+R = TypeVar("R", Ngo, Partner)
+VocabularyKind = Literal["REGION", "THEME"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pagination:
+    """Where page ``number`` (1-based) of a paginated list is among its ``urls``."""
+
+    number: int
+    urls: tuple[str, ...]
+    total: int  # items on all the pages
+
+    @classmethod
+    def of(cls, urls: Sequence[str], number: int, total: int) -> Pagination:
+        return cls(number=number, urls=tuple(urls), total=total)  # a tuple is not copied
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    @property
+    def first(self) -> bool:
+        return self.number == 1
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < len(self.urls) else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Relation:
+    """An organisation a partner funds, works with, or both."""
+
+    org: Organisation
+    funded: bool
+    works_with: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScriptLetters:
+    """The letters of one script in an A-Z list's jump list, each with the address of its
+    heading ('ngos/page/2/#letter-A'). All are of one alphabet, in the language ``lang`` when
+    that is not the page's (else '')."""
+
+    script: str  # 'Latn' or 'Cyrl'; '' for '#'
+    lang: str
+    links: Sequence[tuple[Letter, str]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchChoices:
+    """The regions, themes and years the search page offers as filters."""
+
+    regions: Sequence[VocabularyEntry]
+    themes: Sequence[VocabularyEntry]
+    years: Sequence[int]  # newest first
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageContext:
+    """The variables of one directory page. ``channels`` are the feeds and calendars the page
+    links (read by the theme through ``page_channels()``)."""
+
+    TEMPLATE: ClassVar[str]
+
+    channels: Sequence[Channel]
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(self))
+
+    def __getitem__(self, key: str) -> object:
+        if key not in self.keys():
+            raise KeyError(key)
+        return getattr(self, key)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomePage(PageContext):
+    TEMPLATE: ClassVar[str] = "home.html"
+
+    latest_press: Sequence[Version[PressRelease]]
+    upcoming: Sequence[Meeting]
+    counts: Mapping[str, int]  # 'ngos', 'partners', 'meetings', 'press', 'regions', 'themes'
+
+
+@dataclass(frozen=True, kw_only=True)
+class PressListPage(PageContext):
+    TEMPLATE: ClassVar[str] = "press.html"
+
+    items: Sequence[Version[PressRelease]]
+    pagination: Pagination
+
+
+@dataclass(frozen=True, kw_only=True)
+class AlphabeticalPage(PageContext, Generic[R]):
+    """One page of an A-Z list, grouped by letter, with a jump list of every page's letters."""
+
+    groups: Sequence[tuple[Letter, Sequence[R]]]
+    alphabet: Sequence[ScriptLetters]
+    pagination: Pagination
+
+
+@dataclass(frozen=True, kw_only=True)
+class NgoListPage(AlphabeticalPage[Ngo]):
+    TEMPLATE: ClassVar[str] = "ngos.html"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartnerListPage(AlphabeticalPage[Partner]):
+    TEMPLATE: ClassVar[str] = "partners.html"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrganisationPage(PageContext):
+    """What the pages of NGOs and partners share (organisation.html)."""
+
+    translation: Completeness
+    regions: Sequence[VocabularyEntry]
+    themes: Sequence[VocabularyEntry]
+    funders: list[Partner]  # a list: ngo.html adds its partners to it
+    meetings: Sequence[Meeting]
+    press: Sequence[Version[PressRelease]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NgoPage(OrganisationPage):
+    TEMPLATE: ClassVar[str] = "ngo.html"
+
+    ngo: Ngo
+    partners: Sequence[Partner]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartnerPage(OrganisationPage):
+    """One page of a partner, paginated over the organisations it funds or works with."""
+
+    TEMPLATE: ClassVar[str] = "partner.html"
+
+    partner: Partner
+    items: Sequence[Relation]
+    pagination: Pagination
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingListPage(PageContext):
+    TEMPLATE: ClassVar[str] = "meetings.html"
+
+    items: Sequence[Meeting]  # past meetings, most recent first
+    pagination: Pagination
+    upcoming: Sequence[Meeting]  # on the first page only
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingPage(PageContext):
+    TEMPLATE: ClassVar[str] = "meeting.html"
+
+    meeting: Meeting
+    own_channel: Channel  # the meeting's calendar
+    translation: Completeness
+    region: VocabularyEntry
+    themes: Sequence[VocabularyEntry]
+    organisers: Sequence[Organisation]
+    participants: Sequence[Ngo]
+    partners: Sequence[Partner]
+    funders: Sequence[Partner]
+    press: Sequence[Version[PressRelease]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class VocabulariesPage(PageContext):
+    """Every region or every theme."""
+
+    TEMPLATE: ClassVar[str] = "vocabularies.html"
+
+    kind: VocabularyKind
+    entries: Sequence[VocabularyEntry]
+    counts: Mapping[str, int]  # NGOs by entry slug
+
+
+@dataclass(frozen=True, kw_only=True)
+class VocabularyPage(PageContext):
+    """One page of a region or theme, paginated over its NGOs."""
+
+    TEMPLATE: ClassVar[str] = "vocabulary.html"
+
+    entry: VocabularyEntry
+    kind: VocabularyKind
+    items: Sequence[Ngo]
+    pagination: Pagination
+    partners: Sequence[Partner]  # on the first page only
+    meetings: Sequence[Meeting]  # on the first page only
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchPage(PageContext):
+    TEMPLATE: ClassVar[str] = "search.html"
+
+    choices: SearchChoices
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubscribePage(PageContext):
+    TEMPLATE: ClassVar[str] = "subscribe.html"
+
+    items: Sequence[Channel]  # the channels of every subject, by group
+    pagination: Pagination
+    site: Sequence[Channel]  # the whole directory's, on the first page only
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContributePage(PageContext):
+    TEMPLATE: ClassVar[str] = "contribute.html"
+
+    records_folder: str  # where new NGO records go, from the repository's root
+    data_folder: str
+    today: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticlePage(PageContext):
+    """A press release in one language; ``channels`` are the press releases' feeds and those of
+    the organisation that issued it."""
+
+    TEMPLATE: ClassVar[str] = "article.html"
+
+    article: PressRelease
+    fallback_from: str | None  # the language shown, when the page's own is missing
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextPage(PageContext):
+    """A page (about the directory...) in one language."""
+
+    TEMPLATE: ClassVar[str] = "page.html"
+
+    page: ContentPage
+    fallback_from: str | None

@@ -1,0 +1,70 @@
+"""The plan of the whole site: every page, and each language's feeds, calendars and OPML files,
+decided from checked records and texts before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.model import ContentPage, PressRelease
+from ..content.versions import Version, by_slug, versions_of
+from ..i18n import Languages
+from ..records.completeness import Completeness
+from ..records.directory import Directory
+from ..syndication.happenings import Happening, happenings_of
+from ..syndication.subscriptions import Catalogue
+from ..syndication.syndication import opml_addresses
+from .content_pages import plan_content
+from .pages import PageSpec, Planner, PressIndex
+
+
+@dataclass(frozen=True)
+class LanguagePlan:
+    """What one language subscribes to."""
+
+    catalogue: Catalogue
+    happenings: list[Happening]
+    opml: dict[str, str]  # the address of the OPML file of each feed format
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: list[PageSpec]
+    languages: dict[str, LanguagePlan]
+    footer_pages: dict[str, list[Version[ContentPage]]]  # the listed pages, in each language
+
+
+def plan_site(
+    directory: Directory,
+    releases: list[PressRelease],
+    texts: list[ContentPage],
+    languages: Languages,
+    settings: Mapping[str, Any],
+    today: dt.date,
+) -> SitePlan:
+    """Plan every page of every language, and what each language's feeds announce."""
+    press = versions_of(by_slug(releases), languages)
+    pages = versions_of(by_slug(texts), languages)
+    records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
+    records += directory.meetings.values()
+    completeness = {r.slug: Completeness.of(r, languages.languages) for r in records}
+    planned: list[PageSpec] = []
+    plans = {}
+    for language in languages.languages:
+        in_language = PressIndex.of(group[language] for group in press)
+        catalogue = Catalogue.build(directory, languages, language, settings)
+        planner = Planner(
+            directory, in_language, settings, today, languages, language, completeness, catalogue
+        )
+        planned += planner.plan()
+        planned += plan_content(press, pages, catalogue)
+        plans[language] = LanguagePlan(
+            catalogue,
+            happenings_of(directory, in_language.latest),
+            opml_addresses(languages.prefix(language), settings["NGO_DIRECTORY_FEEDS_PATH"]),
+        )
+    listed = [group for group in pages if all(version.item.listed for version in group.values())]
+    footer = {language: [group[language] for group in listed] for language in languages.languages}
+    return SitePlan(planned, plans, footer)
