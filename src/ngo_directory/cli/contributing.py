@@ -1,317 +1,25 @@
-"""The ngo-directory command: a thin shell over the library."""
+"""`new`, `from-issue` and `check-pr`: start a record, turn an issue into one, and decide whether
+a pull request needs review."""
 
 from __future__ import annotations
 
 import json
-import logging
-import os
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
 import click
 
-from .content.reading import folder_check
-from .i18n import N_, RECORD_LANGUAGES
-from .i18n import translations as catalog_of
-from .problems import Message, Problem, ValidationFailed, localize, printable
-from .records.validate import check_data
-
-# The language of messages when the environment names none of az, ru and en: the site's
-# default language (DEFAULT_LANG in pelicanconf.py).
-DEFAULT_LANGUAGE = "az"
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def default_language() -> str:
-    """The language the environment asks for: the first of az, ru and en in LANGUAGE (GNU
-    gettext's list of preferred languages, 'ru:en'), else the locale (the first of LC_ALL,
-    LC_MESSAGES and LANG that is set, by its first two letters) when it is one of them; else
-    DEFAULT_LANGUAGE."""
-    for entry in os.environ.get("LANGUAGE", "").split(":"):
-        if entry[:2].lower() in RECORD_LANGUAGES:
-            return entry[:2].lower()
-    for name in LOCALE_VARIABLES:
-        value = os.environ.get(name, "")
-        if value:
-            code = value[:2].lower()
-            return code if code in RECORD_LANGUAGES else DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
-
-
-lang_option = click.option(
-    "--lang",
-    "language",
-    type=click.Choice(RECORD_LANGUAGES),
-    default=default_language,
-    show_default="from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else az",
-    help="Language of the messages; values, field paths and file names stay as written.",
-    # Read before the other options, so that their checks speak the language too.
-    is_eager=True,
-)
-
-
-def _language(ctx: click.Context) -> str | None:
-    """The --lang of the command being run, once read (it is eager)."""
-    language = ctx.params.get("language")
-    return language if isinstance(language, str) else None
-
-
-def _report(problems: list[Problem], output_format: str, language: str | None = None) -> None:
-    for problem in problems:
-        click.echo(problem.localized(language))
-    if output_format == "github":
-        for problem in problems:
-            click.echo(problem.github_annotation(language))
-    catalog = catalog_of(language or "en")
-    click.echo(
-        catalog.ngettext("%(num)s problem found.", "%(num)s problems found.", len(problems))
-        % {"num": len(problems)},
-        err=True,
-    )
-
-
-def _num(text: str, number: int) -> str:
-    """A counted phrase from the catalog ('%(num)s NGOs') with its number."""
-    return text % {"num": number}
-
-
-data_option = click.option(
-    "--data",
-    "data_path",
-    type=click.Path(path_type=Path),
-    default=Path("ngo_data"),
-    show_default=True,
-    help="Folder of YAML records.",
-)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="ngo-directory")
-def main() -> None:
-    """Build and check the NGO directory.
-
-    \b
-    Example:
-        ngo-directory validate
-        ngo-directory translations
-        ngo-directory build
-    """
-
-
-@main.command()
-@data_option
-@click.option(
-    "--content",
-    "content_path",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Pelican content folder (pages and press releases).",
-)
-@click.option(
-    "--press-folder",
-    default="press",
-    show_default=True,
-    help="Folder of press releases inside the content folder.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "github"]),
-    default="text",
-    show_default=True,
-    help="'github' adds GitHub Actions annotations after the plain lines.",
-)
-@lang_option
-def validate(
-    data_path: Path, content_path: Path, press_folder: str, output_format: str, language: str
-) -> None:
-    """Check every record, page and press release, print every problem, and exit 1 on any.
-
-    Each problem is one line: path:line:column: field: what is wrong (how to fix it).
-
-    \b
-    Example:
-        ngo-directory validate --data ngo_data --content content
-    """
-    started = time.perf_counter()
-    directory, problems = check_data(data_path, content=folder_check(Path(content_path), press_folder))
-    if problems or directory is None:
-        _report(problems, output_format, language)
-        sys.exit(1)
-    counts = directory.counts
-    catalog = catalog_of(language)
-    records = ", ".join(
-        [
-            _num(catalog.ngettext("%(num)s NGO", "%(num)s NGOs", counts["ngos"]), counts["ngos"]),
-            _num(
-                catalog.ngettext("%(num)s partner", "%(num)s partners", counts["partners"]),
-                counts["partners"],
-            ),
-            _num(
-                catalog.ngettext("%(num)s meeting", "%(num)s meetings", counts["meetings"]),
-                counts["meetings"],
-            ),
-            _num(catalog.ngettext("%(num)s region", "%(num)s regions", counts["regions"]), counts["regions"]),
-            _num(catalog.ngettext("%(num)s theme", "%(num)s themes", counts["themes"]), counts["themes"]),
-        ]
-    )
-    seconds = f"{time.perf_counter() - started:.2f}"
-    click.echo(
-        catalog.gettext("OK: %(records)s checked in %(seconds)s s.")
-        % {"records": records, "seconds": seconds},
-        err=True,
-    )
-
-
-class _OneLineFormatter(logging.Formatter):
-    """Log lines of the build, each on one line: Pelican's messages quote file names and
-    metadata, and a line starting with '::' would be a command to GitHub Actions."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return printable(super().format(record))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-@main.command()
-@data_option
-@click.option(
-    "-l",
-    "--language",
-    "languages",
-    type=click.Choice(RECORD_LANGUAGES),
-    multiple=True,
-    help="Report only these languages (repeat the option); default: all.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="'json' gives every record's completeness and gaps, for dashboards.",
-)
-@click.option("--strict", is_flag=True, help="Exit 1 if any text is missing in any reported language.")
-def translations(data_path: Path, languages: tuple[str, ...], output_format: str, strict: bool) -> None:
-    """Report which texts are not yet translated, record by record and field by field; with
-    --strict, exit 1 when any is missing.
-
-    Each gap is one line: path:line:column: field: not yet translated into ... (written in ...).
-    Names written once as a plain string are the organisation's own spelling and never count
-    as missing. Exits 1 if the records are invalid (run 'validate'), or with --strict when
-    anything is missing.
-
-    \b
-    Example:
-        ngo-directory translations --language ru
-        ngo-directory translations --format json > translations.json
-    """
-    from .records.completeness import translation_report
-
-    directory, problems = check_data(data_path)
-    if problems or directory is None:
-        _report(problems, "text")
-        raise click.ClickException("fix the problems above first ('ngo-directory validate')")
-    wanted = list(languages or RECORD_LANGUAGES)
-    reports = translation_report(directory, data_path, wanted)
-    gaps = [gap for report in reports for gap in report.gaps]
-    if output_format == "json":
-        click.echo(
-            json.dumps([_report_json(report, wanted) for report in reports], ensure_ascii=False, indent=1)
-        )
-    else:
-        for gap in gaps:
-            click.echo(str(gap))
-        total = sum(report.completeness.total for report in reports)
-        for language in wanted:
-            missing = sum(len(report.completeness.missing[language]) for report in reports)
-            records = sum(1 for report in reports if report.completeness.missing[language])
-            click.echo(
-                f"{language}: {total - missing} of {total} texts translated; "
-                f"{missing} missing in {_count(records, 'record')}",
-                err=True,
-            )
-    if strict and gaps:
-        sys.exit(1)
-
-
-def _report_json(report: Any, languages: list[str]) -> dict[str, Any]:
-    return {
-        "file": report.file,
-        "kind": report.kind,
-        "slug": report.slug,
-        "texts": report.completeness.total,
-        "translated": {language: report.completeness.translated(language) for language in languages},
-        "gaps": [
-            {
-                "line": gap.line,
-                "field": gap.field,
-                "missing": list(gap.missing),
-                "written_in": list(gap.written_in),
-            }
-            for gap in report.gaps
-        ],
-    }
-
-
-@main.command()
-@click.option(
-    "-s",
-    "--settings",
-    "settings_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("pelicanconf.py"),
-    show_default=True,
-    help="Pelican settings file.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder (default: the settings' OUTPUT_PATH).",
-)
-@click.option("-v", "--verbose", is_flag=True, help="Show every file Pelican writes.")
-def build(settings_file: Path, output: Path | None, verbose: bool) -> None:
-    """Build the site into a fresh folder and swap it in only if nothing went wrong.
-
-    On any problem the previous output folder stays exactly as it was.
-
-    \b
-    Example:
-        ngo-directory build -s publishconf.py -o output
-    """
-    from .integration.build import BuildFailed, build_site
-    from .settings import SettingsError
-
-    handler = logging.StreamHandler()
-    handler.setFormatter(_OneLineFormatter("%(levelname)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
-    started = time.perf_counter()
-    try:
-        final = build_site(settings_file, output)
-    except ValidationFailed as error:
-        _report(error.problems, "text")
-        raise click.ClickException(
-            "build stopped: fix the problems above; the previous site is unchanged"
-        ) from None
-    except SettingsError as error:
-        raise click.ClickException(f"{error}\nbuild stopped; the previous site is unchanged") from None
-    except BuildFailed as error:
-        raise click.ClickException(f"{error}\nbuild stopped; the previous site is unchanged") from None
-    click.echo(f"Built {final} in {time.perf_counter() - started:.1f} s.", err=True)
+from ..i18n import N_
+from ..i18n import translations as catalog_of
+from ..problems import Message, localize, printable
+from .common import command_language, count_phrase, data_option, lang_option, main
 
 
 def _time_zone(settings_file: Path | None) -> str:
     """NGO_DIRECTORY_TIME_ZONE as a build with ``settings_file`` reads it (by default
     pelicanconf.py when there is one, else the default zone); bad settings stop the command."""
-    from .integration.build import site_settings
-    from .settings import DEFAULTS, SettingsError, options_of
+    from ..integration.build import site_settings
+    from ..settings import DEFAULTS, SettingsError, options_of
 
     if settings_file is None and not Path("pelicanconf.py").is_file():
         return str(DEFAULTS["NGO_DIRECTORY_TIME_ZONE"])
@@ -322,33 +30,33 @@ def _time_zone(settings_file: Path | None) -> str:
 
 
 def _login_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .settings import LOGIN
+    from ..settings import LOGIN
 
     if value is not None and not LOGIN.fullmatch(value):
         message = Message(N_("%(login)s is not a GitHub login"), login=repr(printable(value)))
-        raise click.BadParameter(localize(message, _language(ctx)))
+        raise click.BadParameter(localize(message, command_language(ctx)))
     return value
 
 
 def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .text.translit import SLUG
+    from ..text.translit import SLUG
 
     if value is not None and not SLUG.fullmatch(value):
         message = Message(
             N_("%(slug)s is not a slug (lowercase letters, digits, hyphens)"), slug=repr(printable(value))
         )
-        raise click.BadParameter(localize(message, _language(ctx)))
+        raise click.BadParameter(localize(message, command_language(ctx)))
     return value
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .contribute.from_issue import record_date
+    from ..contribute.from_issue import record_date
 
     try:
         record_date(value)
     except ValueError:
         message = Message(N_("%(date)s is not a date written YYYY-MM-DD"), date=repr(printable(str(value))))
-        raise click.BadParameter(localize(message, _language(ctx))) from None
+        raise click.BadParameter(localize(message, command_language(ctx))) from None
     return value
 
 
@@ -409,7 +117,7 @@ def from_issue(
     Example:
         gh issue view 42 --json body --jq .body | ngo-directory from-issue - --author octocat
     """
-    from .contribute.from_issue import (
+    from ..contribute.from_issue import (
         MAX_BODY_BYTES,
         build_record,
         check_record,
@@ -418,7 +126,7 @@ def from_issue(
         record_file,
         slug_for,
     )
-    from .records.loader import load_file
+    from ..records.loader import load_file
 
     if str(issue) == "-":
         raw, name = sys.stdin.buffer.read(MAX_BODY_BYTES + 1), "<stdin>"
@@ -581,8 +289,8 @@ def check_pr(
     Example:
         ngo-directory check-pr --base origin/main --head HEAD --author octocat
     """
-    from .contribute.gitrepo import GitError, Repository
-    from .contribute.ownership import (
+    from ..contribute.gitrepo import GitError, Repository
+    from ..contribute.ownership import (
         AUTHOR,
         SettingsProblem,
         check_pull_request,
@@ -623,7 +331,7 @@ def check_pr(
         with summary_file.open("a", encoding="utf-8") as out:
             out.write(verdict.summary(language))
     catalog = catalog_of(language)
-    changes = _num(
+    changes = count_phrase(
         catalog.ngettext("%(num)s changed file", "%(num)s changed files", len(verdict.changes)),
         len(verdict.changes),
     )
@@ -643,7 +351,7 @@ def check_pr(
         )
     else:
         files = len({finding.file for finding in verdict.findings})
-        findings = _num(
+        findings = count_phrase(
             catalog.ngettext("%(num)s finding", "%(num)s findings", len(verdict.findings)),
             len(verdict.findings),
         )
@@ -707,7 +415,7 @@ def new(
         ngo-directory new ngo "Gəncə Gənclər Mərkəzi" --maintainer octocat
         ngo-directory new meeting "Spring meeting in Sheki 2027"
     """
-    from .contribute.scaffold import ScaffoldError, new_record, next_steps, today
+    from ..contribute.scaffold import ScaffoldError, new_record, next_steps, today
 
     day = today(_time_zone(settings_file))
     try:

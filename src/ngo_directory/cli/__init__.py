@@ -1,0 +1,8 @@
+"""The ngo-directory command: a thin shell over the library, one module per group of commands."""
+
+from __future__ import annotations
+
+from . import building, checking, contributing  # noqa: F401  (each registers its commands on main)
+from .common import DEFAULT_LANGUAGE, default_language, main
+
+__all__ = ["DEFAULT_LANGUAGE", "default_language", "main"]

@@ -1,0 +1,173 @@
+"""`validate` and `translations`: check the records and texts, and report what is untranslated."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..content.reading import folder_check
+from ..i18n import RECORD_LANGUAGES
+from ..i18n import translations as catalog_of
+from ..records.validate import check_data
+from .common import count_phrase, data_option, lang_option, main, report
+
+
+@main.command()
+@data_option
+@click.option(
+    "--content",
+    "content_path",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Pelican content folder (pages and press releases).",
+)
+@click.option(
+    "--press-folder",
+    default="press",
+    show_default=True,
+    help="Folder of press releases inside the content folder.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="'github' adds GitHub Actions annotations after the plain lines.",
+)
+@lang_option
+def validate(
+    data_path: Path, content_path: Path, press_folder: str, output_format: str, language: str
+) -> None:
+    """Check every record, page and press release, print every problem, and exit 1 on any.
+
+    Each problem is one line: path:line:column: field: what is wrong (how to fix it).
+
+    \b
+    Example:
+        ngo-directory validate --data ngo_data --content content
+    """
+    started = time.perf_counter()
+    directory, problems = check_data(data_path, content=folder_check(Path(content_path), press_folder))
+    if problems or directory is None:
+        report(problems, output_format, language)
+        sys.exit(1)
+    counts = directory.counts
+    catalog = catalog_of(language)
+    records = ", ".join(
+        [
+            count_phrase(catalog.ngettext("%(num)s NGO", "%(num)s NGOs", counts["ngos"]), counts["ngos"]),
+            count_phrase(
+                catalog.ngettext("%(num)s partner", "%(num)s partners", counts["partners"]),
+                counts["partners"],
+            ),
+            count_phrase(
+                catalog.ngettext("%(num)s meeting", "%(num)s meetings", counts["meetings"]),
+                counts["meetings"],
+            ),
+            count_phrase(
+                catalog.ngettext("%(num)s region", "%(num)s regions", counts["regions"]), counts["regions"]
+            ),
+            count_phrase(
+                catalog.ngettext("%(num)s theme", "%(num)s themes", counts["themes"]), counts["themes"]
+            ),
+        ]
+    )
+    seconds = f"{time.perf_counter() - started:.2f}"
+    click.echo(
+        catalog.gettext("OK: %(records)s checked in %(seconds)s s.")
+        % {"records": records, "seconds": seconds},
+        err=True,
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+@main.command()
+@data_option
+@click.option(
+    "-l",
+    "--language",
+    "languages",
+    type=click.Choice(RECORD_LANGUAGES),
+    multiple=True,
+    help="Report only these languages (repeat the option); default: all.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="'json' gives every record's completeness and gaps, for dashboards.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 if any text is missing in any reported language.")
+def translations(data_path: Path, languages: tuple[str, ...], output_format: str, strict: bool) -> None:
+    """Report which texts are not yet translated, record by record and field by field; with
+    --strict, exit 1 when any is missing.
+
+    Each gap is one line: path:line:column: field: not yet translated into ... (written in ...).
+    Names written once as a plain string are the organisation's own spelling and never count
+    as missing. Exits 1 if the records are invalid (run 'validate'), or with --strict when
+    anything is missing.
+
+    \b
+    Example:
+        ngo-directory translations --language ru
+        ngo-directory translations --format json > translations.json
+    """
+
+    from ..records.completeness import translation_report
+
+    directory, problems = check_data(data_path)
+    if problems or directory is None:
+        report(problems, "text")
+        raise click.ClickException("fix the problems above first ('ngo-directory validate')")
+    wanted = list(languages or RECORD_LANGUAGES)
+    reports = translation_report(directory, data_path, wanted)
+    gaps = [gap for report in reports for gap in report.gaps]
+    if output_format == "json":
+        click.echo(
+            json.dumps([_report_json(report, wanted) for report in reports], ensure_ascii=False, indent=1)
+        )
+    else:
+        for gap in gaps:
+            click.echo(str(gap))
+        total = sum(report.completeness.total for report in reports)
+        for language in wanted:
+            missing = sum(len(report.completeness.missing[language]) for report in reports)
+            records = sum(1 for report in reports if report.completeness.missing[language])
+            click.echo(
+                f"{language}: {total - missing} of {total} texts translated; "
+                f"{missing} missing in {_count(records, 'record')}",
+                err=True,
+            )
+    if strict and gaps:
+        sys.exit(1)
+
+
+def _report_json(report: Any, languages: list[str]) -> dict[str, Any]:
+    return {
+        "file": report.file,
+        "kind": report.kind,
+        "slug": report.slug,
+        "texts": report.completeness.total,
+        "translated": {language: report.completeness.translated(language) for language in languages},
+        "gaps": [
+            {
+                "line": gap.line,
+                "field": gap.field,
+                "missing": list(gap.missing),
+                "written_in": list(gap.written_in),
+            }
+            for gap in report.gaps
+        ],
+    }
