@@ -14,23 +14,27 @@ from ..content.reading import folder_check
 from ..i18n import RECORD_LANGUAGES
 from ..i18n import translations as catalog_of
 from ..records.validate import check_data
-from .common import count_phrase, data_option, lang_option, main, report
+from .common import count_phrase, lang_option, main, report
+from .site import data_option, settings_option, site_settings_of
 
 
 @main.command()
+@settings_option
 @data_option
 @click.option(
     "--content",
     "content_path",
     type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
+    metavar="FOLDER",
+    default=None,
+    show_default="the settings' PATH, else content",
     help="Pelican content folder (pages and press releases).",
 )
 @click.option(
     "--press-folder",
-    default="press",
-    show_default=True,
+    metavar="NAME",
+    default=None,
+    show_default="the settings' NGO_DIRECTORY_PRESS_PATH, else press",
     help="Folder of press releases inside the content folder.",
 )
 @click.option(
@@ -43,18 +47,40 @@ from .common import count_phrase, data_option, lang_option, main, report
 )
 @lang_option
 def validate(
-    data_path: Path, content_path: Path, press_folder: str, output_format: str, language: str
+    settings_file: Path | None,
+    data_path: Path | None,
+    content_path: Path | None,
+    press_folder: str | None,
+    output_format: str,
+    language: str,
 ) -> None:
     """Check every record, page and press release, print every problem, and exit 1 on any.
 
-    Each problem is one line: path:line:column: field: what is wrong (how to fix it).
+    Each problem is one line: path:line:column: field: what is wrong (how to fix it). The
+    settings file's plugin settings (languages, URLs and so reserved names, limits, phone
+    region) apply, so that validate judges every file as the build does.
 
     \b
     Example:
         ngo-directory validate --data ngo_data --content content
     """
     started = time.perf_counter()
-    directory, problems = check_data(data_path, content=folder_check(Path(content_path), press_folder))
+    site = site_settings_of(settings_file)
+    content = folder_check(
+        content_path or site.content_path,
+        press_folder or site.press_folder,
+        languages=site.languages,
+        reserved=site.reserved,
+        max_bytes=site.limits.max_bytes,
+    )
+    directory, problems = check_data(
+        data_path or site.data_path,
+        content=content,
+        default_language=site.default_language,
+        limits=site.limits,
+        reserved=site.reserved,
+        phone_region=site.phone_region,
+    )
     if problems or directory is None:
         report(problems, output_format, language)
         sys.exit(1)
@@ -92,6 +118,7 @@ def _count(number: int, noun: str) -> str:
 
 
 @main.command()
+@settings_option
 @data_option
 @click.option(
     "-l",
@@ -110,7 +137,13 @@ def _count(number: int, noun: str) -> str:
     help="'json' gives every record's completeness and gaps, for dashboards.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any text is missing in any reported language.")
-def translations(data_path: Path, languages: tuple[str, ...], output_format: str, strict: bool) -> None:
+def translations(
+    settings_file: Path | None,
+    data_path: Path | None,
+    languages: tuple[str, ...],
+    output_format: str,
+    strict: bool,
+) -> None:
     """Report which texts are not yet translated, record by record and field by field; with
     --strict, exit 1 when any is missing.
 
@@ -127,11 +160,19 @@ def translations(data_path: Path, languages: tuple[str, ...], output_format: str
 
     from ..records.completeness import translation_report
 
-    directory, problems = check_data(data_path)
+    site = site_settings_of(settings_file)
+    data_path = data_path or site.data_path
+    directory, problems = check_data(
+        data_path,
+        default_language=site.default_language,
+        limits=site.limits,
+        reserved=site.reserved,
+        phone_region=site.phone_region,
+    )
     if problems or directory is None:
         report(problems, "text")
         raise click.ClickException("fix the problems above first ('ngo-directory validate')")
-    wanted = list(languages or RECORD_LANGUAGES)
+    wanted = list(languages or site.languages)
     reports = translation_report(directory, data_path, wanted)
     gaps = [gap for report in reports for gap in report.gaps]
     if output_format == "json":

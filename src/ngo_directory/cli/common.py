@@ -4,7 +4,6 @@ problems are printed."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import click
 
@@ -69,16 +68,6 @@ def report(problems: list[Problem], output_format: str, language: str | None = N
 def count_phrase(text: str, number: int) -> str:
     """A counted phrase from the catalog ('%(num)s NGOs') with its number."""
     return text % {"num": number}
-
-
-data_option = click.option(
-    "--data",
-    "data_path",
-    type=click.Path(path_type=Path),
-    default=Path("ngo_data"),
-    show_default=True,
-    help="Folder of YAML records.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

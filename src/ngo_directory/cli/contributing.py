@@ -12,21 +12,8 @@ import click
 from ..i18n import N_
 from ..i18n import translations as catalog_of
 from ..problems import Message, localize, printable
-from .common import command_language, count_phrase, data_option, lang_option, main
-
-
-def _time_zone(settings_file: Path | None) -> str:
-    """NGO_DIRECTORY_TIME_ZONE as a build with ``settings_file`` reads it (by default
-    pelicanconf.py when there is one, else the default zone); bad settings stop the command."""
-    from ..integration.build import site_settings
-    from ..settings import DEFAULTS, SettingsError, options_of
-
-    if settings_file is None and not Path("pelicanconf.py").is_file():
-        return str(DEFAULTS["NGO_DIRECTORY_TIME_ZONE"])
-    try:
-        return options_of(site_settings(settings_file or Path("pelicanconf.py"))).time_zone
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
+from .common import command_language, count_phrase, lang_option, main
+from .site import data_option, settings_option, site_settings_of
 
 
 def _login_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -62,6 +49,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 @main.command("from-issue")
 @click.argument("issue", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@settings_option
 @data_option
 @click.option(
     "--author",
@@ -74,7 +62,8 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     "day",
     metavar="YYYY-MM-DD",
     callback=_date_option,
-    help="Date for 'added' and 'last_verified', YYYY-MM-DD (default: today in Baku).",
+    help="Date for 'added' and 'last_verified', YYYY-MM-DD "
+    "(default: today in the settings' NGO_DIRECTORY_TIME_ZONE).",
 )
 @click.option(
     "--slug",
@@ -97,7 +86,8 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @lang_option
 def from_issue(
     issue: Path,
-    data_path: Path,
+    settings_file: Path | None,
+    data_path: Path | None,
     author: str | None,
     day: str | None,
     slug: str | None,
@@ -141,6 +131,8 @@ def from_issue(
                 reason=str(error.strerror),
             )
             raise click.ClickException(localize(message, language)) from None
+    site = site_settings_of(settings_file)
+    data_path = data_path or site.data_path
     answers = read_body(raw, printable(name))
     slug = slug or slug_for(answers)
     record = data_path / "ngos" / f"{slug}.yaml"
@@ -160,7 +152,7 @@ def from_issue(
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
         added = data.get("added") if isinstance(data.get("added"), str) else None
         current = data.get("maintainers") if isinstance(data.get("maintainers"), list) else []
-    today = record_date(day)
+    today = record_date(day, site.time_zone)
     text = build_record(
         answers,
         today=today,
@@ -168,8 +160,10 @@ def from_issue(
         added=added,
         updated=current is not None,
         current_maintainers=[str(m) for m in current or []],
+        phone_region=site.phone_region,
     )
-    problems = [*answers.problems, *check_record(text, data_path, slug)]
+    checked = check_record(text, data_path, slug, reserved=site.reserved, phone_region=site.phone_region)
+    problems = [*answers.problems, *checked]
     catalog = catalog_of(language)
     if target is None:
         click.echo(text, nl=False)
@@ -382,23 +376,14 @@ def check_pr(
     help="Address of the published schemas (https://SITE/schemas/) for the editor line, "
     "instead of the path into src/.",
 )
-@click.option(
-    "-s",
-    "--settings",
-    "settings_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="FILE",
-    default=None,
-    help="Pelican settings file, whose NGO_DIRECTORY_TIME_ZONE says which day is today "
-    "(default: pelicanconf.py when there is one).",
-)
+@settings_option
 @lang_option
 def new(
     kind: str,
     name: str,
     maintainer: str | None,
     slug: str | None,
-    data_path: Path,
+    data_path: Path | None,
     schema_url: str | None,
     settings_file: Path | None,
     language: str,
@@ -417,10 +402,17 @@ def new(
     """
     from ..contribute.scaffold import ScaffoldError, new_record, next_steps, today
 
-    day = today(_time_zone(settings_file))
+    site = site_settings_of(settings_file)
     try:
         scaffold = new_record(
-            data_path, kind, name, maintainer=maintainer, slug=slug, day=day, schema_url=schema_url
+            data_path or site.data_path,
+            kind,
+            name,
+            maintainer=maintainer,
+            slug=slug,
+            day=today(site.time_zone),
+            schema_url=schema_url,
+            reserved=site.reserved,
         )
     except ScaffoldError as error:
         raise click.ClickException(localize(error.args[0], language)) from None

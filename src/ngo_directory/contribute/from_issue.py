@@ -157,11 +157,11 @@ def vocabulary_options(path: Path) -> list[str]:
     return [vocabulary_option(slug, entry) for slug, entry in doc.data.items()]
 
 
-def record_date(value: str | None) -> dt.date:
+def record_date(value: str | None, time_zone: str = DEFAULT_TIMEZONE) -> dt.date:
     """The date written as 'added' and 'last_verified': ``value`` (YYYY-MM-DD), or today in
-    Baku. Raises ValueError on anything else."""
+    ``time_zone`` (NGO_DIRECTORY_TIME_ZONE). Raises ValueError on anything else."""
     if value is None:
-        return dt.datetime.now(zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)).date()
+        return dt.datetime.now(zoneinfo.ZoneInfo(time_zone)).date()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
     return dt.date.fromisoformat(value)
@@ -378,9 +378,9 @@ def maintainers(value: str, author: str | None, current: Sequence[str] = ()) -> 
     return list(found.values())
 
 
-def _phone_type(number: str) -> str:
+def _phone_type(number: str, region: str) -> str:
     try:
-        parsed = phonenumbers.parse(number, PHONE_REGION)
+        parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:
         return "office"
     return "mobile" if phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE else "office"
@@ -443,6 +443,7 @@ def build_record(
     added: str | None = None,
     updated: bool = False,
     current_maintainers: Sequence[str] = (),
+    phone_region: str = PHONE_REGION,
 ) -> str:
     """The record's YAML text, ordered like the sample records. Fields left empty are left
     out, so the validator names each missing required one."""
@@ -475,7 +476,7 @@ def build_record(
     if themes:
         lines.append(f"themes: {_flow(themes)}")
     lines += _location_lines(answers, regions)
-    lines += _contact_lines(answers)
+    lines += _contact_lines(answers, phone_region)
     logins = maintainers(answers.get("maintainers"), author, current_maintainers)
     if logins:
         lines.append(f"maintainers: {_flow(logins)}")
@@ -504,12 +505,12 @@ def _location_lines(answers: Answers, regions: list[str]) -> list[str]:
     return lines
 
 
-def _contact_lines(answers: Answers) -> list[str]:
+def _contact_lines(answers: Answers, phone_region: str) -> list[str]:
     lines = []
     phones = _split(answers.get("phones"), r"[,;\n]")
     if phones:
         lines.append("  phones:")
-        lines += [f"    - {{type: {_phone_type(p)}, number: {quote(p)}}}" for p in phones]
+        lines += [f"    - {{type: {_phone_type(p, phone_region)}, number: {quote(p)}}}" for p in phones]
     email = answers.get("email").removeprefix("mailto:")
     if email:
         lines.append(f"  email: {quote(email)}")
@@ -540,7 +541,14 @@ def record_file(data_path: Path, slug: str) -> str:
     return f"{Path(data_path).resolve().name}/ngos/{slug}.yaml"
 
 
-def check_record(text: str, data_path: Path, slug: str) -> list[Problem]:
+def check_record(
+    text: str,
+    data_path: Path,
+    slug: str,
+    *,
+    reserved: frozenset[str] | None = None,
+    phone_region: str = PHONE_REGION,
+) -> list[Problem]:
     """Every problem 'validate' would report about this record once it is saved as
     ``<data_path>/ngos/<slug>.yaml``: the real validator runs on a copy of the data folder
     with the record added (replacing the record of that name, if any). Problems of other
@@ -555,7 +563,7 @@ def check_record(text: str, data_path: Path, slug: str) -> list[Problem]:
             shutil.copytree(data_path, copy, ignore=_ordinary)
         (copy / "ngos").mkdir(parents=True, exist_ok=True)
         (copy / "ngos" / f"{slug}.yaml").write_text(text, "utf-8")
-        _, problems = check_data(copy)
+        _, problems = check_data(copy, reserved=reserved, phone_region=phone_region)
     ours = record_file(data_path, slug)
     kept = {ours, f"{name}/regions.yaml", f"{name}/themes.yaml"}
     return [p for p in problems if p.file in kept or ours in p.message]

@@ -284,9 +284,9 @@ def check_name(name: str) -> str:
     return stripped
 
 
-def check_slug(data_path: Path, slug: str) -> None:
-    """ScaffoldError when ``slug`` is not a slug, is reserved, or names a record of any kind
-    already, whatever its case."""
+def check_slug(data_path: Path, slug: str, reserved: frozenset[str] | None = None) -> None:
+    """ScaffoldError when ``slug`` is not a slug, is reserved (by default, by the default
+    settings), or names a record of any kind already, whatever its case."""
     if not SLUG.fullmatch(slug) or len(slug) > 80:
         raise ScaffoldError(
             Message(
@@ -298,7 +298,7 @@ def check_slug(data_path: Path, slug: str) -> None:
                 limit=80,
             )
         )
-    if slug in reserved_names(DEFAULTS):
+    if slug in (reserved_names(DEFAULTS) if reserved is None else reserved):
         raise ScaffoldError(
             Message(
                 N_(
@@ -336,6 +336,7 @@ def new_record(
     slug: str | None = None,
     day: dt.date | None = None,
     schema_url: str | None = None,
+    reserved: frozenset[str] | None = None,
 ) -> Scaffold:
     """Write ``<data_path>/<kind folder>/<slug>.yaml`` for a new record; ScaffoldError if it
     cannot be written (the name, login, slug or address is unusable, or the slug is taken)."""
@@ -371,7 +372,7 @@ def new_record(
             raise ScaffoldError(
                 Message(N_("no slug can be made from '%(name)s': give one with --slug"), name=printable(name))
             )
-    check_slug(data_path, slug)
+    check_slug(data_path, slug, reserved)
     text = record_text(
         kind,
         name,
