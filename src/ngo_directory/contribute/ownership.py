@@ -11,29 +11,26 @@ pages, links and submodules) needs a maintainer of the directory, whose logins a
 
 from __future__ import annotations
 
-import ast
-import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from ..content.checks import metadata_line
 from ..content.reading import read_markdown
-from ..i18n import N_, translations
-from ..problems import Message, Problem, localize, output_line, printable
+from ..i18n import N_
+from ..problems import Message, printable
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from ..settings import LOGIN
 from ..text.translit import SLUG
 from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
+from .team import SettingsProblem, check_team, logins_of, team_from_settings
+from .verdict import TEAM, Finding, Verdict
 
 RECORD_FOLDERS = {"ngo_data/ngos/": "ngo", "ngo_data/partners/": "partner", "ngo_data/meetings/": "meeting"}
 ORGANISATION_FOLDERS = ("ngo_data/ngos/", "ngo_data/partners/")
 MEETING_FOLDERS = ("ngo_data/meetings/",)
 PRESS_FOLDER = "content/press/"
 VOCABULARIES = ("ngo_data/regions.yaml", "ngo_data/themes.yaml")
-TEAM = Message(N_("a maintainer of the directory"))
-_NOTE = Message(N_("note"))
 # A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
 AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
 # A meeting's fields that name organisations without making them organisers.
@@ -42,174 +39,8 @@ NAMED = {
     "partners": N_("names %(slug)s among the partners"),
     "funders": N_("names %(slug)s among the funders"),
 }
-CHANGES = {"A": N_("added"), "D": N_("deleted"), "M": N_("edited"), "T": N_("type changed")}
 # Why a press release's copy names no organisation (its text was read).
 NO_ORGANISATION = "no-organisation"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One reason a change needs review (or, as a note, something a reviewer may look at)."""
-
-    file: str
-    rule: str
-    message: str
-    approvers: tuple[str, ...] = ()  # the logins who may approve; none: a maintainer of the directory
-    line: int = 1
-    note: bool = False
-
-    @property
-    def who(self) -> str:
-        if not self.approvers:
-            return TEAM
-        logins = [f"@{login}" for login in self.approvers]
-        if len(logins) == 1:
-            return logins[0]
-        return Message(N_("%(first)s or %(second)s"), first=", ".join(logins[:-1]), second=logins[-1])
-
-    def __str__(self) -> str:
-        return self.localized(None)
-
-    def _text(self, language: str | None) -> str:
-        """``message (may approve: who)`` in ``language`` (English for None)."""
-        catalog = translations(language or "en")
-        who = localize(self.who, language)
-        template = (
-            N_("%(message)s (for review by %(who)s)")
-            if self.note
-            else N_("%(message)s (may approve: %(who)s)")
-        )
-        if language is not None:
-            template = catalog.gettext(template)
-        return template % {"message": localize(self.message, language), "who": who}
-
-    def localized(self, language: str | None) -> str:
-        """``path: rule: message (may approve: who)``; rules, paths and logins stay as written."""
-        rule = localize(_NOTE, language) if self.note else self.rule
-        return output_line(printable(f"{printable(self.file)}: {rule}: {self._text(language)}"))
-
-    def github_annotation(self, language: str | None = None) -> str:
-        text = self._text(language)
-        annotation = Problem(self.file, self.line, 1, self.rule, text).github_annotation()
-        return annotation.replace("::error ", "::notice ", 1) if self.note else annotation
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "rule": self.rule,
-            "message": self.message,
-            "approvers": list(self.approvers),
-            "directory_maintainers": not self.approvers,
-        }
-
-
-@dataclass
-class Verdict:
-    """What one pull request changes and what, if anything, needs review."""
-
-    author: str
-    base: str
-    head: str
-    in_team: bool
-    changes: list[Change]
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[Finding] = field(default_factory=list)
-
-    @property
-    def may_merge(self) -> bool:
-        return self.in_team or not self.findings
-
-    def file_verdict(self, path: str, language: str | None = None) -> str:
-        """'needs review: rule, rule', 'may merge' or 'may merge (2 for review)', in ``language``
-        (English for None); rule names stay as written."""
-        rules = sorted({f.rule for f in self.findings if f.file == path})
-        noted = sum(1 for f in self.notes if f.file == path)
-        if rules:
-            verdict = Message(N_("needs review: %(rules)s"), rules=", ".join(rules))
-        elif noted:
-            verdict = Message(N_("may merge (%(num)s for review)"), num=noted)
-        else:
-            verdict = Message(N_("may merge"))
-        return verdict.localized(language)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "author": self.author,
-            "base": self.base,
-            "head": self.head,
-            "may_merge": self.may_merge,
-            "directory_maintainer": self.in_team,
-            "files": [
-                {
-                    "file": c.path,
-                    "change": CHANGES[c.status],
-                    "verdict": self.file_verdict(c.path),
-                }
-                for c in self.changes
-            ],
-            "findings": [f.as_json() for f in self.findings],
-            "notes": [{k: v for k, v in f.as_json().items() if k != "rule"} for f in self.notes],
-        }
-
-    def summary(self, language: str | None = None) -> str:
-        """Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the verdict and a table of files,
-        in ``language`` (English for None); paths, rules and logins stay as written."""
-        author = _md(self.author)
-        if self.in_team:
-            verdict = N_("May merge without review:")
-            head = Message(N_("%(author)s is a maintainer of the directory."), author=author).localized(
-                language
-            )
-        elif self.may_merge:
-            verdict = N_("May merge without review:")
-            head = Message(N_("%(author)s maintains everything this changes."), author=author).localized(
-                language
-            )
-        else:
-            verdict = N_("Needs review:")
-            head = _findings(len(self.findings), language) + "."
-        header = " | ".join(_md(_tr(cell, language)) for cell in (N_("file"), N_("change"), N_("verdict")))
-        lines = [
-            "## " + _tr(N_("Who may change what"), language),
-            "",
-            f"**{_tr(verdict, language)}** {head}",
-            "",
-            f"| {header} |",
-            "| --- | --- | --- |",
-        ]
-        for change in self.changes:
-            what = _tr(CHANGES[change.status], language)
-            lines.append(
-                f"| {_md(change.path)} | {_md(what)} | {_md(self.file_verdict(change.path, language))} |"
-            )
-        if self.findings:
-            lines += ["", "### " + _tr(N_("Needs review"), language), ""]
-            lines += [f"- {_md(f.localized(language))}" for f in self.findings]
-        if self.notes:
-            lines += ["", "### " + _tr(N_("For review"), language), ""]
-            lines += [f"- {_md(f.localized(language))}" for f in self.notes]
-        return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    """Text shown as itself in Markdown: on one line, no HTML, no link, no table cell break."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
-
-
-def _tr(message: str, language: str | None) -> str:
-    """A catalog message without parameters in ``language`` (English for None)."""
-    return Message(message).localized(language)
-
-
-def _findings(number: int, language: str | None) -> str:
-    """'1 finding', '2 findings', in ``language`` (English for None)."""
-    catalog = translations(language or "en")
-    if language is None:
-        text = "%(num)s finding" if number == 1 else "%(num)s findings"
-    else:
-        text = catalog.ngettext("%(num)s finding", "%(num)s findings", number)
-    return text % {"num": number}
 
 
 def same_login(a: str, b: str) -> bool:
@@ -328,7 +159,7 @@ class Checker:
         after = self._head_copy(change)
         doc, reason = self._document(after, path)
         if change.status == "A":
-            maintainers = _logins(doc.data.get("maintainers")) if doc else None
+            maintainers = logins_of(doc.data.get("maintainers")) if doc else None
             if doc is None:
                 self._fail(
                     path,
@@ -557,7 +388,7 @@ class Checker:
         doc, reason = self._document(copy, path)
         if doc is None:
             return None, reason
-        logins = _logins(doc.data.get("maintainers"))
+        logins = logins_of(doc.data.get("maintainers"))
         if not logins:
             return None, Message(N_("it lists no maintainers"))
         return logins, ""
@@ -637,72 +468,6 @@ def _directory_file(path: str) -> tuple[str, str]:
     if path.startswith(".github/") or name == "CODEOWNERS":
         return "repository-setting", Message(N_("a workflow or setting of the repository"))
     return "directory-code", Message(N_("the directory's code, templates, settings or documentation"))
-
-
-def _logins(value: object) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        return None
-    return tuple(value)
-
-
-class SettingsProblem(ValueError):
-    """The maintainers team cannot be read from the settings file."""
-
-
-def team_from_settings(repo: Repository, commit: str, path: str, *, required: bool) -> list[str]:
-    """``NGO_DIRECTORY_MAINTAINERS_TEAM`` as the settings file sets it in ``commit``, read as a
-    literal and never run: a pull request that adds its author to the team in its own copy of
-    the settings gains nothing. Without the file (unless ``required``) or the setting, the
-    default: nobody."""
-    entry = repo.entry(commit, path)
-    if entry is None or entry.mode not in REGULAR:
-        if required:
-            raise SettingsProblem(Message(N_("%(file)s is not a file in the base revision"), file=path))
-        return []
-    raw = repo.blob(entry.object_id, DEFAULT_MAX_BYTES)
-    if raw is None:
-        raise SettingsProblem(Message(N_("%(file)s is too large to read"), file=path))
-    try:
-        tree = ast.parse(raw, filename=path)
-    except (SyntaxError, ValueError) as error:
-        raise SettingsProblem(
-            Message(N_("%(file)s cannot be parsed: %(error)s"), file=path, error=str(error))
-        ) from None
-    team: list[str] = []
-    for node in tree.body:
-        if isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if not any(isinstance(t, ast.Name) and t.id == "NGO_DIRECTORY_MAINTAINERS_TEAM" for t in targets):
-                continue
-            try:
-                value = ast.literal_eval(node.value) if node.value is not None else None
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                value = None
-            if not isinstance(value, list | tuple) or not all(isinstance(x, str) for x in value):
-                raise SettingsProblem(
-                    Message(
-                        N_(
-                            "%(file)s: NGO_DIRECTORY_MAINTAINERS_TEAM must be a plain list of logins, "
-                            "such as ['octocat']; or pass --team"
-                        ),
-                        file=path,
-                    )
-                )
-            team = list(value)
-    return check_team(team)
-
-
-def check_team(team: Iterable[str]) -> list[str]:
-    logins = [login.strip() for login in team if login.strip()]
-    for login in logins:
-        if not LOGIN.fullmatch(login):
-            raise SettingsProblem(
-                Message(
-                    N_("%(login)s in the maintainers team is not a GitHub login"),
-                    login=repr(printable(login)),
-                )
-            )
-    return logins
 
 
 def check_pull_request(repo: Repository, base: str, head: str, author: str, team: Iterable[str]) -> Verdict:
