@@ -752,6 +752,15 @@ def test_a_text_file_in_the_press_folder_is_refused_by_both(project: Project, na
     assert both(project) == (expected, expected)
 
 
+@pytest.mark.parametrize("name", ["contact.markdown", "history.rst", "old.html"])
+def test_a_page_in_another_format_is_refused_by_both(project: Project, name: str) -> None:
+    """A page written in a format the site does not read (only .md files are pages) is reported
+    by validate and by the build alike, instead of being left out, or published unchecked."""
+    write(project.content, f"pages/{name}", PAGE)
+    expected = [f"content/pages/{name}:1:1: not a Markdown page: only .md files are read (rename it to .md)"]
+    assert both(project) == (expected, expected)
+
+
 def test_two_files_with_one_slug_and_language_are_refused_by_both(project: Project) -> None:
     """Two press releases with the same slug in the same language would be published at one
     address: validate and the build name the second file, its line and the first file."""

@@ -185,32 +185,33 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
     return problems
 
 
-# Files in the press folder that look meant as press releases but that Pelican would not read
-# as one (it reads .md only here): reported, so that a release is never silently left out.
-# Anything else there (a PDF, a picture) is an attachment a release may link with {attach}.
+# Files that look meant as press releases or pages but that are not read as one (only .md files
+# are): reported, so that no text is ever silently left out. In the press folder, any text file;
+# elsewhere, the other formats Pelican knows (only .md is read, as validate reads it). Anything
+# else (a PDF, a picture) is an attachment a text may link with {attach}.
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".markdown", ".mdown", ".mkd", ".mkdn", ".rst", ".html", ".htm"})
+_PAGE_SUFFIXES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn", ".rst", ".html", ".htm"})
 
 
-def stray_press_files(content: Path, press_folder: str, root: Path) -> list[Problem]:
-    """A problem for each text file in the press folder that is not a Markdown press release."""
-    press = content / press_folder
-    if not press.is_dir() or press.is_symlink():
+def stray_text_files(content: Path, press_folder: str, root: Path) -> list[Problem]:
+    """A problem for each file under ``content`` that looks meant as a press release or page
+    but is not a Markdown (.md) file."""
+    if not content.is_dir() or content.is_symlink():
         return []
-    return [
-        Problem(
-            display(path, root),
-            1,
-            1,
-            "",
-            Message(N_("not a Markdown press release")),
-            Message(N_("rename it to .md")),
-        )
-        for path in walk(press)
-        if path.suffix.lower() in _TEXT_SUFFIXES
-        and not path.name.startswith(".")
-        and path.is_file()
-        and not path.is_symlink()
-    ]
+    press = content / press_folder
+    problems = []
+    for path in walk(content):
+        if path.name.startswith(".") or path.is_symlink() or not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        if path.is_relative_to(press) and suffix in _TEXT_SUFFIXES:
+            message = Message(N_("not a Markdown press release"))
+        elif not path.is_relative_to(press) and suffix in _PAGE_SUFFIXES:
+            message = Message(N_("not a Markdown page: only .md files are read"))
+        else:
+            continue
+        problems.append(Problem(display(path, root), 1, 1, "", message, Message(N_("rename it to .md"))))
+    return problems
 
 
 FORBIDDEN_METADATA = ("save_as", "url", "template", "path")

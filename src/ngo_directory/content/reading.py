@@ -14,7 +14,7 @@ from ..problems import Message, Problem
 from ..records.loader import DEFAULT_MAX_BYTES
 from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
 from ..settings import DEFAULTS, reserved_names
-from .checks import SourceText, check_texts, stray_press_files
+from .checks import SourceText, check_texts, stray_text_files
 
 
 def read_markdown(text: str) -> tuple[dict[str, str], str]:
@@ -31,7 +31,7 @@ def read_content_folder(
     """Every Markdown file under ``content`` (those under ``press_folder`` are press releases),
     and the problems of the files that cannot be read as one."""
     problems = unsafe_files(content, root, check_names=True)
-    problems += stray_press_files(content, press_folder, root)
+    problems += stray_text_files(content, press_folder, root)
     if not content.is_dir() or content.is_symlink():
         return [], problems
     press = content / press_folder

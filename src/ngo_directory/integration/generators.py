@@ -14,7 +14,7 @@ from typing import Any, cast
 from jinja2 import Environment, Template
 from pelican.generators import Generator
 
-from ..content.checks import check_texts, stray_press_files
+from ..content.checks import check_texts, stray_text_files
 from ..i18n import Languages
 from ..problems import Problem, ValidationFailed
 from ..records.directory import Directory
@@ -67,7 +67,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         self, texts: PelicanTexts, kind_of: Mapping[str, str], reserved: frozenset[str]
     ) -> list[Problem]:
         """Problems in the files of every page and press release Pelican read."""
-        problems = stray_press_files(texts.content, self.options.press_path, texts.content.parent)
+        problems = stray_text_files(texts.content, self.options.press_path, texts.content.parent)
         sources, unreadable = texts.sources(self.options.max_file_bytes)
         return problems + unreadable + check_texts(sources, kind_of, self.languages.languages, reserved)
 
