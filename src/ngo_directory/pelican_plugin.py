@@ -9,6 +9,7 @@ from pelican import signals
 
 from .integration.generators import TEMPLATES, DirectoryGenerator
 from .integration.pelican_types import PelicanApp, PelicanGenerator
+from .integration.timing import phase
 from .problems import ValidationFailed
 from .records.sources import unsafe_files
 from .search.indexing import index_site
@@ -67,7 +68,8 @@ def refuse_unsafe_files(pelican: PelicanApp) -> None:
 
 def build_search_index(pelican: PelicanApp) -> None:
     """Index the site for search once every page is written."""
-    index_site(Path(pelican.output_path), options_of(pelican.settings).search_path)
+    with phase("search index"):
+        index_site(Path(pelican.output_path), options_of(pelican.settings).search_path)
 
 
 def initialized(pelican: PelicanApp) -> None:

@@ -24,6 +24,7 @@ from ..site.plan import SitePlan, plan_site
 from ..syndication.syndication import Identity, Syndication
 from .content import PelicanTexts
 from .pelican_types import PelicanWriter, Settings
+from .timing import phase
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
@@ -74,39 +75,43 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
     def generate_context(self) -> None:
         """Check every record, page and press release, all at once: any problem stops the build
         before anything is written."""
-        options = self.options
-        reserved = reserved_names(self.settings_by_name)
-        texts = PelicanTexts(self.context, Path(self.settings["PATH"]))
-        directory, problems = check_data(
-            options.data_path,
-            content=lambda kind_of: self.check_content(texts, kind_of, reserved),
-            default_language=options.default_language,
-            limits=Limits(options.max_file_bytes, options.max_depth),
-            reserved=reserved,
-            phone_region=options.phone_region,
-        )
-        if problems or directory is None:
-            raise ValidationFailed(problems)
-        self.directory, self.texts = directory, texts
+        with phase("load and validate"):
+            options = self.options
+            reserved = reserved_names(self.settings_by_name)
+            texts = PelicanTexts(self.context, Path(self.settings["PATH"]))
+            directory, problems = check_data(
+                options.data_path,
+                content=lambda kind_of: self.check_content(texts, kind_of, reserved),
+                default_language=options.default_language,
+                limits=Limits(options.max_file_bytes, options.max_depth),
+                reserved=reserved,
+                phone_region=options.phone_region,
+            )
+            if problems or directory is None:
+                raise ValidationFailed(problems)
+            self.directory, self.texts = directory, texts
 
     def plan_site(self) -> None:
         """Turn Pelican's texts into ours and plan every page; once every generator has read
         its files (links to static files resolve only then) and before any writes."""
-        assert self.directory is not None and self.texts is not None
-        releases, pages = self.texts.convert(
-            self.context, self.settings["ARTICLE_URL"], self.settings["PAGE_URL"]
-        )
-        settings = self.settings_by_name
-        today = build_date(self.options.time_zone)
-        self.plan = plan_site(self.directory, releases, pages, self.languages, settings, today)
-        self.context.update(self.options.as_settings())
-        self.context.update(
-            directory=self.directory,
-            footer_pages=self.plan.footer_pages,
-            opml_files={language: plan.opml for language, plan in self.plan.languages.items()},
-            absolute_base=self.absolute_base,
-        )
-        logger.info("Planned %d pages in %d languages", len(self.plan.pages), len(self.languages.languages))
+        with phase("content and plan"):
+            assert self.directory is not None and self.texts is not None
+            releases, pages = self.texts.convert(
+                self.context, self.settings["ARTICLE_URL"], self.settings["PAGE_URL"]
+            )
+            settings = self.settings_by_name
+            today = build_date(self.options.time_zone)
+            self.plan = plan_site(self.directory, releases, pages, self.languages, settings, today)
+            self.context.update(self.options.as_settings())
+            self.context.update(
+                directory=self.directory,
+                footer_pages=self.plan.footer_pages,
+                opml_files={language: plan.opml for language, plan in self.plan.languages.items()},
+                absolute_base=self.absolute_base,
+            )
+            logger.info(
+                "Planned %d pages in %d languages", len(self.plan.pages), len(self.languages.languages)
+            )
 
     @property
     def settings_by_name(self) -> dict[str, Any]:
@@ -128,20 +133,22 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
 
     def generate_output(self, writer: PelicanWriter) -> None:
         assert self.plan is not None
-        for page in self.plan.pages:
-            self.target(page.save_as)
-            writer.write_file(
-                page.save_as,
-                self.get_template(page.template.removesuffix(".html")),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=page.url,
-                page_url=page.url,
-                page_lang=page.language,
-                alternates=page.alternates,
-                **page.context,
-            )
-        self.write_syndication()
+        with phase("render and write"):
+            for page in self.plan.pages:
+                self.target(page.save_as)
+                writer.write_file(
+                    page.save_as,
+                    self.get_template(page.template.removesuffix(".html")),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=page.url,
+                    page_url=page.url,
+                    page_lang=page.language,
+                    alternates=page.alternates,
+                    **page.context,
+                )
+        with phase("feeds and calendars"):
+            self.write_syndication()
         self.write_schemas()
 
     def write_schemas(self) -> None:
