@@ -3,6 +3,7 @@ and press release as a ``SourceText`` for ``checks.check_texts``, without Pelica
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -16,13 +17,21 @@ from ..records.sources import display, has_hidden_characters, read_bytes, unsafe
 from ..settings import DEFAULTS, reserved_names
 from .checks import SourceText, check_texts, stray_text_files
 
+_MARKDOWN = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
+_HEADER_END = re.compile(r"\n[ \t]*\n")
+# The words Pelican's file links start with ({filename}, |static|, {attach}...): Markdown never
+# makes them up, so a text without any of them has no file link to check.
+_LINK_WORDS = ("filename", "static", "attach")
 
-def read_markdown(text: str) -> tuple[dict[str, str], str]:
-    """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it."""
-    md = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
-    body = md.convert(text)
-    meta: dict[str, list[str]] = getattr(md, "Meta", {})
-    return {key.lower(): "\n".join(values) for key, values in meta.items()}, body
+
+def read_markdown(text: str, *, body: bool = True) -> tuple[dict[str, str], str]:
+    """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it.
+    With ``body=False`` only the metadata header is read (the HTML is '')."""
+    end = _HEADER_END.search(text)
+    source = text if body or end is None else text[: end.start() + 1]
+    html = _MARKDOWN.reset().convert(source)
+    meta: dict[str, list[str]] = getattr(_MARKDOWN, "Meta", {})
+    return {key.lower(): "\n".join(values) for key, values in meta.items()}, html if body else ""
 
 
 def read_content_folder(
@@ -55,7 +64,8 @@ def read_content_folder(
                 )
             )
             continue
-        metadata, body = read_markdown(text)
+        # The HTML is read only for the file links it may hold (checks.check_links).
+        metadata, body = read_markdown(text, body=any(word in text for word in _LINK_WORDS))
         folder = path.parent.relative_to(content).as_posix()
         texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press)))
     return texts, problems

@@ -139,7 +139,7 @@ def _forms(texts: Iterable[str]) -> dict[str, None]:
     """Each word of the texts, lowercased and in plain Latin, once, in order."""
     forms: dict[str, None] = {}
     for text in texts:
-        for word in _WORD.findall(text):
+        for word in dict.fromkeys(_WORD.findall(text)):
             forms[word.lower()] = None
             forms[fold_letters(word)] = None
     return forms
@@ -169,7 +169,7 @@ def search_terms(page_text: str, names: str = "") -> str:
     matches a page that says Mingəçevir."""
     known = set(names.split())
     terms: dict[str, None] = {}
-    for word in _WORD.findall(page_text):
+    for word in dict.fromkeys(_WORD.findall(page_text)):  # each distinct word once, in order
         folded = fold_letters(word)
         if folded != word.lower() and folded not in known:
             terms[folded] = None

@@ -99,6 +99,20 @@ class Site:
     def __init__(self, settings: Mapping[str, Any]):
         self.languages = Languages.from_settings(settings)
         self.urls = {lang: Urls(settings, self.languages.prefix(lang)) for lang in self.languages.languages}
+        self._locales = {lang: Locale.parse(self.languages.locale(lang)) for lang in self.languages.languages}
+        self._dates: dict[tuple[dt.date, str], str] = {}
+
+    def babel_locale(self, language: str) -> Locale:
+        """The Babel locale of a site language, parsed once."""
+        return self._locales[language]
+
+    def long_date(self, day: dt.date, language: str) -> str:
+        """A long date in ``language``, formatted once per day and language."""
+        key = (day, language)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = str(format_date(day, "long", locale=self._locales[language]))
+        return found
 
     # Record texts -------------------------------------------------------------------------
     def localize(self, text: Text | str | None, language: str) -> Markup:
@@ -201,15 +215,15 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
     def date_filter(context: Context, value: dt.date | dt.datetime) -> str:
         """A long date in the page's language: 6 dekabr 2000, 6 декабря 2000 г., 6 December 2000."""
         day = value.date() if isinstance(value, dt.datetime) else value
-        return str(format_date(day, "long", locale=site.languages.locale(language_of(context))))
+        return site.long_date(day, language_of(context))
 
     @pass_context
     def time_filter(context: Context, value: dt.datetime) -> str:
-        return str(format_time(value, "short", locale=site.languages.locale(language_of(context))))
+        return str(format_time(value, "short", locale=site.babel_locale(language_of(context))))
 
     @pass_context
     def number_filter(context: Context, value: int) -> str:
-        return str(format_decimal(value, locale=site.languages.locale(language_of(context))))
+        return str(format_decimal(value, locale=site.babel_locale(language_of(context))))
 
     @pass_context
     def url(context: Context, obj: Any, vocabulary: str | None = None) -> str:
@@ -245,7 +259,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
     @pass_context
     def country_name(context: Context, code: str) -> str:
         """A country's name in the page's language, from its ISO code: AZ -> Azərbaycan."""
-        locale = Locale.parse(site.languages.locale(language_of(context)))
+        locale = site.babel_locale(language_of(context))
         return str(locale.territories.get(code.upper(), code))
 
     @pass_context

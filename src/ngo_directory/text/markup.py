@@ -85,10 +85,15 @@ def sanitize(html: str, base: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4096)
+_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+
+@lru_cache(maxsize=65536)
 def render_markdown(text: str) -> str:
-    """Render Markdown and sanitise the result; raw HTML in the source never survives."""
-    return sanitize(markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html"))
+    """Render Markdown and sanitise the result; raw HTML in the source never survives. One
+    converter serves every text (building one costs more than most conversions), reset
+    before each; each distinct text is converted once per build."""
+    return sanitize(_MARKDOWN.reset().convert(text))
 
 
 # Characters XML 1.0 forbids or that break a line where a reader does not expect it.
