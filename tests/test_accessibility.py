@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from browsertools import Watched, chromium, serve
-from searchdata import build_search_site
 
 pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.usefixtures("fixed_date")]
 
@@ -41,9 +40,8 @@ SEARCHES = ["search/?q=gence", "ru/search/?q=Mingachevir&region=Мингечев
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    site = build_search_site(tmp_path_factory.mktemp("a11y"))
-    with serve(site) as url, chromium() as browser:
+def served(search_site):
+    with serve(search_site) as url, chromium() as browser:
         yield url, browser
 
 

@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 from browsertools import Watched, chromium, serve
-from searchdata import build_search_site
 from sitetools import build, copy_project, hostile_ngo, html_files, language_of_path, parse
 
 pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.usefixtures("fixed_date")]
@@ -21,13 +20,8 @@ WAIT_MS = 15_000
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_search_site(tmp_path_factory.mktemp("search"))
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
+def base_url(search_site):
+    with serve(search_site) as url:
         yield url
 
 
@@ -273,13 +267,13 @@ def records_in(site: Path, language: str, region: str) -> set[str]:
     ],
 )
 def test_a_regions_own_records_rank_before_pages_that_mention_it(
-    watched, site, base_url, language, prefix, query, region
+    watched, search_site, base_url, language, prefix, query, region
 ):
     """A region, typed in plain Latin or as written, lists every record in it (an organisation
     working there, a meeting held there) before anything else: pages that mention it, a record
     in Bakı named after Gəncə, and on the English site pages whose name or themes begin with the
     stem Pagefind makes of the query ("genc")."""
-    inside = records_in(site, language, region)
+    inside = records_in(search_site, language, region)
     assert len(inside) >= 2, inside
     hrefs = [href for _, href, _ in search(watched.page, base_url, prefix, query)]
     assert set(hrefs[: len(inside)]) == inside, hrefs

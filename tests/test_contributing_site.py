@@ -47,11 +47,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("contributing") / "output", NGO_DIRECTORY_REPOSITORY=REPOSITORY)
 
 
-@pytest.fixture(scope="module")
-def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("no-repository") / "output")
-
-
 def record_pages() -> Iterator[tuple[str, Any, str, Path]]:
     """(language, record, kind, page file relative to the site) of every NGO, partner and meeting."""
     directory = load_directory(ROOT / "ngo_data", default_language="az")
@@ -198,16 +193,16 @@ def test_with_an_absolute_siteurl_the_issue_form_names_the_page(tmp_path: Path) 
     ]
 
 
-def test_without_a_repository_nothing_links_github(plain_site: Path) -> None:
+def test_without_a_repository_nothing_links_github(sample_site: Path) -> None:
     """No repository set: no edit, claim or contribute link, no contribute page, and no address
     on github.com anywhere in the site."""
-    for page in html_files(plain_site):
+    for page in html_files(sample_site):
         text = page.read_text("utf-8")
         assert "github.com" not in text, page
         assert "contribute/" not in text, page
         assert not parse(page).xpath("//aside[@class='contribute']"), page
     for prefix in PREFIXES.values():
-        assert not (plain_site / prefix / "contribute").exists()
+        assert not (sample_site / prefix / "contribute").exists()
 
 
 def test_contribute_is_a_reserved_name() -> None:

@@ -17,14 +17,14 @@ import feedparser
 import pytest
 from lxml import etree
 
+from busydata import PUBLISHED_SITEURL
 from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
 from ngo_directory.syndication.subscriptions import Channel
-from sitetools import build, copy_project, language_of_path
-from test_feeds import add_busy_records
+from sitetools import language_of_path
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
-SITEURL = "https://ngo.example.org"
+SITEURL = PUBLISHED_SITEURL  # the feeds read here are those of conftest.published_busy_site
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # RFC 3339 date-time: a full date, a time and a numeric or Z offset.
@@ -37,15 +37,6 @@ RFC822 = re.compile(
 # RFC 4151 tag URI: tag:authority,date:specific
 TAG_URI = re.compile(r"tag:[A-Za-z0-9.@-]+,\d{4}(-\d{2}(-\d{2})?)?:\S*")
 EMAIL = re.compile(r"[^@\s()]+@[^@\s()]+\.[^@\s()]+( \(.+\))?")
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample plus awkward records (see test_feeds), built as for publishing."""
-    tmp = tmp_path_factory.mktemp("published")
-    data, content = copy_project(tmp)
-    add_busy_records(data, content)
-    return build(tmp / "output", data, content, SITEURL=SITEURL, RELATIVE_URLS=False)
 
 
 def feed_files(site: Path, suffix: str) -> list[Path]:
@@ -218,26 +209,30 @@ def all_problems(site: Path, suffix: str) -> Iterator[tuple[str, list[str]]]:
             yield path.relative_to(site).as_posix(), found
 
 
-def test_feeds_are_published_in_pairs_in_every_language(published: Path) -> None:
-    atom = {p.name.removesuffix(".atom.xml") for p in feed_files(published, ".atom.xml")}
-    rss = {p.name.removesuffix(".rss.xml") for p in feed_files(published, ".rss.xml")}
-    assert atom == rss and len(feed_files(published, ".atom.xml")) > 100
-    languages = {language_of_path(published, p) for p in feed_files(published, ".atom.xml")}
+def test_feeds_are_published_in_pairs_in_every_language(published_busy_site: Path) -> None:
+    atom = {p.name.removesuffix(".atom.xml") for p in feed_files(published_busy_site, ".atom.xml")}
+    rss = {p.name.removesuffix(".rss.xml") for p in feed_files(published_busy_site, ".rss.xml")}
+    assert atom == rss and len(feed_files(published_busy_site, ".atom.xml")) > 100
+    languages = {
+        language_of_path(published_busy_site, p) for p in feed_files(published_busy_site, ".atom.xml")
+    }
     assert languages == {"az", "ru", "en"}
 
 
-def test_every_atom_feed_follows_rfc_4287(published: Path) -> None:
-    assert dict(all_problems(published, ".atom.xml")) == {}
+def test_every_atom_feed_follows_rfc_4287(published_busy_site: Path) -> None:
+    assert dict(all_problems(published_busy_site, ".atom.xml")) == {}
 
 
-def test_every_rss_feed_follows_rss_2(published: Path) -> None:
-    assert dict(all_problems(published, ".rss.xml")) == {}
+def test_every_rss_feed_follows_rss_2(published_busy_site: Path) -> None:
+    assert dict(all_problems(published_busy_site, ".rss.xml")) == {}
 
 
-def test_empty_feeds_still_have_an_author(published: Path) -> None:
+def test_empty_feeds_still_have_an_author(published_busy_site: Path) -> None:
     """A feed with no entries has nothing to take an author from: it carries its own."""
     empty = [
-        path for path in feed_files(published, ".atom.xml") if not strict_tree(path).findall(f"{ATOM}entry")
+        path
+        for path in feed_files(published_busy_site, ".atom.xml")
+        if not strict_tree(path).findall(f"{ATOM}entry")
     ]
     assert empty
     for path in empty:

@@ -15,16 +15,15 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from busydata import FORUM, INJECTION, add_busy_records
 from ngo_directory.problems import ValidationFailed
 from ngo_directory.records.models import build_meeting
 from ngo_directory.syndication.calendars import EventText, Serialised, meeting_event, render_calendar
 from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
 from ngo_directory.syndication.subscriptions import Channel
 from sitetools import (
-    HOSTILE,
     build,
     copy_project,
-    hostile_ngo,
     html_files,
     nu_errors,
     parse,
@@ -35,92 +34,7 @@ from sitetools import (
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
 PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}
-FORUM = "ganja-ngo-forum-2027"
 ISAR_MEETING = "isar-first-regional-ngo-meeting-mingachevir-2000"
-INJECTION = "END:VEVENT\nBEGIN:VEVENT\nUID:evil@example.org\nSUMMARY:Injected"
-FORUM_YAML = f"""\
-title:
-  en: "Ganja NGO forum; youth, ICT, and <b>more</b>"
-  ru: Форум НПО в Гяндже
-start: "2027-03-10 10:00"
-end: "2027-03-10 16:00"
-status: cancelled
-venue:
-  name: "Youth House, Hall 2; second floor"
-  address: {{en: "12, Example Street"}}
-  region: ganja
-organisers: [madad-azerbaijan]
-partners: [osce]
-funders: [usaid]
-themes: [youth]
-agenda:
-  en: |
-    Opening.
-{"".join(f"    {line}" + chr(10) for line in INJECTION.splitlines())}
-    {"A very long line of agenda text, with commas, and semicolons; " * 60}
-maintainers: [someone]
-added: "2027-01-10"
-changes:
-  - date: "2027-02-01 09:30"
-    note: {{en: "Moved from 3 March to 10 March."}}
-  - date: "2027-03-01"
-    status: cancelled
-    note: {{en: "Cancelled: the hall is closed for repairs. <script>alert(1)</script>"}}
-"""
-VIENNA_YAML = """\
-title: {en: OSCE briefing for regional NGOs}
-start: "2027-04-02 15:00"
-end: "2027-04-02 17:00"
-timezone: Europe/Vienna
-status: scheduled
-venue: {region: azerbaijan, city: {en: Vienna}}
-organisers: [osce]
-maintainers: [someone]
-added: "2027-02-15 12:00"
-updated: "2027-02-20"
-"""
-PRESS_MD = (
-    "Title: Forum news for <i>all</i>\nDate: 2027-01-15 10:00\nModified: 2027-02-01 08:00\n"
-    f"Slug: forum-news\nLang: en\nOrganization: madad-azerbaijan\nMeeting: {FORUM}\n"
-    f"Summary: {HOSTILE}\n\n"
-    f'{HOSTILE}\n\n<div onmouseover="alert(8)">z</div>\n\n[a](javascript:alert(9)) [next](../../press/)\n\n'
-    + "Long line without a break " * 400
-    + "\n"
-)
-
-
-def add_busy_records(data: Path, content: Path) -> None:
-    (data / "meetings" / f"{FORUM}.yaml").write_text(FORUM_YAML, "utf-8")
-    (data / "meetings" / "osce-briefing-2027.yaml").write_text(VIENNA_YAML, "utf-8")
-    (data / "ngos" / "hostile.yaml").write_text(
-        hostile_ngo().replace('added: "2026-01-01"', 'added: "2026-01-01"\nupdated: "2027-01-05 18:00"'),
-        "utf-8",
-    )
-    (content / "press" / "forum-news.md").write_text(PRESS_MD, "utf-8")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("site") / "output")
-
-
-@pytest.fixture(scope="module")
-def busy(tmp_path_factory):
-    """The sample plus a changed and cancelled meeting full of awkward text, a meeting in
-    another time zone, a hostile NGO record and a press release with control characters."""
-    tmp = tmp_path_factory.mktemp("busy")
-    data, content = copy_project(tmp)
-    add_busy_records(data, content)
-    return build(tmp / "output", data, content)
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """The busy site built as for publishing: absolute URLs."""
-    tmp = tmp_path_factory.mktemp("published")
-    data, content = copy_project(tmp)
-    add_busy_records(data, content)
-    return build(tmp / "output", data, content, SITEURL="https://ngo.example.org", RELATIVE_URLS=False)
 
 
 def feeds(site: Path) -> list[Path]:
@@ -151,7 +65,7 @@ def events(path: Path) -> list[Any]:
 OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
 
 
-@pytest.mark.parametrize("which", ["site", "busy"])
+@pytest.mark.parametrize("which", ["sample_site", "busy_site"])
 def test_every_feed_is_valid_with_required_fields(which, request):
     """Every Atom and RSS file parses strictly and without feedparser complaints; the feed and
     every entry have an id, a title, a link and time-zone-aware dates, newest first."""
@@ -180,8 +94,8 @@ def test_every_feed_is_valid_with_required_fields(which, request):
             assert ids == [e.id for e in twin.entries], path
 
 
-def test_rss_items_have_permanent_guids_and_offsets(busy):
-    for path in busy.rglob("*.rss.xml"):
+def test_rss_items_have_permanent_guids_and_offsets(busy_site):
+    for path in busy_site.rglob("*.rss.xml"):
         tree = etree.fromstring(path.read_bytes())
         for item in tree.iter("item"):
             guid = item.find("guid")
@@ -189,8 +103,10 @@ def test_rss_items_have_permanent_guids_and_offsets(busy):
             assert re.search(r"[+-]\d{4}$", item.findtext("pubDate")), path
 
 
-def test_feeds_speak_the_language_of_their_folder(site):
-    press = {lang: parse_feed(site / f"{prefix}feeds/press.atom.xml") for lang, prefix in PREFIXES.items()}
+def test_feeds_speak_the_language_of_their_folder(sample_site):
+    press = {
+        lang: parse_feed(sample_site / f"{prefix}feeds/press.atom.xml") for lang, prefix in PREFIXES.items()
+    }
     assert press["az"].feed.title == "Press-relizlər · Azərbaycan QHT Kataloqu"
     assert press["ru"].feed.title == "Пресс-релизы · Каталог НПО Азербайджана"
     assert press["en"].feed.title == "Press releases · NGO Directory of Azerbaijan"
@@ -199,13 +115,13 @@ def test_feeds_speak_the_language_of_their_folder(site):
     assert press["ru"].entries[0].link == "/ru/press/isar-first-regional-ngo-meeting/"
 
 
-def test_each_subject_feed_carries_what_concerns_it(site):
+def test_each_subject_feed_carries_what_concerns_it(sample_site):
     """A partner's feed has its own releases and the meetings it organises or funds; a
     region's feed has the meetings held there; every record's feed announces the record."""
     meeting = "meeting/isar-first-regional-ngo-meeting-mingachevir-2000/added"
 
     def ids(relative: str) -> list[str]:
-        return [e.id.split(":", 2)[2] for e in parse_feed(site / relative).entries]
+        return [e.id.split(":", 2)[2] for e in parse_feed(sample_site / relative).entries]
 
     assert ids("en/feeds/partners/isar.atom.xml") == [
         "en/partner/isar/added",
@@ -219,26 +135,26 @@ def test_each_subject_feed_carries_what_concerns_it(site):
     assert ids("ru/feeds/ngos/madad-azerbaijan.atom.xml") == ["ru/ngo/madad-azerbaijan/added"]
     changes = ids("feeds/changes.atom.xml")
     assert len(changes) == 2 + 30 + 1 and "az/partner/isar/added" in changes
-    entry = parse_feed(site / "en/feeds/partners/isar.atom.xml").entries[0]
+    entry = parse_feed(sample_site / "en/feeds/partners/isar.atom.xml").entries[0]
     assert entry.title == "New partner: ISAR"
     assert entry.updated == "2026-11-22T00:00:00+04:00"
 
 
-def test_feed_ids_and_bytes_do_not_depend_on_the_build_date(site, tmp_path, monkeypatch):
+def test_feed_ids_and_bytes_do_not_depend_on_the_build_date(sample_site, tmp_path, monkeypatch):
     """Built on another day, every feed, calendar and OPML file is byte for byte the same:
     ids and dates come from the data, never from the clock."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 2030
     again = build(tmp_path / "later")
     kinds = (".xml", ".ics", ".opml")
-    first = {k: v for k, v in tree_digest(site).items() if k.endswith(kinds)}
+    first = {k: v for k, v in tree_digest(sample_site).items() if k.endswith(kinds)}
     second = {k: v for k, v in tree_digest(again).items() if k.endswith(kinds)}
     assert first == second and len(first) > 500
 
 
-def test_every_calendar_is_valid_rfc_5545(busy):
+def test_every_calendar_is_valid_rfc_5545(busy_site):
     """Every .ics parses; every event has its required properties; every TZID used has its
     VTIMEZONE; lines are folded at 75 octets; a calendar is never empty of components."""
-    paths = calendars(busy)
+    paths = calendars(busy_site)
     assert len(paths) == 3 * (1 + 9 + 13 + 3 + 30 + 3)
     for path in paths:
         data = path.read_bytes()
@@ -255,7 +171,7 @@ def test_every_calendar_is_valid_rfc_5545(busy):
                 assert tzid is None or tzid in zones, (path, tzid)
 
 
-def test_a_changed_and_cancelled_meeting(busy):
+def test_a_changed_and_cancelled_meeting(busy_site):
     """Two changes: SEQUENCE 2, STATUS:CANCELLED, DTSTAMP the latest change; the same UID in
     every calendar and language; the meetings feed announces each change."""
     seen = []
@@ -265,7 +181,7 @@ def test_a_changed_and_cancelled_meeting(busy):
             "calendars/meetings.ics",
             "calendars/regions/ganja.ics",
         ):
-            [event] = [e for e in events(busy / prefix / relative) if str(e["UID"]).startswith(FORUM)]
+            [event] = [e for e in events(busy_site / prefix / relative) if str(e["UID"]).startswith(FORUM)]
             seen.append(str(event["UID"]))
             assert event["SEQUENCE"] == 2
             assert event["STATUS"] == "CANCELLED"
@@ -273,11 +189,11 @@ def test_a_changed_and_cancelled_meeting(busy):
             assert event["DTSTART"].dt == dt.datetime(2027, 3, 10, 10, 0, tzinfo=event["DTSTART"].dt.tzinfo)
             assert event["DTSTART"].params["TZID"] == "Asia/Baku"
     assert set(seen) == {f"{FORUM}@ngo-directory.example.org"}
-    [event] = events(busy / "en/calendars/meetings" / f"{FORUM}.ics")
+    [event] = events(busy_site / "en/calendars/meetings" / f"{FORUM}.ics")
     assert str(event["SUMMARY"]) == "Cancelled: Ganja NGO forum; youth, ICT, and more"
     assert str(event["LOCATION"]) == "Youth House, Hall 2; second floor, 12, Example Street, Ganja"
     assert str(event["URL"]) == f"/en/meetings/{FORUM}/"
-    titles = [e.title for e in parse_feed(busy / "en/feeds/meetings.atom.xml").entries]
+    titles = [e.title for e in parse_feed(busy_site / "en/feeds/meetings.atom.xml").entries]
     assert titles[:3] == [
         "Meeting cancelled: Ganja NGO forum; youth, ICT, and more",
         "Updated: OSCE briefing for regional NGOs",
@@ -286,8 +202,8 @@ def test_a_changed_and_cancelled_meeting(busy):
     assert "Meeting changed: Ganja NGO forum; youth, ICT, and more" in titles
 
 
-def test_other_time_zones_get_their_vtimezone(busy):
-    cal = read_calendar((busy / "en/calendars/meetings.ics").read_bytes())
+def test_other_time_zones_get_their_vtimezone(busy_site):
+    cal = read_calendar((busy_site / "en/calendars/meetings.ics").read_bytes())
     assert sorted(tz["TZID"] for tz in cal.walk("VTIMEZONE")) == ["Asia/Baku", "Europe/Vienna"]
     [vienna] = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("osce-briefing")]
     assert vienna["DTSTART"].dt.utcoffset() == dt.timedelta(hours=2)  # CEST on 2 April 2027
@@ -295,10 +211,10 @@ def test_other_time_zones_get_their_vtimezone(busy):
     assert vienna["DTSTAMP"].dt == dt.datetime(2027, 2, 19, 20, 0, tzinfo=dt.UTC)  # updated: 2027-02-20
 
 
-def test_injected_calendar_lines_stay_inside_one_event(busy):
+def test_injected_calendar_lines_stay_inside_one_event(busy_site):
     """An agenda holding 'END:VEVENT / BEGIN:VEVENT' lines gives exactly one event, whose
     description carries them as text."""
-    path = busy / "en/calendars/meetings" / f"{FORUM}.ics"
+    path = busy_site / "en/calendars/meetings" / f"{FORUM}.ics"
     data = path.read_bytes()
     lines = data.split(b"\r\n")
     assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VEVENT") == 1
@@ -340,10 +256,10 @@ def test_a_title_with_a_newline_yields_exactly_one_event():
     assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VCALENDAR") == 1
 
 
-def test_no_markup_becomes_live_in_feeds_or_calendars(busy):
+def test_no_markup_becomes_live_in_feeds_or_calendars(busy_site):
     """Titles and summaries are inert text; content is sanitised HTML without script, event
     handlers or javascript: links; calendars carry no tags."""
-    for path in feeds(busy):
+    for path in feeds(busy_site):
         parsed = parse_feed(path)
         for entry in parsed.entries:
             for text in (entry.title, entry.summary):
@@ -355,14 +271,14 @@ def test_no_markup_becomes_live_in_feeds_or_calendars(busy):
                     for name, value in element.attrib.items():
                         assert not name.lower().startswith("on"), (path, name)
                         assert "javascript:" not in value.lower().replace(" ", ""), (path, value)
-    for path in calendars(busy):
+    for path in calendars(busy_site):
         assert not re.search(rb"<[A-Za-z!/?]", path.read_bytes()), path
-    hostile = parse_feed(busy / "en/feeds/ngos/hostile.atom.xml")
+    hostile = parse_feed(busy_site / "en/feeds/ngos/hostile.atom.xml")
     assert [e.title for e in hostile.entries] == ["Updated: alert(1)x", "New NGO: alert(1)x"]
 
 
-def test_long_lines_and_markup_in_titles_keep_feeds_valid(busy):
-    entry = parse_feed(busy / "en/feeds/press.atom.xml").entries[0]
+def test_long_lines_and_markup_in_titles_keep_feeds_valid(busy_site):
+    entry = parse_feed(busy_site / "en/feeds/press.atom.xml").entries[0]
     assert entry.title == "Forum news for all"
     assert entry.updated == "2027-02-01T08:00:00+04:00" and entry.published == "2027-01-15T10:00:00+04:00"
     assert len(entry.content[0].value) > 10_000
@@ -407,10 +323,10 @@ def test_control_characters_never_reach_a_feed(tmp_path):
         assert parsed.bozo == 0 and parsed.entries[0].title == "a[31mb c"  # \x0c breaks a line
 
 
-def test_production_feeds_link_absolutely(published):
+def test_production_feeds_link_absolutely(published_busy_site):
     """In the published build every link in feeds, calendars and OPML is absolute."""
     base = "https://ngo.example.org/"
-    for path in feeds(published):
+    for path in feeds(published_busy_site):
         tree = etree.fromstring(path.read_bytes())
         links = [e.get("href") for e in tree.iter("{*}link") if e.get("href")]
         links += [e.text for e in tree.iter("link") if e.text]
@@ -420,13 +336,13 @@ def test_production_feeds_link_absolutely(published):
                 fragment = lxml_html.fragment_fromstring(content.value, create_parent="div")
                 for href in fragment.xpath("//a/@href"):
                     assert urlsplit(href).scheme in ("https", "http", "mailto", "tel"), (path, href)
-    entry = parse_feed(published / "en/feeds/press.atom.xml").entries[0]
+    entry = parse_feed(published_busy_site / "en/feeds/press.atom.xml").entries[0]
     assert 'href="https://ngo.example.org/en/press/"' in entry.content[0].value  # was ../../press/
     assert entry.link == "https://ngo.example.org/en/press/forum-news/"
-    for path in calendars(published):
+    for path in calendars(published_busy_site):
         for event in events(path):
             assert str(event["URL"]).startswith(base), path
-    for path in published.rglob("*.opml"):
+    for path in published_busy_site.rglob("*.opml"):
         tree = etree.fromstring(path.read_bytes())
         for outline in tree.iter("outline"):
             for key in ("xmlUrl", "htmlUrl"):
@@ -461,13 +377,17 @@ def language_files(site: Path, prefix: str, pattern: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("page_size", [100, 7])
-def test_subscribe_pages_and_opml_list_every_feed_and_calendar(page_size, tmp_path):
+@pytest.mark.parametrize("page_size", [None, 7], ids=["default", "7"])
+def test_subscribe_pages_and_opml_list_every_feed_and_calendar(page_size, request, tmp_path):
     """The Subscribe pages of each language list (and link) every feed, calendar and OPML file
-    of that language, showing each address; the OPML files list every feed, and all resolve."""
-    data, content = copy_project(tmp_path)
-    add_busy_records(data, content)
-    site = build(tmp_path / "output", data, content, NGO_DIRECTORY_PAGE_SIZE=page_size)
+    of that language, showing each address; the OPML files list every feed, and all resolve.
+    At the default page size that is the busy site; at a page size of 7, a build of its own."""
+    if page_size is None:
+        site = request.getfixturevalue("busy_site")
+    else:
+        data, content = copy_project(tmp_path)
+        add_busy_records(data, content)
+        site = build(tmp_path / "output", data, content, NGO_DIRECTORY_PAGE_SIZE=page_size)
     for prefix in PREFIXES.values():
         hrefs, shown = listed_addresses(site, prefix)
         feeds_ = language_files(site, prefix, "*.atom.xml") | language_files(site, prefix, "*.rss.xml")
@@ -490,10 +410,10 @@ def test_subscribe_pages_and_opml_list_every_feed_and_calendar(page_size, tmp_pa
         assert (site / "ru/subscribe/page/9/index.html").is_file()
 
 
-def test_every_page_links_its_own_feeds_and_calendars(site):
+def test_every_page_links_its_own_feeds_and_calendars(sample_site):
     """Each page names its feeds in <head> and links them visibly; the links resolve, and
     record pages link the record's own feed and calendar."""
-    for page in html_files(site):
+    for page in html_files(sample_site):
         tree = parse(page)
         head = tree.xpath('//head/link[@rel="alternate"][@type]')
         assert head, page
@@ -502,7 +422,7 @@ def test_every_page_links_its_own_feeds_and_calendars(site):
             assert link.get("href") in visible, (page, link.get("href"))
             assert link.get("title"), page
         for href in visible:
-            assert resolve(site, page, href)[0].is_file(), (page, href)
+            assert resolve(sample_site, page, href)[0].is_file(), (page, href)
     expected = {
         "ru/ngos/iearn-azerbaijan/index.html": "ru/feeds/ngos/iearn-azerbaijan.atom.xml",
         "en/partners/usaid/index.html": "en/calendars/partners/usaid.ics",
@@ -513,18 +433,18 @@ def test_every_page_links_its_own_feeds_and_calendars(site):
         "ru/about-the-directory/index.html": "ru/feeds/changes.atom.xml",
     }
     for relative, feed in expected.items():
-        page = site / relative
+        page = sample_site / relative
         targets = {
-            resolve(site, page, h)[0] for h in parse(page).xpath('//head/link[@rel="alternate"]/@href')
+            resolve(sample_site, page, h)[0] for h in parse(page).xpath('//head/link[@rel="alternate"]/@href')
         }
-        assert (site / feed).resolve() in targets, relative
-    meeting = parse(site / f"en/meetings/{ISAR_MEETING}/index.html")
+        assert (sample_site / feed).resolve() in targets, relative
+    meeting = parse(sample_site / f"en/meetings/{ISAR_MEETING}/index.html")
     assert meeting.xpath("//dl//a[@type='text/calendar']/text()") == ["Add this meeting to your calendar"]
 
 
-def test_new_pages_pass_the_nu_html_checker(busy):
+def test_new_pages_pass_the_nu_html_checker(busy_site):
     """The Subscribe pages and a meeting page with its list of changes are valid HTML."""
-    meeting = parse(busy / "en/meetings" / FORUM / "index.html")
+    meeting = parse(busy_site / "en/meetings" / FORUM / "index.html")
     assert len(meeting.xpath("//section[@aria-labelledby='changes']//li")) == 2
-    pages = [busy / prefix / "subscribe" for prefix in PREFIXES.values()]
-    assert nu_errors(*pages, busy / "en/meetings" / FORUM / "index.html") == ""
+    pages = [busy_site / prefix / "subscribe" for prefix in PREFIXES.values()]
+    assert nu_errors(*pages, busy_site / "en/meetings" / FORUM / "index.html") == ""

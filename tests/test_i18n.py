@@ -118,19 +118,14 @@ def test_russian_lists_cyrillic_first_and_english_folds_letters():
 # --- the built site --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("i18n") / "output")
-
-
-def test_every_page_links_its_versions_in_every_language(site):
+def test_every_page_links_its_versions_in_every_language(sample_site):
     """Each page has hreflang links and a switcher for az, ru and en (plus x-default = az), and
     each link leads to an existing page whose <html lang> is that language."""
-    pages = html_files(site)
+    pages = html_files(sample_site)
     assert len(pages) > 150
     for page in pages:
         tree = parse(page)
-        own = language_of_path(site, page)
+        own = language_of_path(sample_site, page)
         alternates = dict(
             zip(
                 tree.xpath('//head/link[@rel="alternate"][@hreflang]/@hreflang'),
@@ -141,7 +136,7 @@ def test_every_page_links_its_versions_in_every_language(site):
         assert sorted(alternates) == ["az", "en", "ru", "x-default"], page
         assert alternates["x-default"] == alternates["az"], page
         for language in RECORD_LANGUAGES:
-            target, _ = resolve(site, page, alternates[language])
+            target, _ = resolve(sample_site, page, alternates[language])
             assert target.is_file(), (page, language)
             assert parse(target).get("lang") == language, (page, language)
             if language == own:
@@ -153,28 +148,28 @@ def test_every_page_links_its_versions_in_every_language(site):
         assert current == [own], page
 
 
-def test_interface_is_in_the_page_language(site):
+def test_interface_is_in_the_page_language(sample_site):
     """The same page reads differently per language: navigation and headings come from the catalogs."""
     for language, prefix in (("az", ""), ("ru", "ru/"), ("en", "en/")):
-        tree = parse(site / prefix / "partners/oxfam/index.html")
+        tree = parse(sample_site / prefix / "partners/oxfam/index.html")
         nav = tree.xpath('//nav[@aria-label="{}"]//a/text()'.format(translations(language).gettext("Main")))
         assert nav[0] == translations(language).gettext("NGOs")
         assert tree.xpath("//h2[@id='about']/text()") == [translations(language).gettext("About")]
 
 
-def test_dates_are_formatted_per_language(site):
+def test_dates_are_formatted_per_language(sample_site):
     meeting = "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html"
     expected = {"": "6 dekabr 2000", "ru/": "6 декабря 2000\u202fг.", "en/": "6 December 2000"}
     for prefix, text in expected.items():
-        tree = parse(site / prefix / meeting)
+        tree = parse(sample_site / prefix / meeting)
         assert tree.xpath('//dd/time[@datetime="2000-12-06"]/text()') == [text]
 
 
-def test_home_counts_use_each_languages_plural_rules(site):
+def test_home_counts_use_each_languages_plural_rules(sample_site):
     """The Russian home page says '30 партнёров' and '1 встреча': CLDR's plural category of each
     count picks the catalog form."""
     directory = load_directory(ROOT / "ngo_data")
-    tree = parse(site / "ru/index.html")
+    tree = parse(sample_site / "ru/index.html")
     counts = [" ".join(li.text_content().split()) for li in tree.xpath('//ul[@class="counts"]/li')]
     forms = {
         "partner": ("партнёр", "партнёра", "партнёров"),
@@ -189,18 +184,18 @@ def test_home_counts_use_each_languages_plural_rules(site):
     assert f"{number} {forms['region'][['one', 'few', 'many'].index(category(number))]}" in counts
 
 
-def test_fully_translated_record_has_no_fallback(site):
+def test_fully_translated_record_has_no_fallback(sample_site):
     """Oxfam's record is complete in all three languages: nothing is marked untranslated, and the
     completeness footer says so for each language."""
     for prefix, language in (("", "az"), ("ru/", "ru"), ("en/", "en")):
-        tree = parse(site / prefix / "partners/oxfam/index.html")
+        tree = parse(sample_site / prefix / "partners/oxfam/index.html")
         assert tree.xpath('//main//*[@lang] | //*[contains(@class, "untranslated")]') == []
         items = tree.xpath('//footer[@class="translation"]//li')
         assert len(items) == 3
         assert all(li.text_content().rstrip().endswith("✓") for li in items), language
 
 
-def test_press_release_translations_are_linked_and_listed(site):
+def test_press_release_translations_are_linked_and_listed(sample_site):
     """The release exists in az, ru and en (Pelican translations sharing one slug); each version
     has its own lang and title, links the other two, and is listed in its language's press list."""
     titles = {}
@@ -209,22 +204,22 @@ def test_press_release_translations_are_linked_and_listed(site):
         titles[metadata["lang"]] = metadata["title"]
     assert sorted(titles) == ["az", "en", "ru"]
     for language, prefix in (("az", ""), ("ru", "ru/"), ("en", "en/")):
-        page = site / prefix / "press/isar-first-regional-ngo-meeting/index.html"
+        page = sample_site / prefix / "press/isar-first-regional-ngo-meeting/index.html"
         tree = parse(page)
         assert tree.get("lang") == language
         assert tree.findtext(".//h1") == titles[language]
         assert tree.xpath("//main//*[@lang]") == []
-        listed = parse(site / prefix / "press/index.html").xpath("//main//h2/a/text()")
+        listed = parse(sample_site / prefix / "press/index.html").xpath("//main//h2/a/text()")
         assert listed == [titles[language]]
 
 
-def test_footer_pages_follow_the_language(site):
+def test_footer_pages_follow_the_language(sample_site):
     for prefix in ("", "ru/", "en/"):
-        tree = parse(site / prefix / "index.html")
+        tree = parse(sample_site / prefix / "index.html")
         links = tree.xpath("//footer[@class='site']//a/@href")
         assert len(links) == 3
         for link in links:
-            target, _ = resolve(site, site / prefix / "index.html", link)
+            target, _ = resolve(sample_site, sample_site / prefix / "index.html", link)
             assert parse(target).get("lang") == (prefix.rstrip("/") or "az")
 
 

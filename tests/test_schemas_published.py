@@ -31,7 +31,7 @@ from ngo_directory.records.formats import (
 )
 from ngo_directory.records.validate import check_data
 from ngo_directory.schema import inlined_schema, load_schema
-from sitetools import ROOT, build, copy_project
+from sitetools import ROOT, copy_project
 
 SCHEMA_DIR = ROOT / "src" / "ngo_directory" / "schema"
 UPDATE = "NGO_DIRECTORY_UPDATE_SCHEMAS"
@@ -433,14 +433,9 @@ def test_check_jsonschema_accepts_good_values(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("site") / "output")
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
+def served(sample_site: Path) -> Iterator[str]:
     """The built site over HTTP on a free local port, as an editor would fetch the schemas."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(_QuietHandler, directory=str(sample_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -455,7 +450,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         del format, args
 
 
-def test_the_site_publishes_every_schema_byte_for_byte(site: Path) -> None:
+def test_the_site_publishes_every_schema_byte_for_byte(sample_site: Path) -> None:
     shipped = sorted(path.name for path in SCHEMA_DIR.glob("*.json"))
     assert shipped == [
         "common.schema.json",
@@ -464,13 +459,13 @@ def test_the_site_publishes_every_schema_byte_for_byte(site: Path) -> None:
         "partner.schema.json",
         "vocabulary.schema.json",
     ]
-    published = sorted(path.name for path in (site / "schemas").iterdir())
+    published = sorted(path.name for path in (sample_site / "schemas").iterdir())
     assert published == shipped
     for name in shipped:
-        assert (site / "schemas" / name).read_bytes() == (SCHEMA_DIR / name).read_bytes(), name
+        assert (sample_site / "schemas" / name).read_bytes() == (SCHEMA_DIR / name).read_bytes(), name
 
 
-def test_published_references_are_relative(site: Path) -> None:
+def test_published_references_are_relative(sample_site: Path) -> None:
     """Every $ref names a file beside it (or a part of itself), so the published copies
     resolve against each other wherever the site is served."""
     refs: list[str] = []
@@ -485,14 +480,14 @@ def test_published_references_are_relative(site: Path) -> None:
             for value in node:
                 collect(value)
 
-    for path in (site / "schemas").iterdir():
+    for path in (sample_site / "schemas").iterdir():
         schema = json.loads(path.read_text("utf-8"))
         assert "$id" not in schema, path.name
         collect(schema)
     assert refs
     for ref in refs:
         file, _, pointer = ref.partition("#")
-        assert file == "" or (site / "schemas" / file).is_file(), ref
+        assert file == "" or (sample_site / "schemas" / file).is_file(), ref
         assert pointer.startswith("/definitions/"), ref
 
 

@@ -17,16 +17,10 @@ from ngo_directory.search.entries import SearchEntry, search_names, search_terms
 from ngo_directory.search.indexing import IndexingFailed
 from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
 from ngo_directory.text.translit import AZERBAIJANI_LETTERS, fold_letters
-from searchdata import build_search_site
 from sitetools import ROOT, build, copy_project, html_files, parse, tree_digest
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 SETTINGS = {"NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_search_site(tmp_path_factory.mktemp("search"))
 
 
 def meta(tree: object, name: str) -> list[str]:
@@ -73,20 +67,20 @@ def test_search_terms_add_plain_forms_of_the_other_words_once() -> None:
     assert search_terms("Youth House in Baku") == ""
 
 
-def test_only_records_and_press_releases_are_indexed(site: Path) -> None:
+def test_only_records_and_press_releases_are_indexed(search_site: Path) -> None:
     """data-pagefind-body marks the first page of each record and each press release, in each
     language, and Pagefind indexed exactly those."""
     marked: dict[str, set[str]] = {"az": set(), "ru": set(), "en": set()}
-    for page in html_files(site):
+    for page in html_files(search_site):
         tree = parse(page)
         body = tree.xpath("//*[@data-pagefind-body]")
-        relative = page.relative_to(site).parent.as_posix()
+        relative = page.relative_to(search_site).parent.as_posix()
         if body:
             assert [e.tag for e in body] == ["main"], page
             language = tree.get("lang")
             marked[language].add(relative.removeprefix(f"{language}/"))
-    ngos = {p.stem for p in (site.parent / "ngo_data" / "ngos").glob("*.yaml")}
-    partners = {p.stem for p in (site.parent / "ngo_data" / "partners").glob("*.yaml")}
+    ngos = {p.stem for p in (search_site.parent / "ngo_data" / "ngos").glob("*.yaml")}
+    partners = {p.stem for p in (search_site.parent / "ngo_data" / "partners").glob("*.yaml")}
     expected = (
         {f"ngos/{s}" for s in ngos}
         | {f"partners/{s}" for s in partners}
@@ -97,14 +91,14 @@ def test_only_records_and_press_releases_are_indexed(site: Path) -> None:
     )
     for language, paths in marked.items():
         assert paths == expected, language
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {
         lang: len(expected) for lang in marked
     }
 
 
-def test_record_page_carries_filters_and_terms_in_its_language(site: Path) -> None:
-    az = parse(site / "ngos/ismayilli-women/index.html")
+def test_record_page_carries_filters_and_terms_in_its_language(search_site: Path) -> None:
+    az = parse(search_site / "ngos/ismayilli-women/index.html")
     assert meta(az, "kind") == ["QHT-lər"]
     assert meta(az, "region") == ["İsmayıllı"]
     assert meta(az, "theme") == ["Gender bərabərliyi", "Rəqəmsal savadlılıq"]
@@ -113,7 +107,7 @@ def test_record_page_carries_filters_and_terms_in_its_language(site: Path) -> No
     assert {"ismayilli", "исмаиллы", "ismailli", "ismayilly"} <= words(az, "region_names")
     assert {"gender", "bərabərliyi", "beraberliyi", "qadinlar", "computer"} <= words(az, "theme_names")
     assert {"kendlerde", "kurslari"} <= words(az, "terms")
-    ru = parse(site / "ru/ngos/youth-house/index.html")
+    ru = parse(search_site / "ru/ngos/youth-house/index.html")
     assert meta(ru, "kind") == ["НПО"]
     assert meta(ru, "region") == ["Гянджа"]
     assert words(ru, "names") == {"gənclər", "gencler", "evi", "youth", "house", "дом", "молодёжи"}
@@ -123,19 +117,19 @@ def test_record_page_carries_filters_and_terms_in_its_language(site: Path) -> No
     assert meta(ru, "summary") == ["Вечерние курсы и библиотека для молодёжи."]
 
 
-def test_dated_pages_carry_a_year(site: Path) -> None:
-    meeting = parse(site / "en/meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
+def test_dated_pages_carry_a_year(search_site: Path) -> None:
+    meeting = parse(search_site / "en/meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
     assert meta(meeting, "kind") == ["Meetings"]
     assert meta(meeting, "year") == ["2000"]
     assert meta(meeting, "date") == ["6 December 2000"]
-    press = parse(site / "ru/press/isar-first-regional-ngo-meeting/index.html")
+    press = parse(search_site / "ru/press/isar-first-regional-ngo-meeting/index.html")
     assert meta(press, "kind") == ["Пресс-релизы"]
     assert meta(press, "region") == ["Мингечевир"]
     assert meta(press, "year") == ["2000"]
 
 
-def test_search_page_offers_every_used_filter_value(site: Path) -> None:
-    tree = parse(site / "search/index.html")
+def test_search_page_offers_every_used_filter_value(search_site: Path) -> None:
+    tree = parse(search_site / "search/index.html")
     options = {
         select.get("name"): [o.text_content() for o in select.xpath("option")][1:]
         for select in tree.xpath("//form[@id='search']//select")
@@ -146,17 +140,17 @@ def test_search_page_offers_every_used_filter_value(site: Path) -> None:
     assert options["year"] == ["2000"]
     indexed = {
         v
-        for page in html_files(site)
-        if page.is_relative_to(site / "ngos")
+        for page in html_files(search_site)
+        if page.is_relative_to(search_site / "ngos")
         for v in meta(parse(page), "region")
     }
     assert indexed <= set(options["region"])
 
 
-def test_search_page_without_javascript(site: Path) -> None:
+def test_search_page_without_javascript(search_site: Path) -> None:
     """The form is hidden until the script shows it; the browse links are always there, and
     the script's folding table is the one the index was built with."""
-    tree = parse(site / "ru/search/index.html")
+    tree = parse(search_site / "ru/search/index.html")
     form = tree.xpath("//form[@id='search']")[0]
     assert form.get("hidden") is not None
     assert json.loads(form.get("data-letters")) == AZERBAIJANI_LETTERS
@@ -172,7 +166,7 @@ def test_search_page_without_javascript(site: Path) -> None:
     ]
 
 
-def test_every_searched_field_is_weighed_by_the_search_page(site: Path) -> None:
+def test_every_searched_field_is_weighed_by_the_search_page(search_site: Path) -> None:
     """Every field the pages give Pagefind (it searches them all) has its weight in search.js,
     and search.js weighs no other field but Pagefind's own title."""
     script = (ROOT / "theme" / "static" / "js" / "search.js").read_text("utf-8")
@@ -181,23 +175,23 @@ def test_every_searched_field_is_weighed_by_the_search_page(site: Path) -> None:
     weighed = set(re.findall(r"(\w+):", match.group(1)))
     declared = {
         field.removesuffix("[content]")
-        for page in html_files(site)
+        for page in html_files(search_site)
         for field in parse(page).xpath('//head/meta[starts-with(@name, "search-")]/@data-pagefind-meta')
     }
     assert declared == weighed - {"title"}
 
 
-def test_every_page_declares_the_content_security_policy(site: Path) -> None:
+def test_every_page_declares_the_content_security_policy(search_site: Path) -> None:
     policy = DEFAULTS["NGO_DIRECTORY_CONTENT_SECURITY_POLICY"]
     assert "script-src 'self' 'wasm-unsafe-eval';" in policy and "unsafe-inline" not in policy
-    for page in html_files(site):
+    for page in html_files(search_site):
         tree = parse(page)
         assert tree.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content') == [policy], page
         assert tree.xpath("//@style | //style") == [], page  # style-src 'self' allows no inline style
 
 
-def test_pagefind_interfaces_we_do_not_use_are_not_published(site: Path) -> None:
-    bundle = {p.name for p in (site / "pagefind").iterdir()}
+def test_pagefind_interfaces_we_do_not_use_are_not_published(search_site: Path) -> None:
+    bundle = {p.name for p in (search_site / "pagefind").iterdir()}
     assert "pagefind.js" in bundle and "pagefind-worker.js" in bundle
     assert not {name for name in bundle if "-ui." in name or name == "pagefind-highlight.js"}
 

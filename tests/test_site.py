@@ -33,12 +33,7 @@ from sitetools import (
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("site") / "output")
-
-
-def test_every_record_has_its_page_in_every_language(site):
+def test_every_record_has_its_page_in_every_language(sample_site):
     """Each NGO, partner, meeting, region and theme has a page in az, ru and en whose h1 is its
     name in that language (or its fallback)."""
     directory = load_directory(ROOT / "ngo_data", default_language="az")
@@ -51,17 +46,17 @@ def test_every_record_has_its_page_in_every_language(site):
     for language in languages.languages:
         urls = Urls(settings, languages.prefix(language))
         for record in records:
-            page = site / save_as_of(urls.url(record))
+            page = sample_site / save_as_of(urls.url(record))
             heading = " ".join(parse(page).xpath("//h1//text()"))
             name = getattr(record, "name", None) or record.title
             assert name.pick(languages.order(language))[1] in heading, page
         for vocabulary, kind in ((directory.regions, "REGION"), (directory.themes, "THEME")):
             for entry in vocabulary.values():
-                page = site / save_as_of(urls.url(entry, kind))
+                page = sample_site / save_as_of(urls.url(entry, kind))
                 assert parse(page).findtext(".//h1") == entry.name.pick(languages.order(language))[1]
 
 
-def test_plugin_pages_and_press_exist(site):
+def test_plugin_pages_and_press_exist(sample_site):
     """The plugin's lists, the press list and the press release pages are all written."""
     for path in [
         prefix + path
@@ -78,37 +73,41 @@ def test_plugin_pages_and_press_exist(site):
             "about-the-directory/index.html",
         )
     ]:
-        assert (site / path).is_file(), path
+        assert (sample_site / path).is_file(), path
 
 
-def test_no_broken_internal_link(site):
+def test_no_broken_internal_link(sample_site):
     """Every internal href and src resolves to a file, and every #fragment to an id."""
     broken = []
     count = 0
-    for page, link in internal_links(site):
+    for page, link in internal_links(sample_site):
         count += 1
-        target, fragment = resolve(site, page, link)
-        if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
-            broken.append(f"{page.relative_to(site)} -> {link}")
+        target, fragment = resolve(sample_site, page, link)
+        if not target.is_file() or not target.resolve().is_relative_to(sample_site.resolve()):
+            broken.append(f"{page.relative_to(sample_site)} -> {link}")
         elif fragment and target.suffix == ".html" and not parse(target).xpath(f'//*[@id="{fragment}"]'):
-            broken.append(f"{page.relative_to(site)} -> {link} (no id)")
+            broken.append(f"{page.relative_to(sample_site)} -> {link} (no id)")
     assert count > 500
     assert broken == []
 
 
-def test_pages_are_light_semantic_and_script_free(site):
+def test_pages_are_light_semantic_and_script_free(sample_site):
     """Every page has the lang of its language folder, a main landmark, one h1, no script
     but the search page's (one file, never inline) and stays under 200 KB."""
-    for page in html_files(site):
+    for page in html_files(sample_site):
         tree = parse(page)
         assert page.stat().st_size < 200_000, page
-        assert tree.get("lang") == language_of_path(site, page), page
+        assert tree.get("lang") == language_of_path(sample_site, page), page
         assert len(tree.xpath("//main")) == 1, page
         assert len(tree.xpath("//h1")) == 1, page
         scripts = tree.xpath("//script")
-        if page.parent.name == "search" and page.parent.parent in (site, site / "ru", site / "en"):
+        if page.parent.name == "search" and page.parent.parent in (
+            sample_site,
+            sample_site / "ru",
+            sample_site / "en",
+        ):
             assert [(s.get("type"), s.get("src"), s.text) for s in scripts] == [
-                ("module", "../" * len(page.relative_to(site).parts[:-1]) + "theme/js/search.js", None)
+                ("module", "../" * len(page.relative_to(sample_site).parts[:-1]) + "theme/js/search.js", None)
             ], page
         else:
             assert scripts == [], page
@@ -116,9 +115,9 @@ def test_pages_are_light_semantic_and_script_free(site):
         assert not any(href.startswith(("http:", "https:", "//")) for href in tree.xpath("//link/@href"))
 
 
-def test_meeting_page_lists_participants_and_press(site):
+def test_meeting_page_lists_participants_and_press(sample_site):
     """The ISAR meeting page links its organiser, partners, funder and press release."""
-    page = parse(site / "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
+    page = parse(sample_site / "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html")
     hrefs = set(page.xpath("//main//a/@href"))
     for expected in (
         "../../partners/isar/",
@@ -130,7 +129,7 @@ def test_meeting_page_lists_participants_and_press(site):
         assert expected in hrefs
 
 
-def test_two_builds_are_byte_identical(site, tmp_path):
+def test_two_builds_are_byte_identical(sample_site, tmp_path):
     """Building the same input twice gives exactly the same files, except Pagefind's filter
     index and the files naming it, which Pagefind writes in a different order each time
     (Pagefind issue 638); its word index and result fragments are stable."""
@@ -143,7 +142,7 @@ def test_two_builds_are_byte_identical(site, tmp_path):
         }
 
     again = tree_digest(build(tmp_path / "again"))
-    first = tree_digest(site)
+    first = tree_digest(sample_site)
     assert stable(again) == stable(first)
     assert any(path.startswith("pagefind/fragment/") for path in first)
     assert len([p for p in again if p.startswith("pagefind/filter/")]) == len(
@@ -267,6 +266,6 @@ def test_plain_pelican_exits_non_zero_on_a_bad_record(tmp_path):
     assert "ngo_data/ngos/isar-copy.yaml:2:1: YAML syntax error" in result.stdout + result.stderr
 
 
-def test_output_passes_the_nu_html_checker(site):
+def test_output_passes_the_nu_html_checker(sample_site):
     """The Nu HTML checker (vnu.jar on Java) finds no error in any page."""
-    assert nu_errors(site) == ""
+    assert nu_errors(sample_site) == ""
