@@ -155,6 +155,20 @@ def test_the_phone_region_must_be_a_country_phonenumbers_knows(region: object) -
     ]
 
 
+@pytest.mark.parametrize("workers", [-1, 1.5, "2", True, None])
+def test_the_workers_are_a_whole_number_of_processes(workers: object) -> None:
+    with pytest.raises(SettingsError) as caught:
+        plugin_settings({"DEFAULT_LANG": "en", "NGO_DIRECTORY_WORKERS": workers, **ID})
+    assert str(caught.value).splitlines()[1:] == [
+        f"  NGO_DIRECTORY_WORKERS = {workers!r}: expected a whole number of processes, or 0 for one per core"
+    ]
+
+
+def test_workers_default_to_one_per_core() -> None:
+    assert DEFAULTS["NGO_DIRECTORY_WORKERS"] == 0
+    assert Options.from_settings({"DEFAULT_LANG": "en", "NGO_DIRECTORY_WORKERS": 2, **ID}).workers == 2
+
+
 def test_the_new_settings_have_defaults_and_accept_other_places() -> None:
     assert DEFAULTS["NGO_DIRECTORY_TIME_ZONE"] == "Asia/Baku"
     assert DEFAULTS["NGO_DIRECTORY_PHONE_REGION"] == "AZ"

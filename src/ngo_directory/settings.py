@@ -66,6 +66,8 @@ DEFAULTS: dict[str, Any] = {
     # The zone whose date is "today", and the country of phone numbers written without '+'.
     "NGO_DIRECTORY_TIME_ZONE": DEFAULT_TIMEZONE,
     "NGO_DIRECTORY_PHONE_REGION": PHONE_REGION,
+    # Processes that write the site at once: 0 for one per core, 1 to write in the build's own.
+    "NGO_DIRECTORY_WORKERS": 0,
 }
 
 
@@ -144,6 +146,10 @@ DESCRIPTIONS: dict[str, Description] = {
     "NGO_DIRECTORY_PHONE_REGION": Description(
         "the country (ISO 3166 code in capitals) of phone numbers written without `+` and a country "
         "code: they are checked, and shown in international form, by its numbering plan"
+    ),
+    "NGO_DIRECTORY_WORKERS": Description(
+        "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
+        "core, `1` to write them all in the build's own; the site is the same bytes either way"
     ),
     "NGO_DIRECTORY_PUBLISHING": Description(
         "a build for publishing: `SITEURL` must then be an absolute address that is not an example "
@@ -285,6 +291,7 @@ class Options:
     content_security_policy: str | None
     time_zone: str
     phone_region: str
+    workers: int  # 0: one per core
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Options:
@@ -316,6 +323,7 @@ class Options:
             content_security_policy=merged["NGO_DIRECTORY_CONTENT_SECURITY_POLICY"],
             time_zone=merged["NGO_DIRECTORY_TIME_ZONE"],
             phone_region=merged["NGO_DIRECTORY_PHONE_REGION"],
+            workers=merged["NGO_DIRECTORY_WORKERS"],
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -345,6 +353,7 @@ class Options:
             "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": self.content_security_policy,
             "NGO_DIRECTORY_TIME_ZONE": self.time_zone,
             "NGO_DIRECTORY_PHONE_REGION": self.phone_region,
+            "NGO_DIRECTORY_WORKERS": self.workers,
         }
 
 
@@ -377,6 +386,12 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
+    workers = merged["NGO_DIRECTORY_WORKERS"]
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        errors.append(
+            f"NGO_DIRECTORY_WORKERS = {workers!r}: expected a whole number of processes, "
+            "or 0 for one per core"
+        )
     errors += _language_errors(merged, user)
     errors += _feed_errors(merged, user)
     errors += _publishing_errors(merged, user)

@@ -25,6 +25,7 @@ from ..syndication.syndication import Identity, Syndication
 from .content import PelicanTexts
 from .pelican_types import PelicanWriter, Settings
 from .timing import phase
+from .workers import in_workers
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
@@ -132,9 +133,18 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         return Path(target)
 
     def generate_output(self, writer: PelicanWriter) -> None:
+        """Write every planned page, feed, calendar and OPML file, shared between the workers
+        (NGO_DIRECTORY_WORKERS; workers.py), then the JSON Schemas."""
+        assert self.plan is not None
+        workers = self.options.workers or os.cpu_count() or 1
+        in_workers(lambda index, count: self.write_share(writer, index, count), workers)
+        self.write_schemas()
+
+    def write_share(self, writer: PelicanWriter, index: int, count: int) -> None:
+        """The pages and feeds whose place in the plan is ``index`` modulo ``count``."""
         assert self.plan is not None
         with phase("render and write"):
-            for page in self.plan.pages:
+            for page in self.plan.pages[index::count]:
                 self.target(page.save_as)
                 writer.write_file(
                     page.save_as,
@@ -148,8 +158,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                     **page.context,
                 )
         with phase("feeds and calendars"):
-            self.write_syndication()
-        self.write_schemas()
+            self.write_syndication(index, count)
 
     def write_schemas(self) -> None:
         """Every JSON Schema of the package, byte for byte, under SCHEMAS_PATH."""
@@ -162,10 +171,11 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 count += 1
         logger.info("Wrote %d JSON Schemas", count)
 
-    def write_syndication(self) -> None:
-        """Every feed, calendar and OPML file of every language."""
+    def write_syndication(self, index: int = 0, count: int = 1) -> None:
+        """The feed, calendar and OPML files of every language whose place is ``index`` modulo
+        ``count``."""
         assert self.plan is not None and self.directory is not None
-        count = 0
+        written = 0
         for language, plan in self.plan.languages.items():
             syndication = Syndication(
                 self.env,
@@ -180,9 +190,9 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 feed_items=self.options.feed_items,
                 opml=plan.opml,
             )
-            for address, data in syndication.files():
+            for address, data in syndication.files(index, count):
                 target = self.target(address)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-                count += 1
-        logger.info("Wrote %d feeds, calendars and OPML files", count)
+                written += 1
+        logger.info("Wrote %d feeds, calendars and OPML files", written)

@@ -210,9 +210,13 @@ class Syndication:
             meetings = source.get(subject.slug, [])
         return sorted(meetings, key=lambda m: (m.start, m.slug))
 
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        """(address, bytes) of every feed, calendar and OPML file of the language."""
-        for channel in self.catalogue:
+    def files(self, index: int = 0, count: int = 1) -> Iterator[tuple[str, bytes]]:
+        """(address, bytes) of every feed, calendar and OPML file of the language; with
+        ``count`` writers, those of the channels whose place is ``index`` modulo ``count``,
+        the OPML files going with index 0."""
+        for place, channel in enumerate(self.catalogue):
+            if place % count != index:
+                continue
             if channel.atom and channel.rss:
                 entries = [self.entry(h) for h in self.index.get(channel.topic, [])[: self.feed_items]]
                 yield channel.atom, render_feed(channel, entries, self.site, "atom")
@@ -228,6 +232,8 @@ class Syndication:
                         source=absolute(self.base, channel.calendar),
                     ),
                 )
+        if index != 0:
+            return
         groups = [
             (self.languages.gettext(self.language, GROUP_HEADINGS[group]), channels)
             for group, channels in (("site", self.catalogue.site), *self.catalogue.groups.items())
