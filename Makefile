@@ -9,7 +9,7 @@ PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://127.0.0.1:$(PORT)'
@@ -23,6 +23,7 @@ help:
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
 	@echo 'make readme     rewrite README.md'"'"'s tables of settings and commands from the code'
+	@echo 'make bench      time our build of a synthetic directory against vanilla Pelican (SIZE=T|S|M|L, PAIRS=3)'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
 # uv installs exactly what uv.lock says (hashes checked); uv itself comes pinned, with hashes,
@@ -96,6 +97,15 @@ clean:
 # fails while they are out of date.
 readme: venv
 	$(BIN)/cog -r README.md
+
+# A synthetic directory (size T, S, M or L) built pair by pair with the project and with vanilla
+# Pelican, each build in a process of its own: time per phase, peak memory, pages and the ratio.
+# BENCHFLAGS adds options, such as BENCHFLAGS='--json bench.json --languages az'.
+SIZE ?= M
+PAIRS ?= 3
+BENCHFLAGS ?=
+bench: venv
+	$(BIN)/ngo-directory bench --settings $(CONFFILE) --size $(SIZE) --pairs $(PAIRS) $(BENCHFLAGS)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -1,0 +1,109 @@
+"""`bench`: build a synthetic directory with the project and with vanilla Pelican, and compare."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..i18n import RECORD_LANGUAGES
+from .common import main
+from .site import site_settings_of
+
+
+def _languages_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    languages = tuple(code.strip() for code in value.split(",") if code.strip())
+    unknown = [code for code in languages if code not in RECORD_LANGUAGES]
+    if unknown or not languages:
+        raise click.BadParameter(f"expected languages among {', '.join(RECORD_LANGUAGES)}, such as 'az'")
+    return languages
+
+
+@main.command()
+@click.option(
+    "-s",
+    "--settings",
+    "settings_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("pelicanconf.py"),
+    show_default=True,
+    help="Pelican settings file of our build; its data folder gives the regions and themes.",
+)
+@click.option(
+    "--size",
+    type=click.Choice(["T", "S", "M", "L"]),
+    default="M",
+    show_default=True,
+    help="T: 10 NGOs, 3 partners, 10 meetings, 20 press releases; S: 100, 20, 200, 500; "
+    "M: 1,000, 200, 2,000, 5,000; L: 4,000, 500, 8,000, 20,000.",
+)
+@click.option(
+    "--pairs", type=click.IntRange(min=1), default=3, show_default=True, help="Builds of each kind."
+)
+@click.option(
+    "--languages",
+    metavar="LANGS",
+    callback=_languages_option,
+    default=None,
+    help="Build only these languages (comma-separated, such as 'az'), both builds from the press "
+    "releases written in them (default: every language of the settings, every release).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthetic directory.")
+@click.option(
+    "--json",
+    "json_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write every figure here.",
+)
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="FOLDER",
+    help="Keep the directory, the last site of each build and the logs here (an empty or new folder).",
+)
+def bench(
+    settings_file: Path,
+    size: str,
+    pairs: int,
+    languages: tuple[str, ...] | None,
+    seed: int,
+    json_file: Path | None,
+    keep: Path | None,
+) -> None:
+    """Time our build of a synthetic directory against vanilla Pelican building its press releases.
+
+    Generates a directory of the given size (the same bytes for the same seed), then builds it
+    pair by pair, each build in a process of its own: ours (records and press releases, every
+    page, feed, calendar and the search index) and vanilla Pelican 4 with its stock theme and
+    feeds (the press releases only). Prints wall and CPU time, peak memory, pages, files and
+    bytes of every build, our build's time by phase, and our wall time as a ratio of vanilla's.
+
+    \b
+    Example:
+        ngo-directory bench --size S --pairs 1 --json bench.json
+    """
+    from ..bench.run import BenchFailed, run_bench, table
+
+    vocabularies = site_settings_of(settings_file).data_path
+    try:
+        report = run_bench(
+            size,
+            pairs,
+            settings_file,
+            vocabularies,
+            languages=languages,
+            seed=seed,
+            keep=keep,
+            progress=lambda line: click.echo(line, err=True),
+        )
+    except (BenchFailed, FileExistsError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(table(report))
+    if json_file is not None:
+        json_file.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
