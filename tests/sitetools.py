@@ -7,11 +7,13 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from lxml import html as lxml_html
 
 from ngo_directory.integration.build import build_site
@@ -35,6 +37,60 @@ def copy_project(tmp: Path) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "ngo_data", data)
     shutil.copytree(ROOT / "content", content)
     return data, content
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The slugs of what a project's records and texts define, read from the files themselves
+    (not through the package under test), so that expected counts follow the sample as it grows."""
+
+    ngos: frozenset[str]
+    partners: frozenset[str]
+    meetings: frozenset[str]
+    regions: frozenset[str]
+    themes: frozenset[str]
+    press: frozenset[str]  # one slug for a release and its translations
+    pages: frozenset[str]  # likewise
+
+
+def _header_slug(path: Path) -> str:
+    """The Slug: line of a Markdown text's metadata (the lines before the first blank one)."""
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            break
+        key, _, value = line.partition(":")
+        if key.strip().lower() == "slug":
+            return value.strip()
+    raise AssertionError(f"{path} has no Slug: line; the tests count texts by their slugs")
+
+
+def inputs_of(data: Path = ROOT / "ngo_data", content: Path = ROOT / "content") -> Inputs:
+    """What ``data`` and ``content`` hold: by default the sample's."""
+
+    def stems(kind: str) -> frozenset[str]:
+        return frozenset(path.stem for path in (data / kind).glob("*.yaml"))
+
+    def keys(vocabulary: str) -> frozenset[str]:
+        return frozenset(yaml.safe_load((data / f"{vocabulary}.yaml").read_text("utf-8")))
+
+    def slugs(folder: str) -> frozenset[str]:
+        return frozenset(_header_slug(path) for path in (content / folder).rglob("*.md"))
+
+    return Inputs(
+        ngos=stems("ngos"),
+        partners=stems("partners"),
+        meetings=stems("meetings"),
+        regions=keys("regions"),
+        themes=keys("themes"),
+        press=slugs("press"),
+        pages=slugs("pages"),
+    )
+
+
+def inputs_of_site(site: Path) -> Inputs:
+    """What the records and texts a test site was built from hold (its ngo_data/ and content/
+    copies beside its output folder)."""
+    return inputs_of(site.parent / "ngo_data", site.parent / "content")
 
 
 def language_of_path(site: Path, page: Path) -> str:

@@ -22,9 +22,12 @@ from ngo_directory.syndication.calendars import EventText, Serialised, meeting_e
 from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
 from ngo_directory.syndication.subscriptions import Channel
 from sitetools import (
+    Inputs,
     build,
     copy_project,
     html_files,
+    inputs_of,
+    inputs_of_site,
     nu_errors,
     parse,
     resolve,
@@ -35,6 +38,17 @@ pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
 PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}
 ISAR_MEETING = "isar-first-regional-ngo-meeting-mingachevir-2000"
+SITE_FEEDS = ("press", "meetings", "changes")  # each language's feeds besides those of a subject
+
+
+def subject_count(inputs: Inputs) -> int:
+    """How many records and vocabulary entries have a feed of their own (meetings have none)."""
+    return len(inputs.regions) + len(inputs.themes) + len(inputs.ngos) + len(inputs.partners)
+
+
+def calendar_count(inputs: Inputs) -> int:
+    """How many calendars one language has: all meetings, then one per subject and per meeting."""
+    return 1 + subject_count(inputs) + len(inputs.meetings)
 
 
 def feeds(site: Path) -> list[Path]:
@@ -134,7 +148,14 @@ def test_each_subject_feed_carries_what_concerns_it(sample_site):
     assert f"az/{meeting}" in ids("feeds/meetings.atom.xml")
     assert ids("ru/feeds/ngos/madad-azerbaijan.atom.xml") == ["ru/ngo/madad-azerbaijan/added"]
     changes = ids("feeds/changes.atom.xml")
-    assert len(changes) == 2 + 30 + 1 and "az/partner/isar/added" in changes
+    # One entry for each record's addition: none of the sample's records has an update or a change.
+    sample = inputs_of()
+    added = [
+        f"az/{kind}/{slug}/added"
+        for kind, slugs in (("ngo", sample.ngos), ("partner", sample.partners), ("meeting", sample.meetings))
+        for slug in slugs
+    ]
+    assert sorted(changes) == sorted(added) and "az/partner/isar/added" in changes
     entry = parse_feed(sample_site / "en/feeds/partners/isar.atom.xml").entries[0]
     assert entry.title == "New partner: ISAR"
     assert entry.updated == "2026-11-22T00:00:00+04:00"
@@ -155,7 +176,7 @@ def test_every_calendar_is_valid_rfc_5545(busy_site):
     """Every .ics parses; every event has its required properties; every TZID used has its
     VTIMEZONE; lines are folded at 75 octets; a calendar is never empty of components."""
     paths = calendars(busy_site)
-    assert len(paths) == 3 * (1 + 9 + 13 + 3 + 30 + 3)
+    assert len(paths) == len(PREFIXES) * calendar_count(inputs_of_site(busy_site))
     for path in paths:
         data = path.read_bytes()
         assert all(len(line) <= 75 for line in data.split(b"\r\n")), path
@@ -388,12 +409,14 @@ def test_subscribe_pages_and_opml_list_every_feed_and_calendar(page_size, reques
         data, content = copy_project(tmp_path)
         add_busy_records(data, content)
         site = build(tmp_path / "output", data, content, NGO_DIRECTORY_PAGE_SIZE=page_size)
+    inputs = inputs_of_site(site)
     for prefix in PREFIXES.values():
         hrefs, shown = listed_addresses(site, prefix)
         feeds_ = language_files(site, prefix, "*.atom.xml") | language_files(site, prefix, "*.rss.xml")
         calendars_ = language_files(site, prefix, "*.ics")
         opml = language_files(site, prefix, "*.opml")
-        assert len(feeds_) == 2 * (3 + 9 + 13 + 3 + 30) and len(calendars_) == 1 + 9 + 13 + 3 + 30 + 3
+        assert len(feeds_) == 2 * (len(SITE_FEEDS) + subject_count(inputs))
+        assert len(calendars_) == calendar_count(inputs)
         assert hrefs == feeds_ | calendars_ | opml
         assert shown == {"/" + address for address in feeds_ | calendars_}
         for format in ("atom", "rss"):

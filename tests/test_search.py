@@ -17,7 +17,7 @@ from ngo_directory.search.entries import SearchEntry, search_names, search_terms
 from ngo_directory.search.indexing import IndexingFailed
 from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
 from ngo_directory.text.translit import AZERBAIJANI_LETTERS, fold_letters
-from sitetools import ROOT, build, copy_project, html_files, parse, tree_digest
+from sitetools import ROOT, build, copy_project, html_files, inputs_of_site, parse, tree_digest
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 SETTINGS = {"NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"}
@@ -79,16 +79,17 @@ def test_only_records_and_press_releases_are_indexed(search_site: Path) -> None:
             assert [e.tag for e in body] == ["main"], page
             language = tree.get("lang")
             marked[language].add(relative.removeprefix(f"{language}/"))
-    ngos = {p.stem for p in (search_site.parent / "ngo_data" / "ngos").glob("*.yaml")}
-    partners = {p.stem for p in (search_site.parent / "ngo_data" / "partners").glob("*.yaml")}
-    expected = (
-        {f"ngos/{s}" for s in ngos}
-        | {f"partners/{s}" for s in partners}
-        | {
-            "meetings/isar-first-regional-ngo-meeting-mingachevir-2000",
-            "press/isar-first-regional-ngo-meeting",
-        }
-    )
+    inputs = inputs_of_site(search_site)
+    expected = {
+        f"{folder}/{slug}"
+        for folder, slugs in (
+            ("ngos", inputs.ngos),
+            ("partners", inputs.partners),
+            ("meetings", inputs.meetings),
+            ("press", inputs.press),
+        )
+        for slug in slugs
+    }
     for language, paths in marked.items():
         assert paths == expected, language
     entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
