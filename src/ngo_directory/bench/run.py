@@ -206,6 +206,7 @@ def _run(
                 arguments += ["--settings", str(settings_file), "--data", str(data)]
                 if languages:
                     arguments += ["--languages", ",".join(languages)]
+            load = os.getloadavg()[0]
             result, process_wall, tree_rss, tree_cpu = run_child(arguments, logs / f"{kind}-{pair}.log")
             total = result["total"]
             run: dict[str, Any] = {
@@ -218,6 +219,7 @@ def _run(
                 "peak_rss_bytes": tree_rss,
                 "build_process_rss_bytes": result["peak_rss"]["process"],
                 "children_rss_bytes": result["peak_rss"]["children"],
+                "load_average": [load, os.getloadavg()[0]],  # 1 minute, before and after
                 **written(output),
             }
             if "phases" in result:
