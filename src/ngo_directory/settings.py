@@ -149,7 +149,8 @@ DESCRIPTIONS: dict[str, Description] = {
     ),
     "NGO_DIRECTORY_WORKERS": Description(
         "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
-        "core, `1` to write them all in the build's own; the site is the same bytes either way"
+        "core (one per 1,000 pages at most), `1` to write them all in the build's own; the site is the "
+        "same bytes either way"
     ),
     "NGO_DIRECTORY_PUBLISHING": Description(
         "a build for publishing: `SITEURL` must then be an absolute address that is not an example "

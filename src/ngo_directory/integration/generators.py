@@ -25,7 +25,7 @@ from ..syndication.syndication import Identity, Syndication
 from .content import PelicanTexts
 from .pelican_types import PelicanWriter, Settings
 from .timing import phase
-from .workers import in_workers
+from .workers import auto_workers, in_workers
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
@@ -136,7 +136,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         """Write every planned page, feed, calendar and OPML file, shared between the workers
         (NGO_DIRECTORY_WORKERS; workers.py), then the JSON Schemas."""
         assert self.plan is not None
-        workers = self.options.workers or os.cpu_count() or 1
+        workers = self.options.workers or auto_workers(len(self.plan.pages))
         in_workers(lambda index, count: self.write_share(writer, index, count), workers)
         self.write_schemas()
 

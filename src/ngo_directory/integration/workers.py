@@ -19,6 +19,16 @@ from collections.abc import Callable
 logger = logging.getLogger(__name__)
 
 
+# Fewer pages than this per worker are written faster in one process than by starting another.
+PAGES_PER_WORKER = 1000
+
+
+def auto_workers(pages: int) -> int:
+    """How many workers write ``pages`` pages when the settings leave it to the build: one per
+    core, but no more than one per PAGES_PER_WORKER pages."""
+    return max(1, min(os.cpu_count() or 1, pages // PAGES_PER_WORKER))
+
+
 class WorkerFailed(RuntimeError):
     """A worker process raised an exception or died."""
 
