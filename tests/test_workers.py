@@ -78,3 +78,24 @@ def test_a_worker_that_dies_fails_the_build() -> None:
 
     with pytest.raises(WorkerFailed, match="a worker process ended with status"):
         in_workers(work, 2)
+
+
+def test_the_workers_phases_count_in_the_builds_figures() -> None:
+    """With recording on (the bench), each worker's time in a phase is added to the build's:
+    CPU time adds up, wall time is the longest share."""
+    from ngo_directory.integration.timing import RECORDER, phase
+
+    def work(index: int, count: int) -> None:
+        with phase("render and write"):
+            sum(range(200_000))
+
+    RECORDER.reset()
+    RECORDER.enable()
+    try:
+        in_workers(work, 2)
+        figures = RECORDER.as_json()
+    finally:
+        RECORDER.disable()
+        RECORDER.reset()
+    assert figures["render and write"]["calls"] == 2
+    assert figures["render and write"]["cpu"] > 0

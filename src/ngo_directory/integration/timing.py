@@ -73,6 +73,16 @@ class Recorder:
             return None
         return end.first_wall - start.wall, end.first_cpu - start.cpu
 
+    def merge_parallel(self, phases: dict[str, Any]) -> None:
+        """Add the phases a worker process recorded (``as_json``) while this one ran the same
+        phases alongside: CPU times add up, wall time is the longest of the two."""
+        for name, times in phases.items():
+            totals = self.phases.setdefault(name, Phase())
+            totals.wall = max(totals.wall, float(times["wall"]))
+            totals.cpu += float(times["cpu"])
+            totals.children_cpu += float(times["children_cpu"])
+            totals.calls += int(times["calls"])
+
     def as_json(self) -> dict[str, Any]:
         """Every phase's wall, CPU and children's CPU seconds and number of calls, in the order
         the phases first ran."""

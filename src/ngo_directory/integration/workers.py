@@ -16,6 +16,8 @@ import threading
 import traceback
 from collections.abc import Callable
 
+from .timing import RECORDER
+
 logger = logging.getLogger(__name__)
 
 
@@ -60,7 +62,10 @@ def _child(work: Callable[[int, int], None], index: int, count: int, stream: int
         for handler in list(root.handlers):
             root.removeHandler(handler)
         root.addHandler(_Forward(stream))
+        RECORDER.reset()  # this worker's own phases, sent back for the build's figures
         work(index, count)
+        if RECORDER.enabled:
+            _send(stream, {"phases": RECORDER.as_json()})
         status = 0
     except BaseException:  # everything is reported to the build
         _send(stream, {"error": traceback.format_exc()})
@@ -109,6 +114,8 @@ def in_workers(work: Callable[[int, int], None], count: int) -> None:
         for message in messages:
             if "error" in message:
                 errors.append(str(message["error"]))
+            elif "phases" in message:
+                RECORDER.merge_parallel(message["phases"])  # type: ignore[arg-type]
             else:
                 logging.getLogger(str(message["log"])).log(
                     int(str(message["level"])), "%s", message["message"]
