@@ -222,3 +222,34 @@ def test_failed_indexing_fails_the_build_and_keeps_the_old_site(
 def test_search_settings_are_checked(key: str, value: str, message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         plugin_settings({**SETTINGS, key: value})
+
+
+ENGLISH_ONLY = """\
+Title: Only in English
+Date: 2026-01-05
+Slug: english-only
+Lang: en
+Organization: isar
+Summary: Nobody has translated this yet.
+
+A release written in English alone.
+"""
+
+
+@pytest.mark.parametrize("fallbacks", [False, True])
+def test_a_press_releases_copies_are_indexed_only_when_the_settings_ask(
+    tmp_path: Path, fallbacks: bool
+) -> None:
+    """An English-only release is shown in az and ru as a marked copy; the copies are indexed
+    for search in those languages only with NGO_DIRECTORY_SEARCH_FALLBACKS."""
+    data, content = copy_project(tmp_path)
+    (content / "press/english-only.md").write_text(ENGLISH_ONLY, "utf-8")
+    site = build(tmp_path / "output", data, content, NGO_DIRECTORY_SEARCH_FALLBACKS=fallbacks)
+    marked = {}
+    for prefix in ("", "ru/", "en/"):
+        tree = parse(site / prefix / "press/english-only/index.html")
+        marked[prefix] = (bool(tree.xpath("//main[@data-pagefind-body]")), bool(meta(tree, "kind")))
+    assert marked == {"": (fallbacks, fallbacks), "ru/": (fallbacks, fallbacks), "en/": (True, True)}
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    assert counts["en"] - counts["az"] == counts["en"] - counts["ru"] == (0 if fallbacks else 1)

@@ -164,6 +164,15 @@ def test_the_workers_are_a_whole_number_of_processes(workers: object) -> None:
     ]
 
 
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_indexing_fallback_copies_is_true_or_false(value: object) -> None:
+    with pytest.raises(SettingsError) as caught:
+        plugin_settings({"DEFAULT_LANG": "en", "NGO_DIRECTORY_SEARCH_FALLBACKS": value, **ID})
+    assert str(caught.value).splitlines()[1:] == [
+        f"  NGO_DIRECTORY_SEARCH_FALLBACKS = {value!r}: expected True or False"
+    ]
+
+
 def test_workers_default_to_one_per_core() -> None:
     assert DEFAULTS["NGO_DIRECTORY_WORKERS"] == 0
     assert Options.from_settings({"DEFAULT_LANG": "en", "NGO_DIRECTORY_WORKERS": 2, **ID}).workers == 2

@@ -57,6 +57,9 @@ DEFAULTS: dict[str, Any] = {
     # GitHub logins who may change anything (code, vocabularies, any record) without review.
     "NGO_DIRECTORY_MAINTAINERS_TEAM": [],
     "NGO_DIRECTORY_SEARCH_PATH": "pagefind/",
+    # Whether a press release's fallback copies (its text shown under another language's prefix)
+    # are indexed for search in that language too, beside the original in its own.
+    "NGO_DIRECTORY_SEARCH_FALLBACKS": False,
     # Sent with every page as <meta http-equiv>; serve the same as a header where you can.
     # Scripts come only from files, and WebAssembly is allowed for the search page's Pagefind.
     "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": (
@@ -146,6 +149,11 @@ DESCRIPTIONS: dict[str, Description] = {
     "NGO_DIRECTORY_PHONE_REGION": Description(
         "the country (ISO 3166 code in capitals) of phone numbers written without `+` and a country "
         "code: they are checked, and shown in international form, by its numbering plan"
+    ),
+    "NGO_DIRECTORY_SEARCH_FALLBACKS": Description(
+        "also index for search the copies of a press release shown in a language it lacks (each "
+        "original is always indexed in its own language); they cost search index time and memory "
+        "(40% of the indexed pages of a directory whose releases are mostly in one language)"
     ),
     "NGO_DIRECTORY_WORKERS": Description(
         "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
@@ -289,6 +297,7 @@ class Options:
     repository_branch: str
     maintainers_team: tuple[str, ...]
     search_path: str
+    search_fallbacks: bool
     content_security_policy: str | None
     time_zone: str
     phone_region: str
@@ -321,6 +330,7 @@ class Options:
             repository_branch=merged["NGO_DIRECTORY_REPOSITORY_BRANCH"],
             maintainers_team=tuple(merged["NGO_DIRECTORY_MAINTAINERS_TEAM"]),
             search_path=merged["NGO_DIRECTORY_SEARCH_PATH"],
+            search_fallbacks=merged["NGO_DIRECTORY_SEARCH_FALLBACKS"],
             content_security_policy=merged["NGO_DIRECTORY_CONTENT_SECURITY_POLICY"],
             time_zone=merged["NGO_DIRECTORY_TIME_ZONE"],
             phone_region=merged["NGO_DIRECTORY_PHONE_REGION"],
@@ -351,6 +361,7 @@ class Options:
             "NGO_DIRECTORY_REPOSITORY_BRANCH": self.repository_branch,
             "NGO_DIRECTORY_MAINTAINERS_TEAM": self.maintainers_team,
             "NGO_DIRECTORY_SEARCH_PATH": self.search_path,
+            "NGO_DIRECTORY_SEARCH_FALLBACKS": self.search_fallbacks,
             "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": self.content_security_policy,
             "NGO_DIRECTORY_TIME_ZONE": self.time_zone,
             "NGO_DIRECTORY_PHONE_REGION": self.phone_region,
@@ -387,6 +398,9 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
+    fallbacks = merged["NGO_DIRECTORY_SEARCH_FALLBACKS"]
+    if not isinstance(fallbacks, bool):
+        errors.append(f"NGO_DIRECTORY_SEARCH_FALLBACKS = {fallbacks!r}: expected True or False")
     workers = merged["NGO_DIRECTORY_WORKERS"]
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
         errors.append(

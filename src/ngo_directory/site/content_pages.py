@@ -32,8 +32,11 @@ def plan_content(
     press: Sequence[dict[str, Version[PressRelease]]],
     pages: Sequence[dict[str, Version[ContentPage]]],
     catalogue: Catalogue,
+    *,
+    index_fallbacks: bool = False,
 ) -> list[PageSpec]:
-    """A page for every version, in the catalogue's language, of every release and page."""
+    """A page for every version, in the catalogue's language, of every release and page; a
+    release's fallback copies are indexed for search only with ``index_fallbacks``."""
     language = catalogue.language
     planned = []
     for group in press:
@@ -41,6 +44,7 @@ def plan_content(
         article = ArticlePage(
             article=release.item,
             fallback_from=release.item.lang if release.fallback else None,
+            indexed=index_fallbacks or not release.fallback,
             channels=release_channels(release.item, catalogue),
         )
         planned.append(_spec(release, article))

@@ -250,6 +250,7 @@ class ArticlePage(PageContext):
 
     article: PressRelease
     fallback_from: str | None  # the language shown, when the page's own is missing
+    indexed: bool  # searched in the page's language (NGO_DIRECTORY_SEARCH_FALLBACKS for a fallback)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -59,7 +59,9 @@ def plan_site(
             directory, in_language, settings, today, languages, language, completeness, catalogue
         )
         planned += planner.plan()
-        planned += plan_content(press, pages, catalogue)
+        planned += plan_content(
+            press, pages, catalogue, index_fallbacks=settings["NGO_DIRECTORY_SEARCH_FALLBACKS"]
+        )
         plans[language] = LanguagePlan(
             catalogue,
             happenings_of(directory, in_language.latest),
