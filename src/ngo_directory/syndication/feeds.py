@@ -62,22 +62,15 @@ def feed_id(site: FeedSite, address: str) -> str:
     return site.id_prefix + address.removesuffix(".atom.xml")
 
 
-def render_feed(channel: Channel, entries: Sequence[Entry], site: FeedSite, format: str) -> bytes:
-    """The channel's Atom (``format`` 'atom') or RSS 2.0 ('rss') feed of ``entries``, newest first."""
+def render_feeds(channel: Channel, entries: Sequence[Entry], site: FeedSite) -> tuple[bytes, bytes]:
+    """The channel's Atom and RSS 2.0 feeds of ``entries``, newest first: one feed built once,
+    written in each format with its own self link."""
     assert channel.atom and channel.rss
     feed = FeedGenerator()
     feed.id(feed_id(site, channel.atom))
     feed.title(one_line(f"{channel.title} · {site.site_name}"))
     feed.subtitle(one_line(channel.description))  # also the RSS <description>
     feed.author(author(site))  # Atom only: RSS 2.0's managingEditor must be an e-mail address
-    self_address = channel.atom if format == "atom" else channel.rss
-    feed.link(
-        href=absolute(site.base, self_address),
-        rel="self",
-        type="application/atom+xml" if format == "atom" else "application/rss+xml",
-    )
-    # After the self link: feedgen makes the link set last the RSS <channel><link>.
-    feed.link(href=absolute(site.base, channel.page), rel="alternate", type="text/html")
     feed.language(site.language)
     feed.generator(GENERATOR)
     newest = max((e.updated for e in entries), default=site.updated)
@@ -95,6 +88,19 @@ def render_feed(channel: Channel, entries: Sequence[Entry], site: FeedSite, form
         item.content(clean_text(entry.content), type="html")
         for category in entry.categories:
             item.category(term=one_line(category))
-    if format == "atom":
-        return bytes(feed.atom_str(pretty=True))
-    return bytes(feed.rss_str(pretty=True))
+    written = []
+    for address, kind in ((channel.atom, "application/atom+xml"), (channel.rss, "application/rss+xml")):
+        # The self link first: feedgen makes the link set last the RSS <channel><link>.
+        self_link = {"href": absolute(site.base, address), "rel": "self", "type": kind}
+        page = {"href": absolute(site.base, channel.page), "rel": "alternate", "type": "text/html"}
+        feed.link([self_link, page], replace=True)
+        written.append(
+            bytes(feed.atom_str(pretty=True) if address == channel.atom else feed.rss_str(pretty=True))
+        )
+    return written[0], written[1]
+
+
+def render_feed(channel: Channel, entries: Sequence[Entry], site: FeedSite, format: str) -> bytes:
+    """The channel's Atom (``format`` 'atom') or RSS 2.0 ('rss') feed of ``entries``, newest first."""
+    atom, rss = render_feeds(channel, entries, site)
+    return atom if format == "atom" else rss

@@ -21,7 +21,7 @@ from ..records.directory import Directory, Organisation
 from ..records.models import Change, Meeting, Text, shown_name
 from ..text.markup import html_to_text, one_line, sanitize, shorten
 from .calendars import EventText, Serialised, meeting_event, render_calendar
-from .feeds import Entry, FeedSite, absolute, render_feed
+from .feeds import Entry, FeedSite, absolute, render_feeds
 from .happenings import Happening, by_topic, topic
 from .opml import render_opml
 from .subscriptions import Catalogue, Channel
@@ -219,8 +219,9 @@ class Syndication:
                 continue
             if channel.atom and channel.rss:
                 entries = [self.entry(h) for h in self.index.get(channel.topic, [])[: self.feed_items]]
-                yield channel.atom, render_feed(channel, entries, self.site, "atom")
-                yield channel.rss, render_feed(channel, entries, self.site, "rss")
+                atom, rss = render_feeds(channel, entries, self.site)
+                yield channel.atom, atom
+                yield channel.rss, rss
             if channel.calendar:
                 yield (
                     channel.calendar,
