@@ -9,6 +9,7 @@ from pelican import signals
 
 from .integration.generators import TEMPLATES, DirectoryGenerator
 from .integration.pelican_types import PelicanApp, PelicanGenerator
+from .integration.reader import SharedMarkdownReader
 from .integration.timing import phase
 from .problems import ValidationFailed
 from .records.sources import unsafe_files
@@ -44,7 +45,11 @@ def read_texts_as_validate_does(pelican: PelicanApp) -> None:
     English, so it is turned off."""
     pelican.settings["ARTICLE_TRANSLATION_ID"] = None
     pelican.settings["PAGE_TRANSLATION_ID"] = None
-    pelican.settings["READERS"] = {**pelican.settings.get("READERS", {}), **dict.fromkeys(OTHER_FORMATS)}
+    pelican.settings["READERS"] = {
+        **pelican.settings.get("READERS", {}),
+        **dict.fromkeys(OTHER_FORMATS),
+        "md": SharedMarkdownReader,
+    }
 
 
 def plan_the_site(generators: list[object]) -> None:
