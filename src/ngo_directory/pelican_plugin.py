@@ -10,10 +10,8 @@ from pelican import signals
 from .integration.generators import TEMPLATES, DirectoryGenerator
 from .integration.pelican_types import PelicanApp, PelicanGenerator
 from .integration.reader import SharedMarkdownReader
-from .integration.timing import phase
 from .problems import ValidationFailed
 from .records.sources import unsafe_files
-from .search.indexing import index_site
 from .settings import OPTIONS_KEY, Options, options_of
 from .site import filters
 
@@ -71,12 +69,6 @@ def refuse_unsafe_files(pelican: PelicanApp) -> None:
         raise ValidationFailed(problems)
 
 
-def build_search_index(pelican: PelicanApp) -> None:
-    """Index the site for search once every page is written."""
-    with phase("search index"):
-        index_site(Path(pelican.output_path), options_of(pelican.settings).search_path)
-
-
 def initialized(pelican: PelicanApp) -> None:
     """Check the plugin's settings once, for the whole build, then the files; then set up reading."""
     pelican.settings[OPTIONS_KEY] = Options.from_settings(pelican.settings)
@@ -89,4 +81,3 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(configure_environment)
     signals.all_generators_finalized.connect(plan_the_site)
-    signals.finalized.connect(build_search_index)

@@ -19,6 +19,7 @@ from ..i18n import Languages
 from ..problems import Problem, ValidationFailed
 from ..records.directory import Directory
 from ..records.validate import Limits, check_data
+from ..search.indexing import Indexing
 from ..settings import options_of, reserved_names
 from ..site.plan import SitePlan, plan_site
 from ..syndication.syndication import Identity, Syndication
@@ -133,15 +134,25 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         return Path(target)
 
     def generate_output(self, writer: PelicanWriter) -> None:
-        """Write every planned page, feed, calendar and OPML file, shared between the workers
-        (NGO_DIRECTORY_WORKERS; workers.py), then the JSON Schemas."""
+        """Write every planned page, shared between the workers (NGO_DIRECTORY_WORKERS;
+        workers.py); start Pagefind on them, and while it indexes write the feeds, calendars, OPML
+        files and JSON Schemas; then wait for the index. A failure anywhere stops Pagefind and
+        the build."""
         assert self.plan is not None
         workers = self.options.workers or auto_workers(len(self.plan.pages))
-        in_workers(lambda index, count: self.write_share(writer, index, count), workers)
-        self.write_schemas()
+        in_workers(lambda index, count: self.write_pages(writer, index, count), workers)
+        indexing = Indexing(Path(self.output_path), self.options.search_path)
+        try:
+            in_workers(self.write_syndication, workers)
+            self.write_schemas()
+        except BaseException:
+            indexing.stop()
+            raise
+        with phase("search index"):
+            indexing.finish()
 
-    def write_share(self, writer: PelicanWriter, index: int, count: int) -> None:
-        """The pages and feeds whose place in the plan is ``index`` modulo ``count``."""
+    def write_pages(self, writer: PelicanWriter, index: int, count: int) -> None:
+        """The pages whose place in the plan is ``index`` modulo ``count``."""
         assert self.plan is not None
         with phase("render and write"):
             for page in self.plan.pages[index::count]:
@@ -157,8 +168,6 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                     alternates=page.alternates,
                     **page.context,
                 )
-        with phase("feeds and calendars"):
-            self.write_syndication(index, count)
 
     def write_schemas(self) -> None:
         """Every JSON Schema of the package, byte for byte, under SCHEMAS_PATH."""
@@ -174,6 +183,10 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
     def write_syndication(self, index: int = 0, count: int = 1) -> None:
         """The feed, calendar and OPML files of every language whose place is ``index`` modulo
         ``count``."""
+        with phase("feeds and calendars"):
+            self._write_syndication(index, count)
+
+    def _write_syndication(self, index: int, count: int) -> None:
         assert self.plan is not None and self.directory is not None
         written = 0
         for language, plan in self.plan.languages.items():
