@@ -39,8 +39,13 @@ $(UV): .ci/uv-requirements.txt
 		--target $(UV_DIR) -r .ci/uv-requirements.txt
 	touch $(UV)
 
+# Bytecode compiled at install: a process that may not write it (PYTHONDONTWRITEBYTECODE, a
+# read-only checkout) would otherwise compile every module it imports, each time it starts
+# (about 0.9 s of a 2.6 s sample build). The package's own modules are compiled too; one edited
+# since is compiled again in memory, as Python always does.
 $(STAMP): $(UV) pyproject.toml uv.lock
-	$(UV) sync --locked --python $(PYTHON) --quiet
+	$(UV) sync --locked --python $(PYTHON) --quiet --compile-bytecode
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 venv: $(STAMP)
