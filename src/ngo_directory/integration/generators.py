@@ -134,22 +134,17 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         return Path(target)
 
     def generate_output(self, writer: PelicanWriter) -> None:
-        """Write every planned page, shared between the workers (NGO_DIRECTORY_WORKERS;
-        workers.py); start Pagefind on them, and while it indexes write the feeds, calendars, OPML
-        files and JSON Schemas; then wait for the index. A failure anywhere stops Pagefind and
-        the build."""
+        """Write every planned page, then every feed, calendar and OPML file, each shared
+        between the workers (NGO_DIRECTORY_WORKERS; workers.py), and the JSON Schemas; then
+        index the pages for search. (Pagefind run alongside the feeds was slower on two cores:
+        it and the two workers fight for them.)"""
         assert self.plan is not None
         workers = self.options.workers or auto_workers(len(self.plan.pages))
         in_workers(lambda index, count: self.write_pages(writer, index, count), workers)
-        indexing = Indexing(Path(self.output_path), self.options.search_path)
-        try:
-            in_workers(self.write_syndication, workers)
-            self.write_schemas()
-        except BaseException:
-            indexing.stop()
-            raise
+        in_workers(self.write_syndication, workers)
+        self.write_schemas()
         with phase("search index"):
-            indexing.finish()
+            Indexing(Path(self.output_path), self.options.search_path).finish()
 
     def write_pages(self, writer: PelicanWriter, index: int, count: int) -> None:
         """The pages whose place in the plan is ``index`` modulo ``count``."""

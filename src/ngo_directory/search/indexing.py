@@ -6,8 +6,8 @@ page of each record and each press release, in every language; each language get
 index, chosen by the search page's ``<html lang>``.
 
 Pagefind runs as its own process (the binary from the ``pagefind[bin]`` wheel), so indexing
-works the same inside and outside an asyncio event loop; the build starts it as soon as the
-pages are written (Pagefind reads nothing else) and writes the feeds and calendars meanwhile."""
+works the same inside and outside an asyncio event loop; the build runs it once everything
+else is written."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ class IndexingFailed(RuntimeError):
 
 
 class Indexing:
-    """Pagefind indexing a written site in its own process: started as soon as the pages are
-    written, so that it runs while the build writes the feeds and calendars."""
+    """Pagefind indexing a written site in its own process (its output read as it comes, so
+    that a full pipe never stops it)."""
 
     def __init__(self, site: Path, bundle_path: str):
         self.site, self.bundle_path = site, bundle_path
@@ -59,12 +59,6 @@ class Indexing:
         with self.process.stdout as stream:
             for line in stream:
                 self.output.append(line)
-
-    def stop(self) -> None:
-        """Stop Pagefind (the build failed before it was needed)."""
-        self.process.kill()
-        self.process.wait()
-        self.reader.join()
 
     def finish(self) -> dict[str, int]:
         """Wait for Pagefind; the number of pages indexed in each language. Raises
