@@ -13,7 +13,6 @@ import click
 from ..content.reading import folder_check
 from ..i18n import RECORD_LANGUAGES
 from ..i18n import translations as catalog_of
-from ..records.validate import check_data
 from .common import count_phrase, lang_option, main, report
 from .site import data_option, settings_option, site_settings_of
 
@@ -73,14 +72,7 @@ def validate(
         reserved=site.reserved,
         max_bytes=site.limits.max_bytes,
     )
-    directory, problems = check_data(
-        data_path or site.data_path,
-        content=content,
-        default_language=site.default_language,
-        limits=site.limits,
-        reserved=site.reserved,
-        phone_region=site.phone_region,
-    )
+    directory, problems = site.check(data_path or site.data_path, content)
     if problems or directory is None:
         report(problems, output_format, language)
         sys.exit(1)
@@ -162,13 +154,7 @@ def translations(
 
     site = site_settings_of(settings_file)
     data_path = data_path or site.data_path
-    directory, problems = check_data(
-        data_path,
-        default_language=site.default_language,
-        limits=site.limits,
-        reserved=site.reserved,
-        phone_region=site.phone_region,
-    )
+    directory, problems = site.check(data_path)
     if problems or directory is None:
         report(problems, "text")
         raise click.ClickException("fix the problems above first ('ngo-directory validate')")

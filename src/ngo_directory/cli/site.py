@@ -10,8 +10,10 @@ from pathlib import Path
 import click
 
 from ..i18n import RECORD_LANGUAGES
+from ..problems import Problem
+from ..records.directory import Directory
 from ..records.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
-from ..records.validate import Limits
+from ..records.validate import ContentCheck, Limits, check_data
 from ..settings import DEFAULTS, SettingsError, options_of, reserved_names
 
 SETTINGS_FILE = Path("pelicanconf.py")
@@ -51,6 +53,19 @@ class SiteSettings:
     limits: Limits
     phone_region: str
     time_zone: str
+
+    def check(
+        self, data_path: Path, content: ContentCheck | None = None
+    ) -> tuple[Directory | None, list[Problem]]:
+        """``check_data`` on ``data_path`` as the build checks it (and the texts, with ``content``)."""
+        return check_data(
+            data_path,
+            content=content,
+            default_language=self.default_language,
+            limits=self.limits,
+            reserved=self.reserved,
+            phone_region=self.phone_region,
+        )
 
     @classmethod
     def defaults(cls) -> SiteSettings:
