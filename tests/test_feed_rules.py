@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from busydata import PUBLISHED_SITEURL
-from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
+from ngo_directory.syndication.feeds import Entry, FeedSite, render_feeds
 from ngo_directory.syndication.subscriptions import Channel
 from sitetools import language_of_path
 
@@ -256,7 +256,8 @@ def sample_feed(base: str, format: str) -> Any:
     )
     entry = Entry("tag:x.org,2026:a", "A", f"{base}/en/press/a/", when, when, "s", "<p>c</p>")
     site = FeedSite(base, "tag:x.org,2026:", "Site\n  name", "en", when)
-    return etree.fromstring(render_feed(channel, [entry], site, format))
+    atom, rss = render_feeds(channel, [entry], site)
+    return etree.fromstring(atom if format == "atom" else rss)
 
 
 def test_the_feed_author_is_the_site() -> None:

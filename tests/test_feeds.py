@@ -19,7 +19,7 @@ from busydata import FORUM, INJECTION, add_busy_records
 from ngo_directory.problems import ValidationFailed
 from ngo_directory.records.models import build_meeting
 from ngo_directory.syndication.calendars import EventText, Serialised, meeting_event, render_calendar
-from ngo_directory.syndication.feeds import Entry, FeedSite, render_feed
+from ngo_directory.syndication.feeds import Entry, FeedSite, render_feeds
 from ngo_directory.syndication.subscriptions import Channel
 from sitetools import (
     Inputs,
@@ -337,8 +337,7 @@ def test_control_characters_never_reach_a_feed(tmp_path):
         calendar=None,
     )
     site = FeedSite("https://x.org", "tag:x.org,2026:", "S", "en", when)
-    for format in ("atom", "rss"):
-        data_ = render_feed(channel, [entry], site, format)
+    for data_ in render_feeds(channel, [entry], site):
         etree.fromstring(data_)
         parsed = feedparser.parse(data_)
         assert parsed.bozo == 0 and parsed.entries[0].title == "a[31mb c"  # \x0c breaks a line

@@ -241,15 +241,6 @@ class _Vocabulary:
         return problems
 
 
-def record_kinds(data_path: Path) -> dict[str, str]:
-    """Slug -> kind for every record file, from file names alone (no YAML is read)."""
-    return {
-        path.stem: kind
-        for kind, folder in RECORD_FOLDERS.items()
-        for path in sorted((Path(data_path) / folder).glob("*.yaml"))
-    }
-
-
 def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], slug: str) -> list[Problem]:
     wanted = _UNKNOWN_RECORD[" or ".join(KIND_NAMES[k] for k in kinds)]
     problems = []

@@ -98,9 +98,3 @@ def render_feeds(channel: Channel, entries: Sequence[Entry], site: FeedSite) -> 
             bytes(feed.atom_str(pretty=True) if address == channel.atom else feed.rss_str(pretty=True))
         )
     return written[0], written[1]
-
-
-def render_feed(channel: Channel, entries: Sequence[Entry], site: FeedSite, format: str) -> bytes:
-    """The channel's Atom (``format`` 'atom') or RSS 2.0 ('rss') feed of ``entries``, newest first."""
-    atom, rss = render_feeds(channel, entries, site)
-    return atom if format == "atom" else rss
