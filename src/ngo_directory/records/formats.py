@@ -133,9 +133,9 @@ def _text_only(check: Callable[[str], bool]) -> Callable[[object], bool]:
     return checked
 
 
-def format_checker() -> FormatChecker:
-    """A FormatChecker with exactly the formats our schemas use."""
-    checker = FormatChecker(formats=())
+def format_checks() -> dict[str, Callable[[object], bool]]:
+    """Exactly the formats our schemas use, each a check of one value. A value of the wrong type
+    passes: it is reported once, by the schema's "type" rule."""
     checks: dict[str, Callable[[str], bool]] = {
         "http-url": is_http_url,
         "email": is_email,
@@ -144,7 +144,12 @@ def format_checker() -> FormatChecker:
         "local-datetime": lambda value: parse_local_datetime(value) is not None,
         "time-zone": is_time_zone,
     }
-    for name, check in checks.items():
-        # A value of the wrong type is reported once, by the schema's "type" rule.
-        checker.checks(name)(_text_only(check))
+    return {name: _text_only(check) for name, check in checks.items()}
+
+
+def format_checker() -> FormatChecker:
+    """A FormatChecker with exactly the formats of ``format_checks``."""
+    checker = FormatChecker(formats=())
+    for name, check in format_checks().items():
+        checker.checks(name)(check)
     return checker
