@@ -23,6 +23,18 @@ pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 SETTINGS = {"NGO_DIRECTORY_ID_AUTHORITY": "ngo.example.org,2026"}
 
 
+LANGUAGE_OF = {"": "az", "ru/": "ru", "en/": "en"}  # the sample's language prefixes
+
+
+def indexed_pages(site: Path) -> dict[str, int]:
+    """Pages Pagefind indexed, by language, from each language's bundle."""
+    counts = {}
+    for entry in sorted(site.glob("pagefind/*/pagefind-entry.json")):
+        for language, info in json.loads(entry.read_text("utf-8"))["languages"].items():
+            counts[language] = info["page_count"]
+    return counts
+
+
 def meta(tree: object, name: str) -> list[str]:
     return [str(v) for v in tree.xpath(f'//head/meta[@name="search-{name}"]/@content')]  # type: ignore[attr-defined]
 
@@ -92,10 +104,7 @@ def test_only_records_and_press_releases_are_indexed(search_site: Path) -> None:
     }
     for language, paths in marked.items():
         assert paths == expected, language
-    entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {
-        lang: len(expected) for lang in marked
-    }
+    assert indexed_pages(search_site) == {language: len(expected) for language in marked}
 
 
 def test_record_page_carries_filters_and_terms_in_its_language(search_site: Path) -> None:
@@ -192,9 +201,25 @@ def test_every_page_declares_the_content_security_policy(search_site: Path) -> N
 
 
 def test_pagefind_interfaces_we_do_not_use_are_not_published(search_site: Path) -> None:
-    bundle = {p.name for p in (search_site / "pagefind").iterdir()}
-    assert "pagefind.js" in bundle and "pagefind-worker.js" in bundle
-    assert not {name for name in bundle if "-ui." in name or name == "pagefind-highlight.js"}
+    bundles = sorted((search_site / "pagefind").iterdir())
+    assert [bundle.name for bundle in bundles] == ["az", "en", "ru"]
+    for bundle in bundles:
+        names = {p.name for p in bundle.iterdir()}
+        assert "pagefind.js" in names and "pagefind-worker.js" in names
+        assert not {name for name in names if "-ui." in name or name == "pagefind-highlight.js"}
+
+
+def test_each_language_has_a_bundle_of_its_own_that_its_search_page_loads(search_site: Path) -> None:
+    """One Pagefind run per language (the build's peak memory is one language's, not three):
+    each bundle holds its language's index alone, and each search page names its own."""
+    for prefix, language in LANGUAGE_OF.items():
+        entry = json.loads((search_site / "pagefind" / language / "pagefind-entry.json").read_text("utf-8"))
+        assert list(entry["languages"]) == [language]
+        page = search_site / prefix / "search" / "index.html"
+        form = parse(page).xpath('//form[@id="search"]')[0]
+        bundle = (page.parent / form.get("data-bundle")).resolve()
+        assert bundle == (search_site / "pagefind" / language).resolve(), prefix
+        assert (page.parent / form.get("data-root")).resolve() == search_site.resolve(), prefix
 
 
 def test_failed_indexing_fails_the_build_and_keeps_the_old_site(
@@ -250,6 +275,5 @@ def test_a_press_releases_copies_are_indexed_only_when_the_settings_ask(
         tree = parse(site / prefix / "press/english-only/index.html")
         marked[prefix] = (bool(tree.xpath("//main[@data-pagefind-body]")), bool(meta(tree, "kind")))
     assert marked == {"": (fallbacks, fallbacks), "ru/": (fallbacks, fallbacks), "en/": (True, True)}
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    counts = indexed_pages(site)
     assert counts["en"] - counts["az"] == counts["en"] - counts["ru"] == (0 if fallbacks else 1)

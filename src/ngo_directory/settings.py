@@ -121,7 +121,9 @@ DESCRIPTIONS: dict[str, Description] = {
     "CONTRIBUTE_INDEX_URL": Description(
         'the "Add your organisation" page (built only with `NGO_DIRECTORY_REPOSITORY` set)'
     ),
-    "NGO_DIRECTORY_SEARCH_PATH": Description("folder of Pagefind's bundle (all languages' indexes)"),
+    "NGO_DIRECTORY_SEARCH_PATH": Description(
+        "folder of Pagefind's bundles, one per language (`pagefind/az/`)"
+    ),
     "NGO_DIRECTORY_CONTENT_SECURITY_POLICY": Description(
         "the policy every page declares in a `<meta>` tag; `None` for none", "see [Search](#search)"
     ),

@@ -19,7 +19,7 @@ from ..i18n import Languages
 from ..problems import Problem, ValidationFailed
 from ..records.directory import Directory
 from ..records.validate import Limits, check_data
-from ..search.indexing import index_site
+from ..search.indexing import index_site, language_globs
 from ..settings import options_of, reserved_names
 from ..site.plan import SitePlan, plan_site
 from ..syndication.syndication import Identity, Syndication
@@ -144,7 +144,8 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         in_workers(self.write_syndication, workers)
         self.write_schemas()
         with phase("search index"):
-            index_site(Path(self.output_path), self.options.search_path)
+            globs = language_globs((page.language, page.save_as) for page in self.plan.pages)
+            index_site(Path(self.output_path), self.options.search_path, globs)
 
     def write_pages(self, writer: PelicanWriter, index: int, count: int) -> None:
         """The pages whose place in the plan is ``index`` modulo ``count``."""

@@ -12,7 +12,9 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const selects = [...form.querySelectorAll("select[data-filter]")];
 const letters = JSON.parse(form.dataset.letters);
+// This language's Pagefind bundle, and the site's root, which result URLs are relative to.
 const bundle = new URL(form.dataset.bundle, document.baseURI);
+const root = new URL(form.dataset.root, document.baseURI).pathname;
 
 let pagefind = null;
 let results = [];
@@ -28,8 +30,6 @@ function fold(text) {
 function load() {
   if (!pagefind) {
     pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
-      // Result URLs are root-relative to wherever the site lives, like the bundle's folder.
-      const root = new URL("..", bundle).pathname;
       await module.options({ baseUrl: root, excerptLength: 24, ranking: { metaWeights: WEIGHTS } });
       await module.init();
       return module;
