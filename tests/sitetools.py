@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -134,6 +135,16 @@ def tree_digest(site: Path) -> dict[str, str]:
         for p in sorted(site.rglob("*"))
         if p.is_file()
     }
+
+
+# Pagefind writes its filter index, and the files naming it, in a different order each time
+# (Pagefind issue 638); its word index and result fragments are stable.
+PAGEFIND_UNSTABLE = re.compile(r"pagefind/[a-z]+/(filter/.*|pagefind\..*\.pf_meta|pagefind-entry\.json)")
+
+
+def stable_digest(site: Path) -> dict[str, str]:
+    """``tree_digest`` without the files Pagefind writes differently each time."""
+    return {path: sha for path, sha in tree_digest(site).items() if not PAGEFIND_UNSTABLE.fullmatch(path)}
 
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
