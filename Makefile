@@ -24,7 +24,7 @@ help:
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
 	@echo 'make readme     rewrite README.md'"'"'s tables of settings and commands from the code'
 	@echo 'make bench      time our build of a synthetic directory against vanilla Pelican (SIZE=T|S|M|L, PAIRS=3)'
-	@echo 'make clean      remove $(OUTPUTDIR)/'
+	@echo 'make clean      remove $(OUTPUTDIR)/ and the build cache (cache/)'
 
 # uv installs exactly what uv.lock says (hashes checked); uv itself comes pinned, with hashes,
 # from .ci/uv-requirements.txt. No Python is downloaded: the one on PATH (see .python-version) is used.
@@ -95,7 +95,7 @@ catalogs: venv
 		--ignore-obsolete
 
 clean:
-	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-*
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache
 
 # README.md's tables of settings and of the command's subcommands are written by the [[[cog ]]]
 # blocks in it from the code (settings.DESCRIPTIONS, the click commands); tests/test_readme.py

@@ -17,5 +17,7 @@ NGO_DIRECTORY_ID_AUTHORITY = os.environ.get(
     NGO_DIRECTORY_ID_AUTHORITY,  # noqa: F405  (from pelicanconf)
 )
 NGO_DIRECTORY_PUBLISHING = True
+# Every text is read afresh: nothing published comes from a file this build did not make.
+NGO_DIRECTORY_CACHE = False
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

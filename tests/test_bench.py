@@ -94,3 +94,14 @@ def test_one_pair_at_size_t_reports_every_phase_and_a_ratio(tmp_path: Path) -> N
     assert report["generated"]["ngos"] == 10 and report["machine"]["cores"] >= 1
     assert "ours / vanilla" in result.output and "search index" in result.output
     assert (tmp_path / "kept" / "output-ours" / "index.html").is_file()
+    # The pairs build without the cache; the rebuild after one edit, with it warm, keeps the
+    # files the edit did not change and puts the edit in the edited release's page.
+    cached = json.loads((tmp_path / "kept" / "cache" / "ngo-directory-read.json").read_text("utf-8"))
+    assert len(cached["entries"]) == len(list((tmp_path / "kept" / "directory" / "content").rglob("*.md")))
+    rebuilt = report["rebuild"]
+    assert rebuilt["edited"].startswith("press/") and rebuilt["wall"] > 0 and rebuilt["first_wall"] > 0
+    assert 0 < rebuilt["files_kept"] < rebuilt["files"]
+    assert list(rebuilt["phases"]) == list(PHASES)
+    assert "rebuild after editing " + rebuilt["edited"] in result.output
+    pages = (tmp_path / "kept" / "output-rebuild").rglob("index.html")
+    assert any("One more paragraph, added to time a rebuild." in page.read_text("utf-8") for page in pages)

@@ -161,13 +161,18 @@ class Project:
     output: Path
 
     @property
+    def cache(self) -> Path:
+        """The build cache's folder (CACHE_PATH), beside the project and the site."""
+        return self.root.parent / "cache"
+
+    @property
     def secrets(self) -> tuple[Path, ...]:
         return (self.root / "secret.txt", self.root / "pelicanconf.py", Path("/etc/passwd"))
 
     def check_log(self, log: FileLog, untouchable: tuple[Path, ...]) -> None:
         """In the project only content/ and ngo_data/ were opened, and only what really lies
         there (not a file elsewhere through a link); ``untouchable`` and the secrets never were,
-        neither by name nor through a link; nothing was written but the site."""
+        neither by name nor through a link; nothing was written but the site and the build cache."""
         never = {*untouchable, *self.secrets}
         assert [p for p in log.opened if p in never or _real(p) in never] == []
         root, sources = _real(self.root), (_real(self.content), _real(self.data))
@@ -177,7 +182,8 @@ class Project:
             if _inside(_real(p), root) and not any(_inside(_real(p), s) for s in sources)
         ]
         assert stray == []
-        assert [p for p in log.written if not self._in_site(p) and p.suffix != ".pyc"] == []
+        written = [p for p in log.written if not self._in_site(p) and not _inside(p, self.cache)]
+        assert [p for p in written if p.suffix != ".pyc"] == []
 
     def _in_site(self, path: Path) -> bool:
         """The output folder, its parent (which the build creates when missing) or one of the
@@ -231,7 +237,9 @@ def refused_build(project: Project, *untouchable: Path, **overrides: Any) -> lis
     before = tree_digest(project.output)
     around = sorted(p.name for p in project.output.parent.iterdir())
     with deadline(60), watching() as log, pytest.raises(ValidationFailed) as caught:
-        build(project.output, project.data, project.content, **overrides)
+        build(
+            project.output, project.data, project.content, **{"CACHE_PATH": str(project.cache), **overrides}
+        )
     project.check_log(log, untouchable)
     assert tree_digest(project.output) == before
     assert sorted(p.name for p in project.output.parent.iterdir()) == around
@@ -247,7 +255,9 @@ def both(project: Project, *untouchable: Path) -> tuple[list[str], list[str]]:
 def published_build(project: Project, **overrides: Any) -> Path:
     """Build the project over its previous site; nothing but the site may be written."""
     with watching() as log:
-        site = build(project.output, project.data, project.content, **overrides)
+        site = build(
+            project.output, project.data, project.content, **{"CACHE_PATH": str(project.cache), **overrides}
+        )
     project.check_log(log, ())
     return site
 

@@ -164,13 +164,12 @@ def test_the_workers_are_a_whole_number_of_processes(workers: object) -> None:
     ]
 
 
+@pytest.mark.parametrize("key", ["NGO_DIRECTORY_SEARCH_FALLBACKS", "NGO_DIRECTORY_CACHE"])
 @pytest.mark.parametrize("value", ["yes", 1, None])
-def test_indexing_fallback_copies_is_true_or_false(value: object) -> None:
+def test_switches_are_true_or_false(key: str, value: object) -> None:
     with pytest.raises(SettingsError) as caught:
-        plugin_settings({"DEFAULT_LANG": "en", "NGO_DIRECTORY_SEARCH_FALLBACKS": value, **ID})
-    assert str(caught.value).splitlines()[1:] == [
-        f"  NGO_DIRECTORY_SEARCH_FALLBACKS = {value!r}: expected True or False"
-    ]
+        plugin_settings({"DEFAULT_LANG": "en", key: value, **ID})
+    assert str(caught.value).splitlines()[1:] == [f"  {key} = {value!r}: expected True or False"]
 
 
 def test_workers_default_to_one_per_core() -> None:

@@ -9,7 +9,9 @@ from pelican import signals
 
 from .integration.generators import TEMPLATES, DirectoryGenerator
 from .integration.pelican_types import PelicanApp, PelicanGenerator
-from .integration.reader import SharedMarkdownReader
+from .integration.read_cache import ReadCache
+from .integration.reader import READ_CACHE_KEY, SharedMarkdownReader
+from .integration.template_cache import FOLDER, TemplateCache
 from .problems import ValidationFailed
 from .records.sources import unsafe_files
 from .settings import OPTIONS_KEY, Options, options_of
@@ -24,14 +26,18 @@ def get_generators(pelican: PelicanApp) -> type[DirectoryGenerator]:
 
 
 def configure_environment(generator: PelicanGenerator) -> None:
-    """Give every generator's Jinja environment our templates (after the theme's), and our
-    language-aware filters, globals and gettext."""
+    """Give every generator's Jinja environment our templates (after the theme's), our
+    language-aware filters, globals and gettext, and (with NGO_DIRECTORY_CACHE) the cache of
+    compiled templates."""
     loader = generator.env.loader
     if isinstance(loader, ChoiceLoader):
         loader.loaders = [*loader.loaders, FileSystemLoader(str(TEMPLATES))]
     if "jinja2.ext.InternationalizationExtension" not in generator.env.extensions:
         generator.env.add_extension("jinja2.ext.i18n")
-    filters.install(generator.env, {**generator.settings, **options_of(generator.settings).as_settings()})
+    options = options_of(generator.settings)
+    filters.install(generator.env, {**generator.settings, **options.as_settings()})
+    if options.cache:
+        generator.env.bytecode_cache = TemplateCache(Path(generator.settings["CACHE_PATH"]) / FOLDER)
 
 
 def read_texts_as_validate_does(pelican: PelicanApp) -> None:
@@ -51,7 +57,13 @@ def read_texts_as_validate_does(pelican: PelicanApp) -> None:
 
 
 def plan_the_site(generators: list[object]) -> None:
-    """Every generator has read its files: turn the texts into ours and plan every page."""
+    """Every generator has read its files: keep what was read for the next build, then turn
+    the texts into ours and plan every page."""
+    for generator in generators:
+        if isinstance(generator, DirectoryGenerator):
+            cache = generator.settings.pop(READ_CACHE_KEY, None)
+            if isinstance(cache, ReadCache):
+                cache.save()
     for generator in generators:
         if isinstance(generator, DirectoryGenerator):
             generator.plan_site()
@@ -71,9 +83,12 @@ def refuse_unsafe_files(pelican: PelicanApp) -> None:
 
 def initialized(pelican: PelicanApp) -> None:
     """Check the plugin's settings once, for the whole build, then the files; then set up reading."""
-    pelican.settings[OPTIONS_KEY] = Options.from_settings(pelican.settings)
+    options = pelican.settings[OPTIONS_KEY] = Options.from_settings(pelican.settings)
     refuse_unsafe_files(pelican)
     read_texts_as_validate_does(pelican)
+    if options.cache:
+        cache_path = Path(pelican.settings["CACHE_PATH"])
+        pelican.settings[READ_CACHE_KEY] = ReadCache(cache_path, pelican.settings.get("MARKDOWN"))
 
 
 def register() -> None:

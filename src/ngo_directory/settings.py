@@ -71,6 +71,8 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_PHONE_REGION": PHONE_REGION,
     # Processes that write the site at once: 0 for one per core, 1 to write in the build's own.
     "NGO_DIRECTORY_WORKERS": 0,
+    # Keep texts' Markdown conversions and compiled templates in CACHE_PATH for the next build.
+    "NGO_DIRECTORY_CACHE": True,
 }
 
 
@@ -161,6 +163,13 @@ DESCRIPTIONS: dict[str, Description] = {
         "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
         "core (one per 1,000 pages at most), `1` to write them all in the build's own; the site is the "
         "same bytes either way"
+    ),
+    "NGO_DIRECTORY_CACHE": Description(
+        "keep in Pelican's `CACHE_PATH` (`cache/`) what reading each press release and page made, "
+        "keyed by the file's bytes, the `MARKDOWN` settings and the versions of the code that reads "
+        "it, and the compiled templates, keyed by their source and the Jinja environment; the next "
+        "build converts and compiles only what changed, and the site is the same bytes either way",
+        "`True` (`False` in `publishconf.py`)",
     ),
     "NGO_DIRECTORY_PUBLISHING": Description(
         "a build for publishing: `SITEURL` must then be an absolute address that is not an example "
@@ -304,6 +313,7 @@ class Options:
     time_zone: str
     phone_region: str
     workers: int  # 0: one per core
+    cache: bool
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Options:
@@ -337,6 +347,7 @@ class Options:
             time_zone=merged["NGO_DIRECTORY_TIME_ZONE"],
             phone_region=merged["NGO_DIRECTORY_PHONE_REGION"],
             workers=merged["NGO_DIRECTORY_WORKERS"],
+            cache=merged["NGO_DIRECTORY_CACHE"],
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -368,6 +379,7 @@ class Options:
             "NGO_DIRECTORY_TIME_ZONE": self.time_zone,
             "NGO_DIRECTORY_PHONE_REGION": self.phone_region,
             "NGO_DIRECTORY_WORKERS": self.workers,
+            "NGO_DIRECTORY_CACHE": self.cache,
         }
 
 
@@ -400,9 +412,9 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             errors.append(f"{key} = {value!r}: expected a whole number of at least 1")
-    fallbacks = merged["NGO_DIRECTORY_SEARCH_FALLBACKS"]
-    if not isinstance(fallbacks, bool):
-        errors.append(f"NGO_DIRECTORY_SEARCH_FALLBACKS = {fallbacks!r}: expected True or False")
+    for key in ("NGO_DIRECTORY_SEARCH_FALLBACKS", "NGO_DIRECTORY_CACHE"):
+        if not isinstance(merged[key], bool):
+            errors.append(f"{key} = {merged[key]!r}: expected True or False")
     workers = merged["NGO_DIRECTORY_WORKERS"]
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
         errors.append(

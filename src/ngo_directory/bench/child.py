@@ -1,12 +1,14 @@
 """One timed build in a process of its own, for ``run``: the project's or vanilla Pelican's.
 
     python -m ngo_directory.bench.child ours --settings pelicanconf.py --content C --data D \\
-        --output O --result R.json [--languages az,ru,en]
+        --output O --result R.json [--languages az,ru,en] [--cache FOLDER]
     python -m ngo_directory.bench.child vanilla --content C --output O --result R.json
 
 The result file gets the build's wall time, its CPU time (the process's own, and that of the
 processes it waited for: Pagefind), the peak resident memory of the process and of its largest
-child, and, for the project's build, the time of every phase (``integration/timing.py``).
+child, and, for the project's build, the time of every phase (``integration/timing.py``). The
+project's build runs without its build cache (NGO_DIRECTORY_CACHE), as vanilla's runs without
+Pelican's, unless ``--cache`` names the folder to keep it in.
 "read" is Pelican reading the Markdown texts: from its ``initialized`` signal to the start of
 "load and validate"; "other" is what no phase covers (Pelican's own generators and writer
 setup, the schemas, the staging folder and the swap)."""
@@ -64,7 +66,12 @@ def timed(build: Callable[[], object]) -> dict[str, float]:
 
 
 def build_ours(
-    settings_file: Path, content: Path, data: Path, output: Path, languages: list[str] | None
+    settings_file: Path,
+    content: Path,
+    data: Path,
+    output: Path,
+    languages: list[str] | None,
+    cache: Path | None = None,
 ) -> dict[str, Any]:
     from pelican import signals
 
@@ -73,7 +80,13 @@ def build_ours(
 
     RECORDER.enable()
     signals.initialized.connect(_initialized)
-    overrides: dict[str, Any] = {"PATH": str(content), "NGO_DIRECTORY_DATA_PATH": str(data)}
+    overrides: dict[str, Any] = {
+        "PATH": str(content),
+        "NGO_DIRECTORY_DATA_PATH": str(data),
+        "NGO_DIRECTORY_CACHE": cache is not None,
+    }
+    if cache is not None:
+        overrides["CACHE_PATH"] = str(cache)
     if languages:
         overrides["NGO_DIRECTORY_LANGUAGES"] = languages
     total = timed(lambda: build_site(settings_file, output, overrides))
@@ -106,10 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument("--result", type=Path, required=True)
     parser.add_argument("--languages", help="comma-separated")
+    parser.add_argument("--cache", type=Path, help="use the build cache, kept in this folder")
     args = parser.parse_args(argv)
     if args.kind == "ours":
         languages = args.languages.split(",") if args.languages else None
-        result = build_ours(args.settings, args.content, args.data, args.output, languages)
+        result = build_ours(args.settings, args.content, args.data, args.output, languages, args.cache)
     else:
         result = build_vanilla(args.content, args.output)
     # ru_maxrss is in KiB on Linux: this process's peak, and the largest of its children's.

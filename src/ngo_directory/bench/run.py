@@ -11,7 +11,12 @@ Figures per build: wall and CPU time of the build itself (in the child, from the
 builds to its return; CPU includes the processes it waited for, Pagefind), the peak resident
 memory of the build's process and of Pagefind, read with ``getrusage`` in the child; the peak of
 the whole tree (the largest of them) as the parent sees it with ``wait4``; the HTML pages,
-files and bytes written. The time the child takes to start and import is in ``process_wall``."""
+files and bytes written. The time the child takes to start and import is in ``process_wall``.
+
+Then (unless told not to) the rebuild a contributor's change makes: the project's build once with
+its build cache into a folder of its own, one press release edited, and the same build again,
+with the cache warm and the previous site in place; it reports both times and how many files
+the rebuild kept as they were."""
 
 from __future__ import annotations
 
@@ -151,6 +156,7 @@ def run_bench(
     languages: Sequence[str] | None = None,
     seed: int = 0,
     keep: Path | None = None,
+    rebuild: bool = True,
     progress: Callable[[str], None] = lambda line: None,
 ) -> dict[str, Any]:
     """Generate the directory of ``size`` and build it ``pairs`` times with each builder; the
@@ -159,11 +165,13 @@ def run_bench(
     settings_file = settings_file.resolve()
     if keep is None:
         with tempfile.TemporaryDirectory(prefix="ngo-directory-bench-") as folder:
-            return _run(size, pairs, settings_file, vocabularies, languages, seed, Path(folder), progress)
+            return _run(
+                size, pairs, settings_file, vocabularies, languages, seed, Path(folder), rebuild, progress
+            )
     if keep.exists() and any(keep.iterdir()):
         raise FileExistsError(f"{keep} is not empty")
     keep.mkdir(parents=True, exist_ok=True)
-    return _run(size, pairs, settings_file, vocabularies, languages, seed, keep.resolve(), progress)
+    return _run(size, pairs, settings_file, vocabularies, languages, seed, keep.resolve(), rebuild, progress)
 
 
 def _run(
@@ -174,6 +182,7 @@ def _run(
     languages: Sequence[str] | None,
     seed: int,
     work: Path,
+    rebuild: bool,
     progress: Callable[[str], None],
 ) -> dict[str, Any]:
     directory = work / "directory"
@@ -203,9 +212,7 @@ def _run(
             shutil.rmtree(output, ignore_errors=True)
             arguments = [kind, "--content", str(content), "--output", str(output)]
             if kind == OURS:
-                arguments += ["--settings", str(settings_file), "--data", str(data)]
-                if languages:
-                    arguments += ["--languages", ",".join(languages)]
+                arguments += _ours(settings_file, data, languages)
             load = os.getloadavg()[0]
             result, process_wall, tree_rss, tree_cpu = run_child(arguments, logs / f"{kind}-{pair}.log")
             total = result["total"]
@@ -229,6 +236,14 @@ def _run(
             progress(f"pair {pair}/{pairs}: {kind} {total['wall']:.1f} s")
         ratios.append(walls[OURS] / walls[VANILLA])
         progress(f"pair {pair}/{pairs}: ours / vanilla = {ratios[-1]:.2f}")
+    rebuilt = None
+    if rebuild:
+        rebuilt = _rebuild(
+            work, content, [*_ours(settings_file, data, languages), "--cache", str(work / "cache")]
+        )
+        progress(
+            f"rebuild after one edit: {rebuilt['wall']:.1f} s (the first build {rebuilt['first_wall']:.1f} s)"
+        )
     return {
         "size": size,
         "pairs": pairs,
@@ -242,7 +257,50 @@ def _run(
         "medians": {kind: _medians([r for r in runs if r["build"] == kind]) for kind in (OURS, VANILLA)},
         "ratios": ratios,
         "median_ratio": _median(ratios),
+        "rebuild": rebuilt,
         "notes": list(NOTES),
+    }
+
+
+def _ours(settings_file: Path, data: Path, languages: Sequence[str] | None) -> list[str]:
+    """The child's arguments that only the project's build takes."""
+    arguments = ["--settings", str(settings_file), "--data", str(data)]
+    return [*arguments, "--languages", ",".join(languages)] if languages else arguments
+
+
+EDIT = "\n\nOne more paragraph, added to time a rebuild.\n"
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file of ``folder`` and which file it is: its inode and modification time."""
+    found = {}
+    for parent, _folders, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(parent, name)
+            status = os.lstat(path)
+            found[path] = (status.st_ino, status.st_mtime_ns)
+    return found
+
+
+def _rebuild(work: Path, content: Path, ours: list[str]) -> dict[str, Any]:
+    """Build with a cold cache, edit the first press release, build again into the same folder
+    with the cache warm: both times, and the files the rebuild kept."""
+    output, logs = work / "output-rebuild", work / "logs"
+    arguments = [OURS, "--content", str(content), "--output", str(output), *ours]
+    first, *_ = run_child(arguments, logs / "rebuild-first.log")
+    edited = sorted((content / "press").rglob("*.md"))[0]
+    with edited.open("a", encoding="utf-8") as stream:
+        stream.write(EDIT)
+    before = _files(output)
+    second, *_ = run_child(arguments, logs / "rebuild-second.log")
+    after = _files(output)
+    return {
+        "edited": edited.relative_to(content).as_posix(),
+        "first_wall": first["total"]["wall"],
+        "wall": second["total"]["wall"],
+        "files_kept": sum(1 for path, identity in after.items() if before.get(path) == identity),
+        "files": len(after),
+        "phases": second["phases"],
     }
 
 
@@ -312,5 +370,14 @@ def table(report: dict[str, Any]) -> str:
             share = figures["wall"] / total
             lines.append(f"{name:<30}{figures['wall']:>9.1f}{figures['cpu']:>9.1f}{share:>8.0%}")
     ratios = ", ".join(f"pair {i} {ratio:.2f}" for i, ratio in enumerate(report["ratios"], 1))
-    lines += ["", f"ours / vanilla, wall time: {ratios}; median {report['median_ratio']:.2f}", ""]
+    lines += ["", f"ours / vanilla, wall time: {ratios}; median {report['median_ratio']:.2f}"]
+    if rebuilt := report.get("rebuild"):
+        read = rebuilt["phases"].get(READ, {}).get("wall", 0.0)
+        lines.append(
+            f"rebuild after editing {rebuilt['edited']} (build cache warm, previous site in place): "
+            f"{rebuilt['wall']:.1f} s, {rebuilt['wall'] / rebuilt['first_wall']:.0%} of the first build "
+            f"with a cold cache ({rebuilt['first_wall']:.1f} s; reading {read:.1f} s); "
+            f"{rebuilt['files_kept']:,} of {rebuilt['files']:,} files kept"
+        )
+    lines.append("")
     return "\n".join([*lines, *(textwrap.fill(note, 100) for note in report["notes"])])

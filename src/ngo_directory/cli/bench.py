@@ -67,6 +67,13 @@ def _languages_option(
     metavar="FOLDER",
     help="Keep the directory, the last site of each build and the logs here (an empty or new folder).",
 )
+@click.option(
+    "--rebuild/--no-rebuild",
+    default=True,
+    show_default=True,
+    help="Also time a rebuild after editing one press release, with the build cache warm and the "
+    "previous site in place (two more builds of ours).",
+)
 def bench(
     settings_file: Path,
     size: str,
@@ -75,6 +82,7 @@ def bench(
     seed: int,
     json_file: Path | None,
     keep: Path | None,
+    rebuild: bool,
 ) -> None:
     """Time our build of a synthetic directory against vanilla Pelican building its press releases.
 
@@ -100,6 +108,7 @@ def bench(
             languages=languages,
             seed=seed,
             keep=keep,
+            rebuild=rebuild,
             progress=lambda line: click.echo(line, err=True),
         )
     except (BenchFailed, FileExistsError) as error:
