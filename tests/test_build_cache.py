@@ -137,6 +137,9 @@ def test_compiled_templates_are_keyed_by_the_environment() -> None:
     assert environment_fingerprint(env(trim_blocks=True)) == environment_fingerprint(env(trim_blocks=True))
     assert environment_fingerprint(env(trim_blocks=True)) != environment_fingerprint(env(trim_blocks=False))
     assert environment_fingerprint(env()) != environment_fingerprint(env(extensions=["jinja2.ext.i18n"]))
+    trimmed = env(extensions=["jinja2.ext.i18n"])
+    trimmed.policies["ext.i18n.trimmed"] = True
+    assert environment_fingerprint(trimmed) != environment_fingerprint(env(extensions=["jinja2.ext.i18n"]))
     plain, with_context = env(), env()
     plain.filters["shout"] = lambda value: value
     with_context.filters["shout"] = pass_context(lambda context, value: value)

@@ -4,11 +4,11 @@ Compiling the theme's templates costs a small build (the sample site) about a fi
 and every build compiles them again in each of Pelican's generators. Jinja can keep the compiled
 code (its bytecode cache), but keys it by the template's name and source only, while what a
 template compiles to also depends on the environment: the delimiters, ``trim_blocks``, the
-extensions, autoescaping, and whether each filter and test takes the context. So the key here
-also covers every one of those; Jinja itself checks the source (a checksum) and its own and
-Python's versions. Like the read cache, it lives in Pelican's ``CACHE_PATH`` and is used only
-when ``NGO_DIRECTORY_CACHE`` is on (not in publishing builds): it is code, trusted as much as
-the folder it is in."""
+extensions and their policies (``ext.i18n.trimmed``), autoescaping, and whether each filter and
+test takes the context. So the key here also covers every one of those; Jinja itself checks
+the source (a checksum) and its own and Python's versions. Like the read cache, it lives in
+Pelican's ``CACHE_PATH`` and is used only when ``NGO_DIRECTORY_CACHE`` is on (not in publishing
+builds): it is code, trusted as much as the folder it is in."""
 
 from __future__ import annotations
 
@@ -65,6 +65,7 @@ def environment_fingerprint(env: Environment) -> str:
     parts = {
         "environment": {name: described(getattr(env, name, None)) for name in _COMPILER_INPUTS},
         "extensions": sorted(env.extensions),
+        "policies": {name: described(value) for name, value in sorted(env.policies.items())},
         "filters": {name: _takes(f) for name, f in sorted(env.filters.items())},
         "tests": {name: _takes(f) for name, f in sorted(env.tests.items())},
     }
