@@ -8,6 +8,8 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .integration.generators import TEMPLATES, DirectoryGenerator
+from .integration.page_cache import FOLDER as PAGES_FOLDER
+from .integration.page_cache import PAGE_CACHE_KEY, PUBLISHED_KEY, PageCache, RecordingContext
 from .integration.pelican_types import PelicanApp, PelicanGenerator
 from .integration.read_cache import ReadCache
 from .integration.reader import READ_CACHE_KEY, SharedMarkdownReader
@@ -38,6 +40,7 @@ def configure_environment(generator: PelicanGenerator) -> None:
     filters.install(generator.env, {**generator.settings, **options.as_settings()})
     if options.cache:
         generator.env.bytecode_cache = TemplateCache(Path(generator.settings["CACHE_PATH"]) / FOLDER)
+        generator.env.context_class = RecordingContext
 
 
 def read_texts_as_validate_does(pelican: PelicanApp) -> None:
@@ -89,6 +92,8 @@ def initialized(pelican: PelicanApp) -> None:
     if options.cache:
         cache_path = Path(pelican.settings["CACHE_PATH"])
         pelican.settings[READ_CACHE_KEY] = ReadCache(cache_path, pelican.settings.get("MARKDOWN"))
+        if published := pelican.settings.get(PUBLISHED_KEY):
+            pelican.settings[PAGE_CACHE_KEY] = PageCache(cache_path / PAGES_FOLDER, Path(published))
 
 
 def register() -> None:

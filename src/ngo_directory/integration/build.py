@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import printable
+from .page_cache import PAGE_CACHE_KEY, PUBLISHED_KEY, PageCache
 
 
 class BuildFailed(Exception):
@@ -63,9 +64,11 @@ def keep_unchanged(new: Path, old: Path) -> tuple[int, int]:
             fresh = os.path.join(parent, name)
             previous = os.path.join(old, relative, name)
             try:
-                before = os.lstat(previous)
-                size = os.lstat(fresh).st_size
-                if not stat.S_ISREG(before.st_mode) or before.st_size != size:
+                before, after = os.lstat(previous), os.lstat(fresh)
+                if os.path.samestat(before, after):  # linked already (page_cache.py)
+                    kept += 1
+                    continue
+                if not stat.S_ISREG(before.st_mode) or before.st_size != after.st_size:
                     continue
                 if not _same_bytes(fresh, previous):
                     continue
@@ -111,16 +114,21 @@ def build_site(
     final = Path(output or read_settings(settings_path, override=overrides)["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
-    overrides.update(OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
+    overrides.update(
+        {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False, PUBLISHED_KEY: str(final)}
+    )
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
+    settings = read_settings(settings_path, override=overrides)
     try:
-        Pelican(read_settings(settings_path, override=overrides)).run()
+        Pelican(settings).run()
         if collector.messages:
             raise BuildFailed("the build logged problems:\n" + "\n".join(collector.messages))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(cache := settings.get(PAGE_CACHE_KEY), PageCache):
+            cache.discard()
         raise
     finally:
         root.removeHandler(collector)
@@ -131,5 +139,7 @@ def build_site(
         logging.getLogger(__name__).info(
             "%s of %s files unchanged, kept as they were (%.1f s)", kept, total, time.perf_counter() - started
         )
+    if isinstance(cache := settings.get(PAGE_CACHE_KEY), PageCache):
+        cache.finish(staging)
     _swap(staging, final)
     return final

@@ -20,11 +20,14 @@ from ..problems import Problem, ValidationFailed
 from ..records.directory import Directory
 from ..records.validate import Limits, check_data
 from ..search.indexing import index_site, language_globs
-from ..settings import options_of, reserved_names
+from ..settings import OPTIONS_KEY, options_of, reserved_names
+from ..site.pages import PageSpec
 from ..site.plan import SitePlan, plan_site
 from ..syndication.syndication import Identity, Syndication
 from .content import PelicanTexts
+from .page_cache import PAGE_CACHE_KEY, PUBLISHED_KEY, PageCache, RecordingDirectory, code_and_settings_key
 from .pelican_types import PelicanWriter, Settings
+from .reader import READ_CACHE_KEY
 from .timing import phase
 from .workers import auto_workers, in_workers
 
@@ -33,6 +36,8 @@ TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 # Where the site publishes the records' JSON Schemas, so that a record's first line can name
 # https://<site>/schemas/ngo.schema.json; their $refs are relative, so the copies find each other.
 SCHEMAS_PATH = "schemas/"
+# The names every page is given besides its context (write_pages).
+OWN_NAMES = ("url", "page_url", "page_lang", "alternates", "directory")
 
 
 def build_date(time_zone: str) -> dt.date:
@@ -140,6 +145,9 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         it and the two workers fight for them.)"""
         assert self.plan is not None
         workers = self.options.workers or auto_workers(len(self.plan.pages))
+        if cache := self.page_cache:
+            own = frozenset({"OUTPUT_PATH", PAGE_CACHE_KEY, PUBLISHED_KEY, READ_CACHE_KEY, OPTIONS_KEY})
+            cache.start(code_and_settings_key(self.env, self.settings, own), self.context, self.directory)
         in_workers(lambda index, count: self.write_pages(writer, index, count), workers)
         in_workers(self.write_syndication, workers)
         self.write_schemas()
@@ -147,23 +155,52 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
             globs = language_globs((page.language, page.save_as) for page in self.plan.pages)
             index_site(Path(self.output_path), self.options.search_path, globs)
 
+    @property
+    def page_cache(self) -> PageCache | None:
+        """The pages of the last build (page_cache.py), with NGO_DIRECTORY_CACHE on."""
+        cache = self.settings.get(PAGE_CACHE_KEY)
+        return cache if isinstance(cache, PageCache) else None
+
     def write_pages(self, writer: PelicanWriter, index: int, count: int) -> None:
-        """The pages whose place in the plan is ``index`` modulo ``count``."""
+        """The pages whose place in the plan is ``index`` modulo ``count``; with the page cache,
+        those made from the same inputs as in the last build are linked from it instead."""
         assert self.plan is not None
+        cache = self.page_cache
+        relative = self.settings["RELATIVE_URLS"]
         with phase("render and write"):
             for page in self.plan.pages[index::count]:
-                self.target(page.save_as)
-                writer.write_file(
-                    page.save_as,
-                    self.get_template(page.template.removesuffix(".html")),
-                    self.context,
-                    relative_urls=self.settings["RELATIVE_URLS"],
-                    url=page.url,
-                    page_url=page.url,
-                    page_lang=page.language,
-                    alternates=page.alternates,
-                    **page.context,
+                target = self.target(page.save_as)
+
+                def write(directory: object, page: PageSpec = page) -> None:
+                    writer.write_file(
+                        page.save_as,
+                        self.get_template(page.template.removesuffix(".html")),
+                        self.context,
+                        relative_urls=relative,
+                        url=page.url,
+                        page_url=page.url,
+                        page_lang=page.language,
+                        alternates=page.alternates,
+                        directory=directory,
+                        **page.context,
+                    )
+
+                if cache is None:
+                    write(self.directory)
+                    continue
+                # Pelican's writer sets `localsiteurl` from the address with relative URLs
+                # (and leaves the last page's in the context); without, it is the context's.
+                plan = (page, relative, None if relative else self.context.get("localsiteurl"))
+                key = cache.key(plan)
+                published = cache.reusable(page.save_as, key)
+                if key and published and cache.reuse(page.save_as, key, published, target):
+                    continue
+                own = {*page.context.keys(), *OWN_NAMES}
+                cache.render(
+                    page.save_as, key, own, lambda deps: write(RecordingDirectory(self.directory, deps))
                 )
+            if cache is not None:
+                cache.save_part(index)
 
     def write_schemas(self) -> None:
         """Every JSON Schema of the package, byte for byte, under SCHEMAS_PATH."""
