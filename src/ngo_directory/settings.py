@@ -167,8 +167,9 @@ DESCRIPTIONS: dict[str, Description] = {
     "NGO_DIRECTORY_CACHE": Description(
         "keep in Pelican's `CACHE_PATH` (`cache/`) what reading each press release and page made, "
         "keyed by the file's bytes, the `MARKDOWN` settings and the versions of the code that reads "
-        "it, and the compiled templates, keyed by their source and the Jinja environment; the next "
-        "build converts and compiles only what changed, and the site is the same bytes either way",
+        "it, the compiled templates, keyed by their source and the Jinja environment, and what each "
+        "page of the last build into the same folder was made from; the next build converts, "
+        "compiles and renders only what changed, and the site is the same bytes either way",
         "`True` (`False` in `publishconf.py`)",
     ),
     "NGO_DIRECTORY_PUBLISHING": Description(
