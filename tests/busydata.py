@@ -24,7 +24,7 @@ venue:
   address: {{en: "12, Example Street"}}
   region: ganja
 organisers: [madad-azerbaijan]
-partners: [osce]
+presenters: [osce]
 funders: [usaid]
 themes: [youth]
 agenda:

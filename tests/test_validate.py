@@ -54,7 +54,7 @@ status: scheduled
 venue:
   region: baku
 organisers: [ganja-youth-centre]
-partners: [open-aid]
+presenters: [open-aid]
 maintainers: [octocat]
 added: "2026-01-15"
 """
@@ -760,11 +760,78 @@ def test_unknown_organiser_suggests_ngos_and_partners(data):
 
 
 def test_reference_to_the_wrong_kind(data):
-    """An NGO slug in a meeting's partners is reported as the wrong kind of record."""
-    edit(data, "meetings/spring-meeting.yaml", "partners: [open-aid]", "partners: [ganja-youth-centre]")
+    """An NGO slug among a partner's funders is reported as the wrong kind of record."""
+    edit(data, "partners/open-aid.yaml", "type: donor", "type: donor\nfunders: [ganja-youth-centre]")
     assert check(data) == [
-        f"{MEETING_FILE}:8:12: partners[0]: 'ganja-youth-centre' is an NGO, not a partner "
+        f"{PARTNER_FILE}:3:11: funders[0]: 'ganja-youth-centre' is an NGO, not a partner "
         "(move it to the field for NGOs)"
+    ]
+
+
+def test_a_meeting_names_organisations_and_outside_parties_by_role(data):
+    """Each role takes slugs of NGOs or partners and named parties; a meeting page groups them."""
+    edit(
+        data,
+        "meetings/spring-meeting.yaml",
+        "presenters: [open-aid]",
+        "hosts: [ganja-youth-centre]\npresenters: [open-aid]\n"
+        "observers: [{name: {en: Local media, az: Yerli media}}]\nparticipants: [{name: Teachers}, open-aid]",
+    )
+    directory, problems = check_data(data)
+    assert problems == [] and directory is not None
+    meeting = directory.meetings["spring-meeting"]
+    assert [(p.role, p.org) for p in meeting.parties if p.org] == [
+        ("organiser", "ganja-youth-centre"),
+        ("host", "ganja-youth-centre"),
+        ("presenter", "open-aid"),
+        ("participant", "open-aid"),
+    ]
+    assert [p.role for p in meeting.parties if p.name] == ["participant", "observer"]
+    assert meeting.roles_of("open-aid") == ("presenter", "participant")
+    assert meeting.organisations == ("ganja-youth-centre", "open-aid")
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "partners: [open-aid]",
+            f"{MEETING_FILE}:8:1: partners: unknown field (the roles are now organisers, co_organisers, "
+            "hosts, funders, presenters, participants and observers: list these organisations under the "
+            "fitting one)",
+        ),
+        (
+            "participant_groups: [{en: Teachers}]",
+            f"{MEETING_FILE}:8:1: participant_groups: unknown field "
+            "(list each group under participants as {name: ...})",
+        ),
+        (
+            "observers: [[Local media]]",
+            f"{MEETING_FILE}:8:13: observers[0]: expected the slug of an NGO or partner, or "
+            "{name: ...} for someone outside the directory, found a list",
+        ),
+        (
+            "funders: [spring-meeting]",
+            f"{MEETING_FILE}:8:11: funders[0]: a record cannot refer to itself (remove this entry)",
+        ),
+        (
+            "funders: [open-aid, sprng-meeting]",
+            f"{MEETING_FILE}:8:21: funders[1]: unknown NGO or partner 'sprng-meeting' "
+            "(add ngo_data/ngos/sprng-meeting.yaml first, or fix the slug)",
+        ),
+    ],
+    ids=["old-partners", "old-groups", "not-a-party", "itself", "unknown"],
+)
+def test_a_meetings_roles_are_checked(data, new, expected):
+    edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", new)
+    assert check(data) == [expected]
+
+
+def test_a_named_party_written_the_old_way_is_shown_where_its_name_goes(data):
+    edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", "observers: [{en: Local media}]")
+    assert check(data) == [
+        f"{MEETING_FILE}:8:13: observers[0].name: required field is missing (add a 'name:' line)",
+        f"{MEETING_FILE}:8:14: observers[0].en: unknown field (allowed: name)",
     ]
 
 
@@ -772,22 +839,13 @@ def test_reference_to_the_wrong_kind(data):
     ("relative", "old", "new", "where", "field", "ends", "hint"),
     [
         (
-            "meetings/spring-meeting.yaml",
-            "partners: [open-aid]",
-            "partners: [ganja-youth-centre]",
-            (MEETING_FILE, 8, 12),
-            "partners[0]",
+            "partners/open-aid.yaml",
+            "type: donor",
+            "type: donor\nfunders: [ganja-youth-centre]",
+            (PARTNER_FILE, 3, 11),
+            "funders[0]",
             "NGO, not a partner",
             "move it to the field for NGOs",
-        ),
-        (
-            "meetings/spring-meeting.yaml",
-            "partners: [open-aid]",
-            "partners: [open-aid]\nparticipants: [open-aid]",
-            (MEETING_FILE, 9, 16),
-            "participants[0]",
-            "'open-aid' is a partner, not an NGO",
-            "move it to the field for partners",
         ),
         (
             "ngos/ganja-youth-centre.yaml",
@@ -799,7 +857,7 @@ def test_reference_to_the_wrong_kind(data):
             "move it to the field for meetings",
         ),
     ],
-    ids=["ngo-as-partner", "partner-as-participant", "meeting-as-partner"],
+    ids=["ngo-as-funder", "meeting-as-partner"],
 )
 def test_reference_to_the_wrong_kind_is_located(data, relative, old, new, where, field, ends, hint):
     """A slug of the wrong kind is reported at the slug ."""

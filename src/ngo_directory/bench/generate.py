@@ -2,7 +2,7 @@
 
 NGOs work in regions and on themes of the sample vocabularies (``regions.yaml`` and
 ``themes.yaml`` are copied as they are), partners fund NGOs and other partners, meetings have
-organisers, participants, partners and funders, and press releases name an organisation and
+organisers, funders, presenters, participants and observers, and press releases name an organisation and
 now and then a meeting it took part in. A few organisations are named far more often than the
 rest, as in a real directory. Texts are in Azerbaijani, Russian and English: some records and
 releases in all three, some in two, some in one (a third of the releases are written first in
@@ -447,18 +447,22 @@ class _Generator:
         ]
         funders = _pick(rng, self.funders, rng.choice((0, 1, 1, 2)), self.funder_weights)
         record["organisers"] = organisers
-        for field, value in (("participants", participants), ("partners", partners), ("funders", funders)):
+        named: list[Any] = []
+        if rng.random() < 0.3:
+            group = {
+                language: texts.PARTICIPANT_GROUP[language].format(n=rng.randint(5, 60))
+                for language in languages
+            }
+            named.append({"name": group})
+        for field, value in (
+            ("funders", funders),
+            ("presenters", partners),
+            ("participants", participants + named),
+        ):
             if value:
                 record[field] = value
-        if rng.random() < 0.3:
-            record["participant_groups"] = [
-                {
-                    language: texts.PARTICIPANT_GROUP[language].format(n=rng.randint(5, 60))
-                    for language in languages
-                }
-            ]
         if rng.random() < 0.2:
-            record["observers"] = [{language: texts.OBSERVER[language] for language in languages}]
+            record["observers"] = [{"name": {language: texts.OBSERVER[language] for language in languages}}]
         record["themes"] = themes
         facts = {
             language: {

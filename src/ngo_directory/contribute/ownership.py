@@ -20,6 +20,7 @@ from ..content.reading import read_markdown
 from ..i18n import N_
 from ..problems import Message, printable
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
+from ..records.models import ROLE_FIELDS
 from ..settings import LOGIN
 from ..text.translit import SLUG
 from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
@@ -33,12 +34,18 @@ PRESS_FOLDER = "content/press/"
 VOCABULARIES = ("ngo_data/regions.yaml", "ngo_data/themes.yaml")
 # A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
 AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
-# A meeting's fields that name organisations without making them organisers.
+# The fields that name organisations without making them organisers: a meeting's roles
+# (records.models.ROLE_FIELDS) and an organisation's partners and funders.
 NAMED = {
-    "participants": N_("names %(slug)s among the participants"),
-    "partners": N_("names %(slug)s among the partners"),
+    "co_organisers": N_("names %(slug)s among the co-organisers"),
+    "hosts": N_("names %(slug)s among the hosts"),
     "funders": N_("names %(slug)s among the funders"),
+    "presenters": N_("names %(slug)s among the presenters"),
+    "participants": N_("names %(slug)s among the participants"),
+    "observers": N_("names %(slug)s among the observers"),
+    "partners": N_("names %(slug)s among the partners"),
 }
+MEETING_ROLES = ("organisers", *(field for field in ROLE_FIELDS.values() if field != "organisers"))
 # Why a press release's copy names no organisation (its text was read).
 NO_ORGANISATION = "no-organisation"
 
@@ -192,7 +199,7 @@ class Checker:
     def _meeting(self, path: str, doc: Document, before: Document | None) -> None:
         """Organisers must be the author's; other organisations named are noted for review.
         Names the base copy already held were accepted with it and are not judged again."""
-        self._named(path, doc, before, ("organisers", *NAMED))
+        self._named(path, doc, before, MEETING_ROLES)
 
     def _named(self, path: str, doc: Document, before: Document | None, keys: Iterable[str]) -> None:
         """Judge the organisations a record newly names under ``keys``: an organiser must be
@@ -202,7 +209,7 @@ class Checker:
             if not isinstance(names, list):
                 continue
             old = before.data.get(key) if before is not None else None
-            already = set(old) if isinstance(old, list) and all(isinstance(x, str) for x in old) else set()
+            already = {x for x in old if isinstance(x, str)} if isinstance(old, list) else set()
             for index, slug in enumerate(names):
                 if not isinstance(slug, str) or slug in already:
                     continue

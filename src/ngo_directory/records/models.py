@@ -251,6 +251,38 @@ class Change:
     status: str | None = None
 
 
+# The roles an organisation or a named party has at a meeting, in the order a meeting page
+# lists them, each with the record field that holds it.
+ROLE_FIELDS = {
+    "organiser": "organisers",
+    "co-organiser": "co_organisers",
+    "host": "hosts",
+    "funder": "funders",
+    "presenter": "presenters",
+    "participant": "participants",
+    "observer": "observers",
+}
+ROLES = tuple(ROLE_FIELDS)
+
+
+@dataclass(frozen=True)
+class Party:
+    """Someone at a meeting in one role: a record of the directory (``org``, a slug) or
+    someone outside it (``name``)."""
+
+    role: str
+    org: str | None = None
+    name: Text | None = None
+
+
+def _parties(d: dict[str, Any], lang: str) -> tuple[Party, ...]:
+    return tuple(
+        Party(role, org=item) if isinstance(item, str) else Party(role, name=Text.name_of(item["name"], lang))
+        for role, field in ROLE_FIELDS.items()
+        for item in d.get(field, ())
+    )
+
+
 @dataclass(frozen=True)
 class Meeting:
     slug: str
@@ -262,12 +294,7 @@ class Meeting:
     timezone: str
     status: str
     venue: Venue
-    organisers: tuple[str, ...]
-    participants: tuple[str, ...]
-    participant_groups: tuple[Text, ...]
-    partners: tuple[str, ...]
-    funders: tuple[str, ...]
-    observers: tuple[Text, ...]
+    parties: tuple[Party, ...]  # by role (ROLES), then as listed
     themes: tuple[str, ...]
     agenda: Text | None
     outcome: Text | None
@@ -303,8 +330,23 @@ class Meeting:
     @property
     def organisations(self) -> tuple[str, ...]:
         """Every organisation slug the meeting names, in order, without repeats."""
-        seen = dict.fromkeys(self.organisers + self.participants + self.partners + self.funders)
-        return tuple(seen)
+        return tuple(dict.fromkeys(party.org for party in self.parties if party.org))
+
+    def in_role(self, role: str) -> tuple[Party, ...]:
+        return tuple(party for party in self.parties if party.role == role)
+
+    @property
+    def organisers(self) -> tuple[Party, ...]:
+        return self.in_role("organiser")
+
+    @property
+    def funders(self) -> tuple[str, ...]:
+        """The slugs of the organisations that fund it."""
+        return tuple(party.org for party in self.in_role("funder") if party.org)
+
+    def roles_of(self, slug: str) -> tuple[str, ...]:
+        """The roles of the organisation ``slug`` at the meeting, in ROLES order."""
+        return tuple(party.role for party in self.parties if party.org == slug)
 
 
 def _common(slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str) -> dict[str, Any]:
@@ -403,12 +445,7 @@ def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeti
             address=_text(venue.get("address"), lang),
             city=_text(venue.get("city"), lang),
         ),
-        organisers=tuple(d["organisers"]),
-        participants=tuple(d.get("participants", ())),
-        participant_groups=_texts(d.get("participant_groups"), lang),
-        partners=tuple(d.get("partners", ())),
-        funders=tuple(d.get("funders", ())),
-        observers=_texts(d.get("observers"), lang),
+        parties=_parties(d, lang),
         themes=tuple(d.get("themes", ())),
         agenda=_text(d.get("agenda"), lang),
         outcome=_text(d.get("outcome"), lang),

@@ -417,10 +417,8 @@ def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
             run.problems += _check_history(doc)
             if kind == "meeting":
                 found += regions.check(doc, ("venue", "region"))
-                found += _check_refs(run, doc, ("organisers",), org, slug)
-                found += _check_refs(run, doc, ("participants",), ("ngo",), slug)
-                found += _check_refs(run, doc, ("partners",), ("partner",), slug)
-                found += _check_refs(run, doc, ("funders",), ("partner",), slug)
+                for role_field in models.ROLE_FIELDS.values():
+                    found += _check_refs(run, doc, (role_field,), org, slug)
                 run.problems += _check_meeting_times(doc)
                 continue
             found += regions.check(doc, ("regions",))

@@ -44,6 +44,7 @@ ERROR_MESSAGES = frozenset(
         N_("expected an IANA time zone such as Asia/Baku"),
         N_("expected an e-mail address such as info@example.org"),
         N_("expected one line of text"),
+        N_("expected the slug of an NGO or partner, or {name: ...} for someone outside the directory"),
         N_("expected text"),
         N_("expected text, or a map of languages with keys az, ru and en"),
         N_("still holds the placeholder written by 'ngo-directory new': write the real value in its place"),
@@ -214,6 +215,16 @@ def _yaml_typing_hint(doc: Document, path: Path_, value: Any) -> str:
     return ""
 
 
+# Fields an earlier version of a schema had (its "movedProperties"), and where they went.
+MOVED = {
+    "meeting-roles": N_(
+        "the roles are now organisers, co_organisers, hosts, funders, presenters, participants and "
+        "observers: list these organisations under the fitting one"
+    ),
+    "meeting-named": N_("list each group under participants as {name: ...}"),
+}
+
+
 def _close(value: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
     if close:
@@ -242,8 +253,10 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         return
     if rule == "additionalProperties":
         names = sorted(schema.get("properties", {}))
+        moved = schema.get("movedProperties", {})
         for key in sorted(set(value) - set(names)):
-            yield doc.problem((*path, key), Message(N_("unknown field")), _close(key, names), key=True)
+            hint = Message(MOVED[moved[key]]) if moved.get(key) in MOVED else _close(key, names)
+            yield doc.problem((*path, key), Message(N_("unknown field")), hint, key=True)
         return
     if rule in ("anyOf", "oneOf"):
         options = rule_value

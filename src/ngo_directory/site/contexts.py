@@ -15,7 +15,7 @@ from ..content.model import ContentPage, PressRelease
 from ..content.versions import Version
 from ..records.completeness import Completeness
 from ..records.directory import Organisation
-from ..records.models import Meeting, Ngo, Partner, VocabularyEntry
+from ..records.models import Meeting, Ngo, Partner, Text, VocabularyEntry
 from ..syndication.subscriptions import Channel
 from ..text.collation import Letter
 
@@ -176,6 +176,15 @@ class MeetingListPage(PageContext):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RoleGroup:
+    """Everyone in one role at a meeting: organisations of the directory, then named parties."""
+
+    role: str  # one of records.models.ROLES
+    organisations: Sequence[Organisation]
+    named: Sequence[Text]
+
+
+@dataclass(frozen=True, kw_only=True)
 class MeetingPage(PageContext):
     TEMPLATE: ClassVar[str] = "meeting.html"
 
@@ -184,10 +193,7 @@ class MeetingPage(PageContext):
     translation: Completeness
     region: VocabularyEntry
     themes: Sequence[VocabularyEntry]
-    organisers: Sequence[Organisation]
-    participants: Sequence[Ngo]
-    partners: Sequence[Partner]
-    funders: Sequence[Partner]
+    roles: Sequence[RoleGroup]  # the roles someone has, in ROLES order
     press: Sequence[Version[PressRelease]]
 
 

@@ -14,7 +14,7 @@ from ..content.versions import Version
 from ..i18n import Languages
 from ..records.completeness import Completeness
 from ..records.directory import Directory
-from ..records.models import Meeting, Ngo, Partner, VocabularyEntry, shown_name
+from ..records.models import ROLES, Meeting, Ngo, Partner, VocabularyEntry, shown_name
 from ..records.validate import RECORD_FOLDERS
 from ..syndication.happenings import CHANGES, MEETINGS, PRESS, topic
 from ..syndication.subscriptions import Catalogue, Channel
@@ -33,6 +33,7 @@ from .contexts import (
     PartnerPage,
     PressListPage,
     Relation,
+    RoleGroup,
     ScriptLetters,
     SearchChoices,
     SearchPage,
@@ -331,10 +332,15 @@ class Planner:
             translation=self.completeness[meeting.slug],
             region=d.regions[meeting.venue.region],
             themes=[d.themes[s] for s in meeting.themes],
-            organisers=[d.organisation(s) for s in meeting.organisers],
-            participants=[d.ngos[s] for s in meeting.participants],
-            partners=[d.partners[s] for s in meeting.partners],
-            funders=[d.partners[s] for s in meeting.funders],
+            roles=[
+                RoleGroup(
+                    role=role,
+                    organisations=[d.organisation(p.org) for p in parties if p.org],
+                    named=[p.name for p in parties if p.name],
+                )
+                for role in ROLES
+                if (parties := meeting.in_role(role))
+            ],
             press=self.press.by_meeting.get(meeting.slug, []),
             channels=[own_channel, self.catalogue.get(MEETINGS)],
         )
