@@ -1,12 +1,18 @@
-"""Coordination: who takes part in a meeting and in which role, read back from real builds."""
+"""Coordination: who takes part in a meeting and in which role, and registration before and
+after its deadline, read back from real builds."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
+from typing import Any
 
+import feedparser
+import icalendar
 import pytest
 
-from sitetools import parse
+from sitetools import build, copy_project, parse
 
 pytestmark = pytest.mark.site
 
@@ -63,3 +69,119 @@ def test_an_organisations_meetings_say_its_role(
     page = parse(sample_site / f"{prefix}partners/{slug}/index.html")
     (item,) = page.get_element_by_id("meetings").getparent().iter("li")
     assert _text(item).endswith(f" · {role}")
+
+
+# --- registration ---------------------------------------------------------------------------
+
+FORUM = """\
+title: {en: Spring forum of Ganja NGOs, az: Gəncə QHT-lərinin yaz forumu, ru: Весенний форум НПО Гянджи}
+start: "2027-03-10 10:00"
+end: "2027-03-10 17:00"
+status: scheduled
+venue: {region: ganja}
+organisers: [isar]
+registration:
+  status: open
+  deadline: "2027-03-01 18:00"
+  url: https://example.org/register
+  email: register@example.org
+  phone: "+994 12 555 03 03"
+  capacity: 40
+  cost: {en: Free, az: Pulsuz, ru: Бесплатно}
+  languages: [az, en]
+  accessibility: {en: Step-free entrance from the courtyard.}
+themes: [civil-society]
+maintainers: [someone]
+added: "2026-11-22"
+"""
+# Earlier than the forum, without registration: listed after it while the forum's is open.
+TALK = """\
+title: {en: Winter talk in Sheki}
+start: "2027-02-20"
+status: scheduled
+venue: {region: sheki}
+organisers: [isar]
+maintainers: [someone]
+added: "2026-11-22"
+"""
+FORUM_PAGE = "en/meetings/spring-forum-ganja-2027/index.html"
+OPEN_UNTIL = "Registration is open until 1 March 2027, 18:00 (Asia/Baku)."
+BEFORE = dt.datetime(2027, 2, 15, 8, tzinfo=dt.UTC)  # 12:00 in Baku
+AFTER = dt.datetime(2027, 3, 1, 14, 1, tzinfo=dt.UTC)  # 18:01 in Baku, the deadline's day
+
+
+@pytest.fixture(scope="module")
+def registration_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample with the forum and the talk, built before and just after the deadline."""
+    tmp = tmp_path_factory.mktemp("registration")
+    data, content = copy_project(tmp / "project")
+    (data / "meetings/spring-forum-ganja-2027.yaml").write_text(FORUM, "utf-8")
+    (data / "meetings/winter-talk-sheki-2027.yaml").write_text(TALK, "utf-8")
+    sites = {}
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        for name, moment in (("before", BEFORE), ("after", AFTER)):
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+            sites[name] = build(tmp / name, data, content)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if old is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+    return sites
+
+
+def _registration_section(site: Path) -> Any:
+    return parse(site / FORUM_PAGE).get_element_by_id("registration").getparent()
+
+
+def test_open_registration_says_until_when_and_how(registration_sites: dict[str, Path]) -> None:
+    section = _registration_section(registration_sites["before"])
+    assert _text(section.find(".//p")) == OPEN_UNTIL
+    facts = {_text(dt_): dt_.getnext() for dt_ in section.iter("dt")}
+    assert list(facts) == ["How to register", "Places", "Cost", "Working languages", "Accessibility"]
+    links = [a.get("href") for a in facts["How to register"].iter("a")]
+    assert links == ["https://example.org/register", "mailto:register@example.org", "tel:+994-12-555-03-03"]
+    assert [_text(facts[k]) for k in ("Places", "Cost", "Working languages")] == [
+        "40",
+        "Free",
+        "Azerbaijani, English",
+    ]
+
+
+def test_after_the_deadline_the_page_says_registration_has_closed(
+    registration_sites: dict[str, Path],
+) -> None:
+    section = _registration_section(registration_sites["after"])
+    assert _text(section.find(".//p")) == "Registration has closed."
+    assert "How to register" not in [_text(dt_) for dt_ in section.iter("dt")]
+    assert "example.org/register" not in (registration_sites["after"] / FORUM_PAGE).read_text("utf-8")
+
+
+def _upcoming_items(site: Path) -> list[str]:
+    page = parse(site / "en/meetings/index.html")
+    return [_text(li) for li in page.get_element_by_id("upcoming").getparent().find(".//ul").iter("li")]
+
+
+def test_meetings_open_for_registration_are_listed_first_with_their_deadline(
+    registration_sites: dict[str, Path],
+) -> None:
+    before = _upcoming_items(registration_sites["before"])
+    assert before[0].startswith("Spring forum of Ganja NGOs")
+    assert before[0].endswith("· Register by 1 March 2027, 18:00 (Asia/Baku)")
+    assert before[1].startswith("Winter talk in Sheki")
+    # By then the talk is over, and the forum is listed like any other meeting.
+    assert _upcoming_items(registration_sites["after"]) == [
+        "Spring forum of Ganja NGOs 10 March 2027, 10:00 · Ganja · Scheduled"
+    ]
+
+
+def test_feed_entries_and_calendar_events_carry_the_registration(registration_sites: dict[str, Path]) -> None:
+    feed = feedparser.parse((registration_sites["before"] / "en/feeds/meetings.atom.xml").read_bytes())
+    (entry,) = [e for e in feed.entries if e.title == "Meeting announced: Spring forum of Ganja NGOs"]
+    assert OPEN_UNTIL in entry.content[0].value and "https://example.org/register" in entry.content[0].value
+    for name, expected in (("before", OPEN_UNTIL), ("after", "Registration has closed.")):
+        ics = registration_sites[name] / "en/calendars/meetings/spring-forum-ganja-2027.ics"
+        (event,) = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+        description = str(event["DESCRIPTION"])
+        assert expected in description
+        assert ("register@example.org" in description) is (name == "before")

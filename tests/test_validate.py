@@ -827,6 +827,45 @@ def test_a_meetings_roles_are_checked(data, new, expected):
     assert check(data) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("registration", "expected"),
+    [
+        (
+            "registration: {status: open}",
+            f"{MEETING_FILE}:8:24: registration.status: open registration needs a way to register "
+            "(add url, email or phone under registration)",
+        ),
+        (
+            'registration: {status: open, url: "https://example.org/r", deadline: "2026-03-02"}',
+            f"{MEETING_FILE}:8:70: registration.deadline: registration closes (2026-03-02) after the "
+            "meeting ends (2026-03-01 12:00) (set a deadline before the meeting ends)",
+        ),
+        (
+            "registration: {status: invitation, capacity: forty}",
+            f"{MEETING_FILE}:8:46: registration.capacity: 'forty' is not a number of places such as 40",
+        ),
+        (
+            "registration: {status: waiting}",
+            f"{MEETING_FILE}:8:24: registration.status: 'waiting' is not an allowed value "
+            "(allowed: open, closed, invitation)",
+        ),
+    ],
+    ids=["open-without-a-way", "deadline-after-the-end", "capacity-not-a-number", "unknown-status"],
+)
+def test_a_meetings_registration_is_checked(data, registration, expected):
+    edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", registration)
+    assert check(data) == [expected]
+
+
+def test_a_registration_with_a_deadline_on_the_day_is_valid(data):
+    registration = (
+        'registration: {status: open, email: r@example.org, deadline: "2026-03-01 09:00", '
+        "capacity: 30, languages: [az, ru], cost: {en: Free}}"
+    )
+    edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", registration)
+    assert check(data) == []
+
+
 def test_a_named_party_written_the_old_way_is_shown_where_its_name_goes(data):
     edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", "observers: [{en: Local media}]")
     assert check(data) == [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import zoneinfo
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -40,14 +39,13 @@ SCHEMAS_PATH = "schemas/"
 OWN_NAMES = ("url", "page_url", "page_lang", "alternates", "directory")
 
 
-def build_date(time_zone: str) -> dt.date:
-    """Today in ``time_zone`` (NGO_DIRECTORY_TIME_ZONE), or the date of SOURCE_DATE_EPOCH there,
-    for reproducible builds."""
+def build_moment() -> dt.datetime:
+    """Now (aware, UTC), or SOURCE_DATE_EPOCH for reproducible builds: what is upcoming and
+    whose registration is open is decided as of this moment."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    zone = zoneinfo.ZoneInfo(time_zone)
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), zone).date()
-    return dt.datetime.now(zone).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no types
@@ -107,12 +105,12 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 self.context, self.settings["ARTICLE_URL"], self.settings["PAGE_URL"]
             )
             settings = self.settings_by_name
-            today = build_date(self.options.time_zone)
-            self.plan = plan_site(self.directory, releases, pages, self.languages, settings, today)
+            self.plan = plan_site(self.directory, releases, pages, self.languages, settings, build_moment())
             self.context.update(self.options.as_settings())
             self.context.update(
                 directory=self.directory,
                 footer_pages=self.plan.footer_pages,
+                registrations=self.plan.registrations,
                 opml_files={language: plan.opml for language, plan in self.plan.languages.items()},
                 absolute_base=self.absolute_base,
             )

@@ -284,6 +284,65 @@ def _parties(d: dict[str, Any], lang: str) -> tuple[Party, ...]:
 
 
 @dataclass(frozen=True)
+class MeetingRegistration:
+    """How to register for a meeting. ``deadline`` is the moment registration closes (a
+    deadline written as a day closes at the end of it, ``deadline_day``)."""
+
+    status: str  # 'open', 'closed' or 'invitation', as the record says
+    deadline: dt.datetime | None = None
+    deadline_day: bool = False
+    url: str | None = None
+    email: str | None = None
+    phone: Phone | None = None
+    capacity: int | None = None
+    cost: Text | None = None
+    languages: tuple[str, ...] = ()
+    accessibility: Text | None = None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The deadline's day as the record gives it."""
+        if self.deadline is None:
+            return None
+        return (self.deadline - dt.timedelta(days=1)).date() if self.deadline_day else self.deadline.date()
+
+    def state(self, meeting: Meeting, now: dt.datetime) -> str:
+        """'open', 'invitation' or 'closed' at ``now``: open registration closes at its
+        deadline, and any when the meeting has ended or will not take place."""
+        if meeting.status == "cancelled" or meeting.end <= now:
+            return "closed"
+        if self.status == "open" and self.deadline is not None and self.deadline <= now:
+            return "closed"
+        return self.status
+
+
+def _meeting_registration(
+    d: dict[str, Any] | None, zone: zoneinfo.ZoneInfo, lang: str, phone_region: str
+) -> MeetingRegistration | None:
+    if d is None:
+        return None
+    deadline, day = None, False
+    if "deadline" in d:
+        when = parse_local_datetime(d["deadline"])
+        if isinstance(when, dt.datetime):
+            deadline = when.replace(tzinfo=zone)
+        elif isinstance(when, dt.date):
+            deadline, day = dt.datetime.combine(when + dt.timedelta(days=1), dt.time(), zone), True
+    return MeetingRegistration(
+        status=d["status"],
+        deadline=deadline,
+        deadline_day=day,
+        url=d.get("url"),
+        email=d.get("email"),
+        phone=Phone("office", d["phone"], None, phone_region) if "phone" in d else None,
+        capacity=d.get("capacity"),
+        cost=_text(d.get("cost"), lang),
+        languages=tuple(d.get("languages", ())),
+        accessibility=_text(d.get("accessibility"), lang),
+    )
+
+
+@dataclass(frozen=True)
 class Meeting:
     slug: str
     source: str
@@ -295,6 +354,7 @@ class Meeting:
     status: str
     venue: Venue
     parties: tuple[Party, ...]  # by role (ROLES), then as listed
+    registration: MeetingRegistration | None
     themes: tuple[str, ...]
     agenda: Text | None
     outcome: Text | None
@@ -421,7 +481,9 @@ def meeting_times(d: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, bool]:
     return start.replace(tzinfo=zone), end.replace(tzinfo=zone), False
 
 
-def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeting:
+def build_meeting(
+    slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str = PHONE_REGION
+) -> Meeting:
     start, end, all_day = meeting_times(d)
     venue = d["venue"]
     changes = tuple(
@@ -446,6 +508,9 @@ def build_meeting(slug: str, source: str, d: dict[str, Any], lang: str) -> Meeti
             city=_text(venue.get("city"), lang),
         ),
         parties=_parties(d, lang),
+        registration=_meeting_registration(
+            d.get("registration"), zoneinfo.ZoneInfo(d.get("timezone", DEFAULT_TIMEZONE)), lang, phone_region
+        ),
         themes=tuple(d.get("themes", ())),
         agenda=_text(d.get("agenda"), lang),
         outcome=_text(d.get("outcome"), lang),

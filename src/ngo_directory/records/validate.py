@@ -316,6 +316,47 @@ def _check_meeting_times(doc: Document) -> list[Problem]:
     return []
 
 
+def _check_registration(doc: Document) -> list[Problem]:
+    """Open registration says how to register, and closes before the meeting ends."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    registration = data.get("registration")
+    if not isinstance(registration, dict):
+        return []
+    problems = []
+    if registration.get("status") == "open" and not any(k in registration for k in ("url", "email", "phone")):
+        problems.append(
+            doc.problem(
+                ("registration", "status"),
+                Message(N_("open registration needs a way to register")),
+                Message(N_("add url, email or phone under registration")),
+            )
+        )
+    deadline = registration.get("deadline")
+    when = parse_local_datetime(deadline) if isinstance(deadline, str) else None
+    if when is None or _check_meeting_times(doc) or not isinstance(data.get("start"), str):
+        return problems
+    last = parse_local_datetime(str(data.get("end", data["start"])))
+    if last is None:
+        return problems
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime.combine(when, dt.time(23, 59))
+    if not isinstance(last, dt.datetime):
+        last = dt.datetime.combine(last, dt.time(23, 59))
+    if when > last:
+        problems.append(
+            doc.problem(
+                ("registration", "deadline"),
+                Message(
+                    N_("registration closes (%(deadline)s) after the meeting ends (%(end)s)"),
+                    deadline=str(deadline),
+                    end=str(data.get("end", data["start"])),
+                ),
+                Message(N_("set a deadline before the meeting ends")),
+            )
+        )
+    return problems
+
+
 def _time_at(doc: Document, path: Path_) -> dt.datetime | None:
     """The bookkeeping time at ``path`` (see models.record_time), or None if absent or invalid."""
     value = _strings(doc, path)
@@ -420,6 +461,7 @@ def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
                 for role_field in models.ROLE_FIELDS.values():
                     found += _check_refs(run, doc, (role_field,), org, slug)
                 run.problems += _check_meeting_times(doc)
+                run.problems += _check_registration(doc)
                 continue
             found += regions.check(doc, ("regions",))
             for index, _ in enumerate(doc.data.get("locations", []) if isinstance(doc.data, dict) else []):
@@ -485,9 +527,11 @@ def _build(run: _Run, lang: str) -> Directory:
     built: dict[str, dict[str, Any]] = {}
     for kind, docs in run.docs.items():
         builder = _BUILDERS[kind]
-        # Phone numbers written without a country code are the region's (meetings have none).
-        extra = {} if kind == "meeting" else {"phone_region": run.phone_region}
-        built[kind] = {slug: builder(slug, doc.file, doc.data, lang, **extra) for slug, doc in docs.items()}
+        # Phone numbers written without a country code are the region's.
+        built[kind] = {
+            slug: builder(slug, doc.file, doc.data, lang, phone_region=run.phone_region)
+            for slug, doc in docs.items()
+        }
     regions, themes = run.vocab["regions"], run.vocab["themes"]
     assert regions is not None and themes is not None
     return Directory(

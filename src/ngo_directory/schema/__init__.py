@@ -41,6 +41,7 @@ ERROR_MESSAGES = frozenset(
         N_("expected a two-letter language code such as az, ru or en"),
         N_("expected a web address starting with https:// or http://"),
         N_("expected a year such as 2008"),
+        N_("expected a number of places such as 40"),
         N_("expected an IANA time zone such as Asia/Baku"),
         N_("expected an e-mail address such as info@example.org"),
         N_("expected one line of text"),
@@ -51,7 +52,10 @@ ERROR_MESSAGES = frozenset(
     }
 )
 # An "errorMessage" of an integer field, as said of a value that is not a number.
-_NOT_A = {"expected a year such as 2008": N_("'%(value)s' is not a year such as 2008")}
+_NOT_A = {
+    "expected a year such as 2008": N_("'%(value)s' is not a year such as 2008"),
+    "expected a number of places such as 40": N_("'%(value)s' is not a number of places such as 40"),
+}
 
 _FORMAT_HINTS = {
     "phone": Message(N_('write it in international form, such as "+994 12 555 03 03"')),

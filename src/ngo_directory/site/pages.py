@@ -78,6 +78,14 @@ class PressIndex:
         return cls(ordered, dict(by_org), dict(by_meeting))
 
 
+def deadline_key(meeting: Meeting) -> str:
+    """Sorts open registrations by deadline (as UTC text), those without one last."""
+    registration = meeting.registration
+    if registration is None or registration.deadline is None:
+        return "~"
+    return registration.deadline.astimezone(dt.UTC).isoformat()
+
+
 def name_key(record: Any, order: Sequence[str]) -> tuple[Any, ...]:
     """Sort key: the name as shown, in the alphabet of the page's language (order[0])."""
     return (sort_key(shown_name(record, order), order[0]), record.slug)
@@ -109,11 +117,13 @@ class Planner:
         language: str,
         completeness: dict[str, Completeness],
         catalogue: Catalogue,
+        registrations: Mapping[str, str] | None = None,
     ):
         """One Planner plans one language; ``completeness`` (by slug) is the same for all.
         Each page links the feeds and calendars of ``catalogue`` that are about it."""
         self.d = directory
         self.catalogue = catalogue
+        self.registrations = registrations or {}
         self.completeness = completeness
         self.press = press
         self.languages = languages
@@ -212,7 +222,11 @@ class Planner:
         self.add_alphabetical(self.urls.index("PARTNER"), partners, PartnerListPage, self.channels(CHANGES))
         for partner in partners:
             self.plan_partner(partner)
-        upcoming = d.upcoming_meetings(self.today)
+        # Meetings one can still register for come first, the soonest deadline first.
+        upcoming = sorted(
+            d.upcoming_meetings(self.today),
+            key=lambda m: (0, deadline_key(m)) if self.registrations.get(m.slug) == "open" else (1, ""),
+        )
         meetings_channels = self.channels(MEETINGS)
         self.add_paginated(
             self.urls.index("MEETING"),

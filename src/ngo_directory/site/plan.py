@@ -4,6 +4,7 @@ decided from checked records and texts before anything is written."""
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ class SitePlan:
     pages: list[PageSpec]
     languages: dict[str, LanguagePlan]
     footer_pages: dict[str, list[Version[ContentPage]]]  # the listed pages, in each language
+    registrations: dict[str, str]  # each meeting's registration at the build: open, invitation, closed
 
 
 def plan_site(
@@ -42,9 +44,15 @@ def plan_site(
     texts: list[ContentPage],
     languages: Languages,
     settings: Mapping[str, Any],
-    today: dt.date,
+    now: dt.datetime,
 ) -> SitePlan:
-    """Plan every page of every language, and what each language's feeds announce."""
+    """Plan every page of every language, and what each language's feeds announce, as they
+    stand at ``now`` (aware): the build's moment, whose date in the directory's time zone
+    decides which meetings are upcoming."""
+    today = now.astimezone(zoneinfo.ZoneInfo(settings["NGO_DIRECTORY_TIME_ZONE"])).date()
+    registrations = {
+        slug: m.registration.state(m, now) for slug, m in directory.meetings.items() if m.registration
+    }
     press = versions_of(by_slug(releases), languages)
     pages = versions_of(by_slug(texts), languages)
     records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
@@ -56,7 +64,15 @@ def plan_site(
         in_language = PressIndex.of(group[language] for group in press)
         catalogue = Catalogue.build(directory, languages, language, settings)
         planner = Planner(
-            directory, in_language, settings, today, languages, language, completeness, catalogue
+            directory,
+            in_language,
+            settings,
+            today,
+            languages,
+            language,
+            completeness,
+            catalogue,
+            registrations,
         )
         planned += planner.plan()
         planned += plan_content(
@@ -69,4 +85,4 @@ def plan_site(
         )
     listed = [group for group in pages if all(version.item.listed for version in group.values())]
     footer = {language: [group[language] for group in listed] for language in languages.languages}
-    return SitePlan(planned, plans, footer)
+    return SitePlan(planned, plans, footer, registrations)
