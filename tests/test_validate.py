@@ -10,6 +10,7 @@ from pelican.utils import slugify as pelican_slugify
 
 from ngo_directory.cli import main
 from ngo_directory.content.reading import folder_check
+from ngo_directory.problems import Problem
 from ngo_directory.records.validate import check_data, load_directory
 from ngo_directory.text.translit import slugify
 
@@ -1338,3 +1339,96 @@ def test_content_files_with_hidden_characters_are_refused(data, content):
         "content/pages/about.md:5:6: U+0007 control character is not allowed "
         "(delete it: invisible characters can disguise names and links)",
     ]
+
+
+# --- meetings that clash --------------------------------------------------------------------
+
+OTHER_MEETING = "ngo_data/meetings/second-meeting.yaml"
+
+
+def _second_meeting(
+    data: Path, start: str, end: str, organisers: str, venue: str, status: str = "scheduled"
+) -> None:
+    (data / "meetings" / "second-meeting.yaml").write_text(
+        f'title: Second meeting\nstart: "{start}"\nend: "{end}"\nstatus: {status}\n'
+        f'venue: {venue}\norganisers: [{organisers}]\nmaintainers: [octocat]\nadded: "2026-01-15"\n',
+        "utf-8",
+    )
+
+
+def _warnings(data: Path) -> list[str]:
+    warnings: list[Problem] = []
+    directory, problems = check_data(data, warnings=warnings)
+    assert problems == [] and directory is not None
+    return [str(w) for w in warnings]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "organisers", "venue", "expected"),
+    [
+        (
+            "2026-03-01 11:00",
+            "2026-03-01 13:00",
+            "open-aid, ganja-youth-centre",
+            "{region: ganja}",
+            f"{OTHER_MEETING}:6:24: warning: organisers[1]: ganja-youth-centre also organises spring-meeting "
+            f"({MEETING_FILE}) at the same time (check the times of both meetings)",
+        ),
+        (
+            "2026-03-01 09:00",
+            "2026-03-01 10:30",
+            "open-aid",
+            "{region: baku}",
+            f"{MEETING_FILE}:6:11: warning: venue.region: second-meeting ({OTHER_MEETING}) takes place "
+            "in the same region at the same time (people there may want to attend both: check the times)",
+        ),
+    ],
+    ids=["same-organiser", "same-region-the-other-is-later"],
+)
+def test_meetings_that_clash_are_warnings(data, start, end, organisers, venue, expected):
+    _second_meeting(data, start, end, organisers, venue)
+    assert _warnings(data) == [expected]
+
+
+def test_a_venue_booked_twice_is_a_warning(data):
+    edit(
+        data,
+        "meetings/spring-meeting.yaml",
+        "  region: baku",
+        "  region: baku\n  name: {en: Youth House, az: Gənclər evi}",
+    )
+    _second_meeting(
+        data, "2026-03-01 11:30", "2026-03-01 14:00", "open-aid", "{region: baku, name: Gənclər  Evi}"
+    )
+    assert _warnings(data) == [
+        f"{OTHER_MEETING}:5:29: warning: venue.name: the venue is also booked for spring-meeting "
+        f"({MEETING_FILE}) at the same time (check the times of both meetings)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "status"),
+    [
+        ("2026-03-01 12:00", "2026-03-01 13:00", "scheduled"),  # starts as the other ends
+        ("2026-03-01 11:00", "2026-03-01 13:00", "cancelled"),
+        ("2026-03-02", "2026-03-02", "scheduled"),
+    ],
+    ids=["back-to-back", "cancelled", "next-day"],
+)
+def test_meetings_that_do_not_overlap_do_not_clash(data, start, end, status):
+    _second_meeting(data, start, end, "ganja-youth-centre", "{region: baku}", status=status)
+    assert _warnings(data) == []
+
+
+def test_cli_validate_prints_warnings_and_fails_on_them_only_when_strict(data, content):
+    _second_meeting(data, "2026-03-01 11:00", "2026-03-01 13:00", "ganja-youth-centre", "{region: baku}")
+    result = _validate(data, content)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{OTHER_MEETING}:6:14: warning: organisers[0]: ganja-youth-centre also organises spring-meeting "
+        f"({MEETING_FILE}) at the same time (check the times of both meetings)\n"
+    )
+    assert result.stderr.startswith("1 warning.\nOK: 1 NGO, 1 partner, 2 meetings,")
+    assert _validate(data, content, "--strict").exit_code == 1
+    github = _validate(data, content, "--format", "github").stdout.splitlines()
+    assert github[1].startswith(f"::warning file={OTHER_MEETING},line=6,col=14,title=organisers[0]::")

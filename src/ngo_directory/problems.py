@@ -10,6 +10,7 @@ from dataclasses import field as dataclass_field
 from .i18n import N_, translations
 
 Path_ = tuple[str | int, ...]
+WARNING = N_("warning")
 
 # Characters that hide text, reorder it or break a line where editors and git show no break:
 # C0 and C1 controls but tab, line feed and carriage return, DEL, zero-width characters,
@@ -123,6 +124,8 @@ class Problem:
     # what ``localized`` translates. Problems compare and sort by their English text alone.
     message_id: Message | None = dataclass_field(default=None, init=False, compare=False, repr=False)
     hint_id: Message | None = dataclass_field(default=None, init=False, compare=False, repr=False)
+    # Worth a look but not wrong (two meetings at once): reported, and fails only --strict.
+    warning: bool = dataclass_field(default=False, kw_only=True)
 
     def __post_init__(self) -> None:
         # Messages quote contributors' values and file names: make every one printable here,
@@ -141,6 +144,8 @@ class Problem:
         message = printable(self.message_id.localized(language)) if self.message_id else self.message
         hint = printable(self.hint_id.localized(language)) if self.hint_id else self.hint
         what = f"{self.field}: {message}" if self.field else message
+        if self.warning:
+            what = f"{translations(language or 'en').gettext(WARNING)}: {what}"
         return what + (f" ({hint})" if hint else "")
 
     def localized(self, language: str | None) -> str:
@@ -155,8 +160,9 @@ class Problem:
             return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
         text = self.text(language)
+        level = "warning" if self.warning else "error"
         return (
-            f"::error file={prop(self.file)},line={self.line},col={self.column},"
+            f"::{level} file={prop(self.file)},line={self.line},col={self.column},"
             f"title={prop(self.field or 'record')}::{_escape_data(text)}"
         )
 

@@ -13,6 +13,7 @@ import click
 from ..content.reading import folder_check
 from ..i18n import RECORD_LANGUAGES
 from ..i18n import translations as catalog_of
+from ..problems import Problem
 from .common import count_phrase, lang_option, main, report
 from .site import data_option, settings_option, site_settings_of
 
@@ -44,6 +45,7 @@ from .site import data_option, settings_option, site_settings_of
     show_default=True,
     help="'github' adds GitHub Actions annotations after the plain lines.",
 )
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (meetings that clash).")
 @lang_option
 def validate(
     settings_file: Path | None,
@@ -51,13 +53,17 @@ def validate(
     content_path: Path | None,
     press_folder: str | None,
     output_format: str,
+    strict: bool,
     language: str,
 ) -> None:
     """Check every record, page and press release, print every problem, and exit 1 on any.
 
     Each problem is one line: path:line:column: field: what is wrong (how to fix it). The
     settings file's plugin settings (languages, URLs and so reserved names, limits, phone
-    region) apply, so that validate judges every file as the build does.
+    region) apply, so that validate judges every file as the build does. In a valid directory,
+    meetings that clash (an organisation organising two at once, a venue booked twice, two in
+    one region at the same time) are warnings: printed the same way after 'warning:', and
+    failing only with --strict.
 
     \b
     Example:
@@ -72,10 +78,13 @@ def validate(
         reserved=site.reserved,
         max_bytes=site.limits.max_bytes,
     )
-    directory, problems = site.check(data_path or site.data_path, content)
+    warnings: list[Problem] = []
+    directory, problems = site.check(data_path or site.data_path, content, warnings)
     if problems or directory is None:
         report(problems, output_format, language)
         sys.exit(1)
+    if warnings:
+        report(warnings, output_format, language)
     counts = directory.counts
     catalog = catalog_of(language)
     records = ", ".join(
@@ -103,6 +112,8 @@ def validate(
         % {"records": records, "seconds": seconds},
         err=True,
     )
+    if strict and warnings:
+        sys.exit(1)
 
 
 def _count(number: int, noun: str) -> str:

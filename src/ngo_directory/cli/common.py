@@ -58,11 +58,11 @@ def report(problems: list[Problem], output_format: str, language: str | None = N
         for problem in problems:
             click.echo(problem.github_annotation(language))
     catalog = catalog_of(language or "en")
-    click.echo(
-        catalog.ngettext("%(num)s problem found.", "%(num)s problems found.", len(problems))
-        % {"num": len(problems)},
-        err=True,
-    )
+    if problems and all(problem.warning for problem in problems):
+        summary = catalog.ngettext("%(num)s warning.", "%(num)s warnings.", len(problems))
+    else:
+        summary = catalog.ngettext("%(num)s problem found.", "%(num)s problems found.", len(problems))
+    click.echo(summary % {"num": len(problems)}, err=True)
 
 
 def count_phrase(text: str, number: int) -> str:

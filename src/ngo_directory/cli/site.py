@@ -55,9 +55,10 @@ class SiteSettings:
     time_zone: str
 
     def check(
-        self, data_path: Path, content: ContentCheck | None = None
+        self, data_path: Path, content: ContentCheck | None = None, warnings: list[Problem] | None = None
     ) -> tuple[Directory | None, list[Problem]]:
-        """``check_data`` on ``data_path`` as the build checks it (and the texts, with ``content``)."""
+        """``check_data`` on ``data_path`` as the build checks it (and the texts, with ``content``;
+        with a list, the warnings too)."""
         return check_data(
             data_path,
             content=content,
@@ -65,6 +66,7 @@ class SiteSettings:
             limits=self.limits,
             reserved=self.reserved,
             phone_region=self.phone_region,
+            warnings=warnings,
         )
 
     @classmethod

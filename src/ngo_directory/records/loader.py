@@ -67,10 +67,12 @@ class Document:
         """Position of the key that holds ``path``, falling back to the value."""
         return self.key_marks.get(tuple(path)) or self.mark(path)
 
-    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:
-        """Build a Problem located at ``path`` in this document."""
+    def problem(
+        self, path: Path_, message: str, hint: str = "", *, key: bool = False, warning: bool = False
+    ) -> Problem:
+        """Build a Problem (or a warning) located at ``path`` in this document."""
         where = self.key_mark(path) if key else self.mark(path)
-        return Problem(self.file, where.line, where.column, field_name(path), message, hint)
+        return Problem(self.file, where.line, where.column, field_name(path), message, hint, warning=warning)
 
 
 class _StringLoader(yaml.CSafeLoader):

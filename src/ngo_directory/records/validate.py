@@ -15,6 +15,7 @@ from ..problems import Message, Path_, Problem, ValidationFailed, allowed, did_y
 from ..settings import DEFAULTS, reserved_names
 from ..text.translit import SLUG, fold, slugify
 from . import models
+from .clashes import meeting_clashes
 from .directory import Directory
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
@@ -483,11 +484,13 @@ def check_data(
     limits: Limits | None = None,
     reserved: frozenset[str] | None = None,
     phone_region: str = PHONE_REGION,
+    warnings: list[Problem] | None = None,
 ) -> tuple[Directory | None, list[Problem]]:
     """Load and check every record under ``data_path``, and with ``content`` the pages and press
     releases (it is given the kind of every record by slug); the directory is None on any problem.
     ``reserved`` is the slugs no record, page or press release may take (by default, those of
-    the default settings)."""
+    the default settings). Given a list, ``warnings`` gets what is worth a look in a valid
+    directory but not wrong: meetings that clash (clashes.py)."""
     reserved = reserved_names(DEFAULTS) if reserved is None else reserved
     run = _Run(Path(data_path), limits or Limits(), reserved, phone_region)
     vocabularies = {}
@@ -520,7 +523,10 @@ def check_data(
         run.problems += content(run.kind_of)
     if run.problems:
         return None, sorted(set(run.problems))
-    return _build(run, default_language), []
+    directory = _build(run, default_language)
+    if warnings is not None:
+        warnings += meeting_clashes(directory, run.docs.get("meeting", {}))
+    return directory, []
 
 
 def _build(run: _Run, lang: str) -> Directory:
