@@ -185,3 +185,47 @@ def test_feed_entries_and_calendar_events_carry_the_registration(registration_si
         description = str(event["DESCRIPTION"])
         assert expected in description
         assert ("register@example.org" in description) is (name == "before")
+
+
+# --- month by month -------------------------------------------------------------------------
+
+
+def _month(site: Path, slug: str) -> Any:
+    return parse(site / f"en/months/{slug}/index.html")
+
+
+def test_each_month_with_meetings_has_a_page_day_by_day(registration_sites: dict[str, Path]) -> None:
+    site = registration_sites["before"]
+    assert sorted(p.name for p in (site / "en/months").iterdir()) == ["2000-12", "2027-02", "2027-03"]
+    page = _month(site, "2027-03")
+    assert _text(page.find(".//h1")) == "Meetings in March 2027"
+    days = [(_text(h2), [_text(a) for a in h2.getnext().iter("a")]) for h2 in page.find(".//main").iter("h2")]
+    assert days == [("10 March 2027", ["Spring forum of Ganja NGOs"])]
+    assert _text(parse(site / "months/2027-03/index.html").find(".//h1")) == "Mart 2027: görüşlər"
+    assert _text(parse(site / "ru/months/2027-03/index.html").find(".//h1")) == "Встречи: Март 2027"
+
+
+def test_months_link_the_months_before_and_after(registration_sites: dict[str, Path]) -> None:
+    site = registration_sites["before"]
+
+    def links(slug: str) -> dict[str, tuple[str, str]]:
+        nav = _month(site, slug).find(".//nav[@class='months']")
+        return {a.get("rel"): (a.get("href"), _text(a)) for a in nav.iter("a") if a.get("rel")}
+
+    assert links("2000-12") == {"next": ("../../../en/months/2027-02/", "February 2027 →")}
+    assert links("2027-02") == {
+        "prev": ("../../../en/months/2000-12/", "← December 2000"),
+        "next": ("../../../en/months/2027-03/", "March 2027 →"),
+    }
+    assert links("2027-03") == {"prev": ("../../../en/months/2027-02/", "← February 2027")}
+
+
+def test_the_meetings_page_links_the_month_of_the_next_meeting(registration_sites: dict[str, Path]) -> None:
+    def month_link(site: Path) -> str:
+        page = parse(site / "en/meetings/index.html")
+        (link,) = [a.get("href") for a in page.iter("a") if "/months/" in (a.get("href") or "")]
+        return str(link)
+
+    # The talk in February comes first, though the forum is listed first for its registration.
+    assert month_link(registration_sites["before"]) == "../../en/months/2027-02/"
+    assert month_link(registration_sites["after"]) == "../../en/months/2027-03/"

@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "PARTNER_INDEX_URL": "partners/",
     "MEETING_URL": "meetings/{slug}/",
     "MEETING_INDEX_URL": "meetings/",
+    "MONTH_URL": "months/{slug}/",
     "REGION_URL": "regions/{slug}/",
     "REGION_INDEX_URL": "regions/",
     "THEME_URL": "themes/{slug}/",
@@ -113,6 +114,9 @@ DESCRIPTIONS: dict[str, Description] = {
     "PARTNER_INDEX_URL": Description("partners A-Z"),
     "MEETING_URL": Description("a meeting's page"),
     "MEETING_INDEX_URL": Description("the meetings, upcoming and past"),
+    "MONTH_URL": Description(
+        "the meetings of one month, day by day; `{slug}` is the month, such as `2027-03`"
+    ),
     "REGION_URL": Description("a region's NGOs, partners and meetings"),
     "REGION_INDEX_URL": Description("the regions"),
     "THEME_URL": Description("a theme's NGOs, partners and meetings"),
@@ -427,7 +431,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
     errors += _locality_errors(merged)
-    for kind in (*PAGE_KINDS, "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
+    for kind in (*PAGE_KINDS, "MONTH", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

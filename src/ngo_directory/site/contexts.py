@@ -173,6 +173,32 @@ class MeetingListPage(PageContext):
     items: Sequence[Meeting]  # past meetings, most recent first
     pagination: Pagination
     upcoming: Sequence[Meeting]  # on the first page only
+    month: Month | None  # of the next upcoming meeting, else of the latest; None without meetings
+
+
+@dataclass(frozen=True, kw_only=True)
+class Month:
+    """A month with meetings; its ``slug`` ('2027-03') names its page (MONTH_URL)."""
+
+    first_day: dt.date
+
+    @property
+    def slug(self) -> str:
+        return f"{self.first_day.year:04d}-{self.first_day.month:02d}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonthPage(PageContext):
+    """The meetings of one month, by the day each starts (a meeting that began the month
+    before is listed on the month's first day), with the months before and after that have
+    meetings."""
+
+    TEMPLATE: ClassVar[str] = "month.html"
+
+    month: Month
+    days: Sequence[tuple[dt.date, Sequence[Meeting]]]
+    previous: Month | None
+    next: Month | None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -218,6 +218,12 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return site.long_date(day, language_of(context))
 
     @pass_context
+    def month_filter(context: Context, value: dt.date) -> str:
+        """A month and its year in the page's language, as a heading says it: Mart 2027."""
+        text = str(format_date(value, "LLLL y", locale=site.babel_locale(language_of(context))))
+        return text[:1].upper() + text[1:]
+
+    @pass_context
     def time_filter(context: Context, value: dt.datetime) -> str:
         return str(format_time(value, "short", locale=site.babel_locale(language_of(context))))
 
@@ -287,6 +293,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         plain=plain_filter,
         date=date_filter,
         time=time_filter,
+        month=month_filter,
         number=number_filter,
         kind_label=kind_label,
     )

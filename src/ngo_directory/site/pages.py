@@ -25,6 +25,8 @@ from .contexts import (
     HomePage,
     MeetingListPage,
     MeetingPage,
+    Month,
+    MonthPage,
     NgoListPage,
     NgoPage,
     PageContext,
@@ -228,13 +230,19 @@ class Planner:
             key=lambda m: (0, deadline_key(m)) if self.registrations.get(m.slug) == "open" else (1, ""),
         )
         meetings_channels = self.channels(MEETINGS)
+        months = self.plan_months(meetings_channels)
+        past = d.past_meetings(self.today)
+        soonest = min(upcoming, key=lambda m: (m.start, m.slug)) if upcoming else None
+        shown = soonest or (past[0] if past else None)
+        current = months.get(Month(first_day=shown.start.date().replace(day=1))) if shown else None
         self.add_paginated(
             self.urls.index("MEETING"),
-            d.past_meetings(self.today),
+            past,
             lambda items, pagination: MeetingListPage(
                 items=items,
                 pagination=pagination,
                 upcoming=upcoming if pagination.first else (),
+                month=current,
                 channels=meetings_channels,
             ),
         )
@@ -336,6 +344,30 @@ class Planner:
                 channels=channels,
             ),
         )
+
+    def plan_months(self, channels: Sequence[Channel]) -> dict[Month, Month]:
+        """A page for each month in which meetings take place, day by day; returns the months
+        (each itself, to look one up by its first day)."""
+        by_month: dict[Month, dict[dt.date, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
+        for meeting in sorted(self.d.meetings.values(), key=lambda m: (m.start, m.slug)):
+            first, last = meeting.start.date(), meeting.last_day
+            day = first.replace(day=1)
+            while day <= last:
+                by_month[Month(first_day=day)][max(first, day)].append(meeting)
+                day = (day + dt.timedelta(days=32)).replace(day=1)
+        months = sorted(by_month, key=lambda m: m.first_day)
+        for index, month in enumerate(months):
+            self.add(
+                self.urls.url(month, "MONTH"),
+                MonthPage(
+                    month=month,
+                    days=sorted(by_month[month].items()),
+                    previous=months[index - 1] if index else None,
+                    next=months[index + 1] if index + 1 < len(months) else None,
+                    channels=channels,
+                ),
+            )
+        return {month: month for month in months}
 
     def meeting_page(self, meeting: Meeting) -> MeetingPage:
         d = self.d
