@@ -48,6 +48,7 @@ class Inputs:
     ngos: frozenset[str]
     partners: frozenset[str]
     meetings: frozenset[str]
+    programmes: frozenset[str]
     regions: frozenset[str]
     themes: frozenset[str]
     press: frozenset[str]  # one slug for a release and its translations
@@ -81,6 +82,7 @@ def inputs_of(data: Path = ROOT / "ngo_data", content: Path = ROOT / "content") 
         ngos=stems("ngos"),
         partners=stems("partners"),
         meetings=stems("meetings"),
+        programmes=stems("programmes"),
         regions=keys("regions"),
         themes=keys("themes"),
         press=slugs("press"),

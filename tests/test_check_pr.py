@@ -609,3 +609,28 @@ def test_an_ngo_naming_funders_and_partners_is_noted_for_review(repo: Path) -> N
         "ngo_data/ngos/ngo-alpha.yaml: note: names partner-one among the funders (for review by @carol)",
         "ngo_data/ngos/ngo-alpha.yaml: note: names partner-one among the partners (for review by @carol)",
     ]
+
+
+def test_a_programme_naming_other_organisations_passes_with_notes_for_review(repo: Path) -> None:
+    programme = (
+        "title: {en: A programme}\ndescription: {en: What it does.}\nregions: [baku]\nthemes: [youth]\n"
+        "funding: [partner-one]\nimplementing: [ngo-alpha, {name: {en: Local schools}}, ngo-beta]\n"
+        'maintainers: [alice]\nlast_verified: "2026-01-01"\nadded: "2026-01-01"\n'
+    )
+    write(repo, {"ngo_data/programmes/programme-one.yaml": programme})
+    commit(repo)
+    assert check(repo, "alice") == (
+        0,
+        [
+            "ngo_data/programmes/programme-one.yaml: note: names partner-one among the programme's funders "
+            "(for review by @carol)",
+            "ngo_data/programmes/programme-one.yaml: note: names ngo-beta among the programme's implementers "
+            "(for review by @bob or @Dave)",
+        ],
+        "OK: alice may merge this without review (1 changed file).",
+    )
+    code, lines, _ = check(repo, "bob")
+    assert code == 1 and lines[0] == (
+        "ngo_data/programmes/programme-one.yaml: new-record-maintainers: adds a record that does not list "
+        "its author bob among its maintainers (may approve: a maintainer of the directory)"
+    )

@@ -229,3 +229,65 @@ def test_the_meetings_page_links_the_month_of_the_next_meeting(registration_site
     # The talk in February comes first, though the forum is listed first for its registration.
     assert month_link(registration_sites["before"]) == "../../en/months/2027-02/"
     assert month_link(registration_sites["after"]) == "../../en/months/2027-03/"
+
+
+# --- programmes -----------------------------------------------------------------------------
+
+NPC = "programmes/national-pc-project/index.html"
+
+
+def test_a_programme_page_lists_iati_roles_results_and_years(sample_site: Path) -> None:
+    page = parse(sample_site / "en" / NPC)
+    section = page.get_element_by_id("who").getparent()
+    roles = [(_text(dt_), [_text(li) for li in dt_.getnext().iter("li")]) for dt_ in section.iter("dt")]
+    assert roles == [
+        ("Accountable", ["Ministry of Communications and High Technologies"]),
+        (
+            "Implemented by",
+            [
+                "Ministry of Education of Azerbaijan",
+                "HP",
+                "Microsoft",
+                "Azercell",
+                "Azerfon-Vodafone",
+                "Azerpocht",
+            ],
+        ),
+    ]
+    results = [_text(li) for li in page.get_element_by_id("results").getparent().iter("li")]
+    assert results == [
+        "more than 3,500 teachers bought computers in the pilot phase (as of November 2009)",
+        "more than 11,500 computers sold (as of February 2011)",
+        "more than 25,000 computers bought (as of December 2015)",
+    ]
+    facts = {_text(dt_): _text(dt_.getnext()) for dt_ in page.find(".//dl[@class='facts']").iter("dt")}
+    assert facts["Years"] == "from 2009"
+    ru = [
+        _text(li)
+        for li in parse(sample_site / "ru" / NPC).get_element_by_id("results").getparent().iter("li")
+    ]
+    assert ru[0] == "более 3 500 учителей купили компьютеры на пилотном этапе (на ноябрь 2009)"
+
+
+def test_programmes_and_organisations_link_each_other(sample_site: Path) -> None:
+    programme = parse(sample_site / "en/programmes/community-information-centres/index.html")
+    hrefs = {a.get("href") for a in programme.get_element_by_id("who").getparent().iter("a")}
+    assert {"../../../en/partners/usaid/", "../../../en/partners/irex/"} <= hrefs
+    for slug, role in (("usaid", "Funder"), ("irex", "Implementer")):
+        partner = parse(sample_site / f"en/partners/{slug}/index.html")
+        items = {_text(li) for li in partner.get_element_by_id("programmes").getparent().iter("li")}
+        assert f"Community Information Centres Completed · {role}" in items
+    region = parse(sample_site / "en/regions/azerbaijan/index.html")
+    names = [_text(a) for a in region.get_element_by_id("programmes").getparent().iter("a")]
+    assert names == ["Community Information Centres", "National PC project", "Tech Age Girls"]
+    listing = parse(sample_site / "en/programmes/index.html")
+    assert [_text(a) for a in listing.find(".//main").iter("a")] == names
+
+
+def test_a_programme_has_its_feeds_and_is_in_its_organisations_feeds(sample_site: Path) -> None:
+    own = feedparser.parse((sample_site / "en/feeds/programmes/tech-age-girls.atom.xml").read_bytes())
+    assert [e.title for e in own.entries] == ["New programme: Tech Age Girls"]
+    assert "A programme that builds the IT skills of young women leaders." in own.entries[0].content[0].value
+    usaid = feedparser.parse((sample_site / "en/feeds/partners/usaid.atom.xml").read_bytes())
+    assert "New programme: Tech Age Girls" in [e.title for e in usaid.entries]
+    assert not (sample_site / "en/calendars/programmes").exists()

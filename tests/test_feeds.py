@@ -43,12 +43,19 @@ SITE_FEEDS = ("press", "meetings", "changes")  # each language's feeds besides t
 
 def subject_count(inputs: Inputs) -> int:
     """How many records and vocabulary entries have a feed of their own (meetings have none)."""
-    return len(inputs.regions) + len(inputs.themes) + len(inputs.ngos) + len(inputs.partners)
+    return (
+        len(inputs.regions)
+        + len(inputs.themes)
+        + len(inputs.ngos)
+        + len(inputs.partners)
+        + len(inputs.programmes)
+    )
 
 
 def calendar_count(inputs: Inputs) -> int:
-    """How many calendars one language has: all meetings, then one per subject and per meeting."""
-    return 1 + subject_count(inputs) + len(inputs.meetings)
+    """How many calendars one language has: all meetings, then one per subject but programmes
+    (dated by the year at most) and one per meeting."""
+    return 1 + subject_count(inputs) - len(inputs.programmes) + len(inputs.meetings)
 
 
 def feeds(site: Path) -> list[Path]:
@@ -152,7 +159,12 @@ def test_each_subject_feed_carries_what_concerns_it(sample_site):
     sample = inputs_of()
     added = [
         f"az/{kind}/{slug}/added"
-        for kind, slugs in (("ngo", sample.ngos), ("partner", sample.partners), ("meeting", sample.meetings))
+        for kind, slugs in (
+            ("ngo", sample.ngos),
+            ("partner", sample.partners),
+            ("meeting", sample.meetings),
+            ("programme", sample.programmes),
+        )
         for slug in slugs
     ]
     assert sorted(changes) == sorted(added) and "az/partner/isar/added" in changes

@@ -457,6 +457,7 @@ def test_the_site_publishes_every_schema_byte_for_byte(sample_site: Path) -> Non
         "meeting.schema.json",
         "ngo.schema.json",
         "partner.schema.json",
+        "programme.schema.json",
         "vocabulary.schema.json",
     ]
     published = sorted(path.name for path in (sample_site / "schemas").iterdir())

@@ -98,6 +98,7 @@ def test_only_records_and_press_releases_are_indexed(search_site: Path) -> None:
             ("ngos", inputs.ngos),
             ("partners", inputs.partners),
             ("meetings", inputs.meetings),
+            ("programmes", inputs.programmes),
             ("press", inputs.press),
         )
         for slug in slugs
@@ -144,7 +145,7 @@ def test_search_page_offers_every_used_filter_value(search_site: Path) -> None:
         select.get("name"): [o.text_content() for o in select.xpath("option")][1:]
         for select in tree.xpath("//form[@id='search']//select")
     }
-    assert options["kind"] == ["QHT-lər", "Tərəfdaşlar", "Görüşlər", "Press-relizlər"]
+    assert options["kind"] == ["QHT-lər", "Tərəfdaşlar", "Görüşlər", "Proqramlar", "Press-relizlər"]
     assert {"Gəncə", "İsmayıllı", "Mingəçevir", "Şəki", "Bakı"} <= set(options["region"])
     assert "Salyan" not in options["region"]  # no record there
     assert options["year"] == ["2000"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,14 @@ def test_valid_directory_passes(data, content):
     directory, problems = check_data(data, content=folder_check(content))
     assert problems == []
     assert directory is not None
-    assert directory.counts == {"ngos": 1, "partners": 1, "meetings": 1, "regions": 3, "themes": 2}
+    assert directory.counts == {
+        "ngos": 1,
+        "partners": 1,
+        "meetings": 1,
+        "programmes": 0,
+        "regions": 3,
+        "themes": 2,
+    }
     assert directory.ngos["ganja-youth-centre"].partners == ("open-aid",)
 
 
@@ -1160,7 +1168,9 @@ def test_cli_validate_good_folder_exits_0(data, content):
     result = _validate(data, content)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr.startswith("OK: 1 NGO, 1 partner, 1 meeting, 3 regions, 2 themes checked in ")
+    assert result.stderr.startswith(
+        "OK: 1 NGO, 1 partner, 1 meeting, 0 programmes, 3 regions, 2 themes checked in "
+    )
 
 
 def _break(data: Path) -> None:
@@ -1428,7 +1438,84 @@ def test_cli_validate_prints_warnings_and_fails_on_them_only_when_strict(data, c
         f"{OTHER_MEETING}:6:14: warning: organisers[0]: ganja-youth-centre also organises spring-meeting "
         f"({MEETING_FILE}) at the same time (check the times of both meetings)\n"
     )
-    assert result.stderr.startswith("1 warning.\nOK: 1 NGO, 1 partner, 2 meetings,")
+    assert result.stderr.startswith("1 warning.\nOK: 1 NGO, 1 partner, 2 meetings, 0 programmes,")
     assert _validate(data, content, "--strict").exit_code == 1
     github = _validate(data, content, "--format", "github").stdout.splitlines()
     assert github[1].startswith(f"::warning file={OTHER_MEETING},line=6,col=14,title=organisers[0]::")
+
+
+# --- programmes -----------------------------------------------------------------------------
+
+PROGRAMME_FILE = "ngo_data/programmes/youth-clubs.yaml"
+PROGRAMME = """\
+title: {en: Youth clubs}
+description: {en: Clubs for young people.}
+status: active
+start_year: 2020
+funding: [open-aid]
+implementing: [ganja-youth-centre, {name: {en: Local schools}}]
+regions: [ganja]
+themes: [ict]
+results:
+  - {value: 12, unit: {en: clubs}, as_of: "2024-05"}
+maintainers: [octocat]
+last_verified: "2026-01-15"
+added: "2026-01-15"
+"""
+
+
+def _programme(data: Path, text: str = PROGRAMME) -> None:
+    (data / "programmes").mkdir(exist_ok=True)
+    (data / "programmes" / "youth-clubs.yaml").write_text(text, "utf-8")
+
+
+def test_a_valid_programme_is_read_with_its_roles_and_results(data):
+    _programme(data)
+    directory, problems = check_data(data)
+    assert problems == [] and directory is not None
+    programme = directory.programmes["youth-clubs"]
+    assert programme.funders == ("open-aid",) and programme.implementers == ("ganja-youth-centre",)
+    assert [p.name.get("en") for p in programme.parties if p.name] == ["Local schools"]
+    assert (programme.results[0].value, programme.results[0].as_of_day) == (12, dt.date(2024, 5, 1))
+    assert directory.programmes_by_organisation["open-aid"] == [programme]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "implementing: [ganja-youth-centre,",
+            "implementing: [ganja-youth,",
+            f"{PROGRAMME_FILE}:6:16: implementing[0]: unknown NGO or partner 'ganja-youth' "
+            "(did you mean 'ganja-youth-centre'?)",
+        ),
+        (
+            "start_year: 2020",
+            "start_year: 2020\nend_year: 2019",
+            f"{PROGRAMME_FILE}:5:11: end_year: the programme ends (2019) before it starts (2020) "
+            "(check both years)",
+        ),
+        (
+            '"2024-05"',
+            '"May 2024"',
+            f"{PROGRAMME_FILE}:10:43: results[0].as_of: 'May 2024' is not valid: expected a year (2011), "
+            "a month (2011-02) or a date (2011-02-15)",
+        ),
+        (
+            "value: 12,",
+            "value: twelve,",
+            f"{PROGRAMME_FILE}:10:13: results[0].value: 'twelve' is not a whole number such as 27000",
+        ),
+        (
+            "regions: [ganja]",
+            "regions: [ganjaa]",
+            f"{PROGRAMME_FILE}:7:11: regions[0]: unknown region 'ganjaa' "
+            "(did you mean 'ganja'?; see ngo_data/regions.yaml)",
+        ),
+    ],
+    ids=["unknown-organisation", "ends-before-it-starts", "as-of", "value", "region"],
+)
+def test_a_programme_is_checked(data, old, new, expected):
+    assert old in PROGRAMME
+    _programme(data, PROGRAMME.replace(old, new))
+    assert check(data) == [expected]

@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     "MEETING_URL": "meetings/{slug}/",
     "MEETING_INDEX_URL": "meetings/",
     "MONTH_URL": "months/{slug}/",
+    "PROGRAMME_URL": "programmes/{slug}/",
+    "PROGRAMME_INDEX_URL": "programmes/",
     "REGION_URL": "regions/{slug}/",
     "REGION_INDEX_URL": "regions/",
     "THEME_URL": "themes/{slug}/",
@@ -114,6 +116,8 @@ DESCRIPTIONS: dict[str, Description] = {
     "PARTNER_INDEX_URL": Description("partners A-Z"),
     "MEETING_URL": Description("a meeting's page"),
     "MEETING_INDEX_URL": Description("the meetings, upcoming and past"),
+    "PROGRAMME_URL": Description("a programme's page"),
+    "PROGRAMME_INDEX_URL": Description("the programmes"),
     "MONTH_URL": Description(
         "the meetings of one month, day by day; `{slug}` is the month, such as `2027-03`"
     ),
@@ -184,7 +188,7 @@ DESCRIPTIONS: dict[str, Description] = {
     ),
 }
 # The kinds of page with a URL_ and an INDEX_URL setting each.
-PAGE_KINDS = ("NGO", "PARTNER", "MEETING", "REGION", "THEME")
+PAGE_KINDS = ("NGO", "PARTNER", "MEETING", "PROGRAMME", "REGION", "THEME")
 # Pelican's own feeds: off, so that every feed comes from one code path (syndication/feeds.py).
 PELICAN_FEEDS = (
     "FEED_ATOM",

@@ -99,6 +99,10 @@ def validate(
                 counts["meetings"],
             ),
             count_phrase(
+                catalog.ngettext("%(num)s programme", "%(num)s programmes", counts["programmes"]),
+                counts["programmes"],
+            ),
+            count_phrase(
                 catalog.ngettext("%(num)s region", "%(num)s regions", counts["regions"]), counts["regions"]
             ),
             count_phrase(

@@ -358,7 +358,7 @@ def check_pr(
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(["ngo", "partner", "meeting"]))
+@click.argument("kind", type=click.Choice(["ngo", "partner", "meeting", "programme"]))
 @click.argument("name")
 @click.option(
     "--maintainer",

@@ -20,14 +20,19 @@ from ..content.reading import read_markdown
 from ..i18n import N_
 from ..problems import Message, printable
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
-from ..records.models import ROLE_FIELDS
+from ..records.models import PROGRAMME_ROLES, ROLE_FIELDS
 from ..settings import LOGIN
 from ..text.translit import SLUG
 from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
 from .team import SettingsProblem, check_team, logins_of, team_from_settings
 from .verdict import TEAM, Finding, Verdict
 
-RECORD_FOLDERS = {"ngo_data/ngos/": "ngo", "ngo_data/partners/": "partner", "ngo_data/meetings/": "meeting"}
+RECORD_FOLDERS = {
+    "ngo_data/ngos/": "ngo",
+    "ngo_data/partners/": "partner",
+    "ngo_data/meetings/": "meeting",
+    "ngo_data/programmes/": "programme",
+}
 ORGANISATION_FOLDERS = ("ngo_data/ngos/", "ngo_data/partners/")
 MEETING_FOLDERS = ("ngo_data/meetings/",)
 PRESS_FOLDER = "content/press/"
@@ -44,6 +49,10 @@ NAMED = {
     "participants": N_("names %(slug)s among the participants"),
     "observers": N_("names %(slug)s among the observers"),
     "partners": N_("names %(slug)s among the partners"),
+    "funding": N_("names %(slug)s among the programme's funders"),
+    "accountable": N_("names %(slug)s as accountable for the programme"),
+    "extending": N_("names %(slug)s among those managing the programme's funds"),
+    "implementing": N_("names %(slug)s among the programme's implementers"),
 }
 MEETING_ROLES = ("organisers", *(field for field in ROLE_FIELDS.values() if field != "organisers"))
 # Why a press release's copy names no organisation (its text was read).
@@ -192,9 +201,13 @@ class Checker:
             elif doc is not None:
                 self._meeting(path, doc, self._document(before, path)[0] if change.status != "A" else None)
         elif doc is not None:
-            # An organisation naming its funders and partners puts itself on their pages.
             before_doc = self._document(before, path)[0] if change.status != "A" else None
-            self._named(path, doc, before_doc, ("funders", "partners"))
+            if _record_kind(path) == "programme":
+                # A programme naming an organisation in a role puts itself on its page.
+                self._named(path, doc, before_doc, PROGRAMME_ROLES)
+            else:
+                # An organisation naming its funders and partners puts itself on their pages.
+                self._named(path, doc, before_doc, ("funders", "partners"))
 
     def _meeting(self, path: str, doc: Document, before: Document | None) -> None:
         """Organisers must be the author's; other organisations named are noted for review.

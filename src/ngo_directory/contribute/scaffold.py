@@ -157,7 +157,7 @@ def record_text(
     region_hint = f"slugs from regions.yaml: {_such_as(regions, 'baku, ganja, ...')}"
     theme_hint = f"slugs from themes.yaml: {_such_as(themes, 'education, youth, ...')}"
     who = maintainer or LOGIN_PLACEHOLDER
-    what = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting"}[kind]
+    what = {"ngo": "an NGO", "partner": "a partner", "meeting": "a meeting", "programme": "a programme"}[kind]
     lines = [
         f"# yaml-language-server: $schema={modeline}",
         f"# This file describes {what}; README.md (Records) explains every field. Replace each",
@@ -239,6 +239,41 @@ def record_text(
             _line("# languages: [az, ru, en]", "languages spoken, ISO 639-1 codes"),
             _line("# partners: []", "slugs of the partners it works with"),
             _line("# funders: []", "slugs of the partners who fund it"),
+            updated,
+        ]
+        return "\n".join(lines) + "\n"
+    if kind == "programme":
+        programme = load_schema("programme")["properties"]
+        result = programme["results"]["items"]["properties"]
+        lines += [
+            _line(f"title: {scalar(name)}", "or translated: {az: ..., ru: ..., en: ...}"),
+            *_texts("description", "what the programme does", "Markdown; delete a language you cannot write"),
+            _line(f"regions: [{PLACEHOLDER}]", f"where it works: {region_hint}"),
+            _line(f"themes: [{PLACEHOLDER}]", theme_hint),
+            maintainers,
+            verified,
+            _line(f"added: {date}", "when the record was first published here"),
+            "",
+            "# Optional",
+            _line("# acronym: TAG"),
+            _line("# other_names: [{en: Tech Age Girls}]", "other names people search for"),
+            _line("# status: active", _choices(programme["status"]["enum"])),
+            _line("# start_year: 2008"),
+            _line("# end_year: 2012"),
+            _line("# funding: []", "IATI roles: slugs, or {name: ...} for others; who pays"),
+            _line("# accountable: []", "who answers for it"),
+            _line("# extending: []", "who manages the money for the funder"),
+            _line("# implementing: []", "who does the work"),
+            _line("# results:", "figures the sources give, each with its unit"),
+            _line("#   - value: 19"),
+            _line("#     qualifier: more-than", _choices(result["qualifier"]["enum"])),
+            _line("#     unit: {en: centres}"),
+            _line("#     period: {en: in three months}"),
+            _line('#     as_of: "2011-02"', "a year, a month or a day"),
+            _line("#     source: https://example.org/report.pdf"),
+            _line("# links:"),
+            _line("#   - url: https://example.org/programme"),
+            _line("#     title: {en: The programme's site}"),
             updated,
         ]
         return "\n".join(lines) + "\n"

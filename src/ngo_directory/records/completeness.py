@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,14 @@ def texts_of(record: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Text]]:
         yield path, record
     elif dataclasses.is_dataclass(record) and not isinstance(record, type):
         for field in dataclasses.fields(record):
+            if field.name == "parties":  # written role by role: observers[1].name
+                counts: Counter[str] = Counter()
+                for party in record.parties:  # type: ignore[attr-defined]
+                    key = record.role_field(party.role)  # type: ignore[attr-defined]
+                    if party.name is not None:
+                        yield (*path, key, counts[key], "name"), party.name
+                    counts[key] += 1
+                continue
             yield from texts_of(getattr(record, field.name), (*path, field.name))
     elif isinstance(record, tuple):
         for index, item in enumerate(record):
@@ -84,6 +93,7 @@ def records_of(directory: Directory) -> Iterator[tuple[str, str, Any, Path_]]:
         ("ngo", directory.ngos),
         ("partner", directory.partners),
         ("meeting", directory.meetings),
+        ("programme", directory.programmes),
     ):
         for slug, record in records.items():
             yield kind, slug, record, ()

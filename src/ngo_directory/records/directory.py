@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .models import Meeting, Ngo, Partner, VocabularyEntry
+from .models import Meeting, Ngo, Partner, Programme, VocabularyEntry
 
 Organisation = Ngo | Partner
 R = TypeVar("R")
@@ -31,6 +31,7 @@ class Directory:
     ngos: dict[str, Ngo]
     partners: dict[str, Partner]
     meetings: dict[str, Meeting]
+    programmes: dict[str, Programme] = field(default_factory=dict)
     ngos_by_region: dict[str, list[Ngo]] = field(init=False)
     ngos_by_theme: dict[str, list[Ngo]] = field(init=False)
     partners_by_region: dict[str, list[Partner]] = field(init=False)
@@ -41,6 +42,9 @@ class Directory:
     partners_of_ngo: dict[str, list[Partner]] = field(init=False)
     ngos_of_partner: dict[str, list[Ngo]] = field(init=False)
     funded_by: dict[str, list[Organisation]] = field(init=False)
+    programmes_by_region: dict[str, list[Programme]] = field(init=False)
+    programmes_by_theme: dict[str, list[Programme]] = field(init=False)
+    programmes_by_organisation: dict[str, list[Programme]] = field(init=False)
 
     def __post_init__(self) -> None:
         ngos, partners = self.ngos.values(), self.partners.values()
@@ -71,6 +75,10 @@ class Directory:
         }
         organisations: list[Organisation] = [*ngos, *partners]
         self.funded_by = _group((funder, org) for org in organisations for funder in org.funders)
+        programmes = sorted(self.programmes.values(), key=lambda p: (-(p.start_year or 0), p.slug))
+        self.programmes_by_region = _group((r, p) for p in programmes for r in p.regions)
+        self.programmes_by_theme = _group((t, p) for p in programmes for t in p.themes)
+        self.programmes_by_organisation = _group((o, p) for p in programmes for o in p.organisations)
 
     def organisation(self, slug: str) -> Organisation:
         """The NGO or partner with this slug."""
@@ -97,6 +105,7 @@ class Directory:
             "ngos": len(self.ngos),
             "partners": len(self.partners),
             "meetings": len(self.meetings),
+            "programmes": len(self.programmes),
             "regions": len(self.regions),
             "themes": len(self.themes),
         }

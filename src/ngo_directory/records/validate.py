@@ -21,8 +21,8 @@ from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .sources import display, not_a_file
 
-RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings"}
-KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting"}
+RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
+KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting", "programme": "programme"}
 ContentCheck = Callable[[Mapping[str, str]], list[Problem]]
 """Checks the pages and press releases, given the kind of every record by slug."""
 # 'an NGO', 'a partner' or 'a meeting', in messages about what a slug names.
@@ -30,6 +30,7 @@ WITH_ARTICLE = {
     "ngo": Message(N_("an NGO")),
     "partner": Message(N_("a partner")),
     "meeting": Message(N_("a meeting")),
+    "programme": Message(N_("a programme")),
 }
 # "unknown NGO 'x'", by the kinds of record a field may refer to.
 _UNKNOWN_RECORD = {
@@ -37,12 +38,14 @@ _UNKNOWN_RECORD = {
     "partner": N_("unknown partner '%(value)s'"),
     "NGO or partner": N_("unknown NGO or partner '%(value)s'"),
     "meeting": N_("unknown meeting '%(value)s'"),
+    "programme": N_("unknown programme '%(value)s'"),
 }
 _UNKNOWN_TERM = {"region": N_("unknown region '%(value)s'"), "theme": N_("unknown theme '%(value)s'")}
 _FIELD_FOR = {
     "ngo": N_("move it to the field for NGOs"),
     "partner": N_("move it to the field for partners"),
     "meeting": N_("move it to the field for meetings"),
+    "programme": N_("programmes are not named here: name this record in the programme's file instead"),
 }
 # What `ngo-directory new` writes where only the contributor knows the value (the schemas'
 # "not-placeholder" rule refuses the same start in texts and logins).
@@ -52,6 +55,7 @@ _BUILDERS: dict[str, Callable[..., Any]] = {
     "ngo": models.build_ngo,
     "partner": models.build_partner,
     "meeting": models.build_meeting,
+    "programme": models.build_programme,
 }
 
 
@@ -358,6 +362,23 @@ def _check_registration(doc: Document) -> list[Problem]:
     return problems
 
 
+def _check_years(doc: Document) -> list[Problem]:
+    """A programme does not end before it starts."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    start, end = data.get("start_year"), data.get("end_year")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        return [
+            doc.problem(
+                ("end_year",),
+                Message(
+                    N_("the programme ends (%(end)s) before it starts (%(start)s)"), end=end, start=start
+                ),
+                Message(N_("check both years")),
+            )
+        ]
+    return []
+
+
 def _time_at(doc: Document, path: Path_) -> dt.datetime | None:
     """The bookkeeping time at ``path`` (see models.record_time), or None if absent or invalid."""
     value = _strings(doc, path)
@@ -457,6 +478,12 @@ def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
             found = references
             found += themes.check(doc, ("themes",))
             run.problems += _check_history(doc)
+            if kind == "programme":
+                found += regions.check(doc, ("regions",))
+                for role in models.PROGRAMME_ROLES:
+                    found += _check_refs(run, doc, (role,), org, slug)
+                run.problems += _check_years(doc)
+                continue
             if kind == "meeting":
                 found += regions.check(doc, ("venue", "region"))
                 for role_field in models.ROLE_FIELDS.values():
@@ -546,6 +573,7 @@ def _build(run: _Run, lang: str) -> Directory:
         ngos=built["ngo"],
         partners=built["partner"],
         meetings=built["meeting"],
+        programmes=built["programme"],
     )
 
 

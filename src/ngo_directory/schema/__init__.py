@@ -21,7 +21,7 @@ from ..problems import Message, Path_, Problem, allowed, did_you_mean
 from ..records.formats import format_checker, format_checks
 from ..records.loader import Document
 
-SCHEMAS = ("common", "ngo", "partner", "meeting", "vocabulary")
+SCHEMAS = ("common", "ngo", "partner", "meeting", "programme", "vocabulary")
 
 # Every "errorMessage" of the schema files, listed here so that `make catalogs` extracts them
 # and the validator can report them in the contributor's language (a test keeps both in step).
@@ -42,6 +42,8 @@ ERROR_MESSAGES = frozenset(
         N_("expected a web address starting with https:// or http://"),
         N_("expected a year such as 2008"),
         N_("expected a number of places such as 40"),
+        N_("expected a whole number such as 27000"),
+        N_("expected a year (2011), a month (2011-02) or a date (2011-02-15)"),
         N_("expected an IANA time zone such as Asia/Baku"),
         N_("expected an e-mail address such as info@example.org"),
         N_("expected one line of text"),
@@ -55,6 +57,7 @@ ERROR_MESSAGES = frozenset(
 _NOT_A = {
     "expected a year such as 2008": N_("'%(value)s' is not a year such as 2008"),
     "expected a number of places such as 40": N_("'%(value)s' is not a number of places such as 40"),
+    "expected a whole number such as 27000": N_("'%(value)s' is not a whole number such as 27000"),
 }
 
 _FORMAT_HINTS = {

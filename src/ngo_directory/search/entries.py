@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from ..content.model import PressRelease
 from ..i18n import N_
 from ..records.directory import Directory, Organisation
-from ..records.models import Meeting, Ngo, Text, VocabularyEntry
+from ..records.models import Meeting, Ngo, Programme, Text, VocabularyEntry
 from ..text.markup import html_to_text, render_markdown, shorten
 from ..text.translit import fold_letters
 
@@ -43,6 +43,7 @@ KIND_LABELS = {
     "ngo": N_("NGOs"),
     "partner": N_("Partners"),
     "meeting": N_("Meetings"),
+    "programme": N_("Programmes"),
     "press": N_("Press releases"),
 }
 SUMMARY_LENGTH = 180
@@ -81,8 +82,18 @@ def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tu
     return tuple(entries[slug] for slug in dict.fromkeys(slugs) if slug in entries)
 
 
-def entry_of(item: Organisation | Meeting | PressRelease, directory: Directory) -> SearchEntry:
-    """The search entry of an NGO, partner, meeting or press release."""
+def entry_of(item: Organisation | Meeting | Programme | PressRelease, directory: Directory) -> SearchEntry:
+    """The search entry of an NGO, partner, meeting, programme or press release."""
+    if isinstance(item, Programme):
+        names = item.title.texts + [n for other in item.other_names for n in other.texts]
+        return SearchEntry(
+            kind="programme",
+            regions=_vocabulary(directory.regions, item.regions),
+            themes=_vocabulary(directory.themes, item.themes),
+            date=dt.date(item.start_year, 1, 1) if item.start_year else None,
+            names=tuple(names + ([item.acronym] if item.acronym else [])),
+            summary=item.description,
+        )
     if isinstance(item, Organisation):
         names = item.name.texts + [n for other in item.other_names for n in other.texts]
         return SearchEntry(

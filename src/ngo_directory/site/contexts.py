@@ -15,7 +15,7 @@ from ..content.model import ContentPage, PressRelease
 from ..content.versions import Version
 from ..records.completeness import Completeness
 from ..records.directory import Organisation
-from ..records.models import Meeting, Ngo, Partner, Text, VocabularyEntry
+from ..records.models import Meeting, Ngo, Partner, Programme, Text, VocabularyEntry
 from ..syndication.subscriptions import Channel
 from ..text.collation import Letter
 
@@ -142,8 +142,9 @@ class OrganisationPage(PageContext):
     translation: Completeness
     regions: Sequence[VocabularyEntry]
     themes: Sequence[VocabularyEntry]
-    funders: list[Partner]  # a list: ngo.html adds its partners to it
+    funders: list[Partner]
     meetings: Sequence[Meeting]
+    programmes: Sequence[Programme]  # those it has a role in
     press: Sequence[Version[PressRelease]]
 
 
@@ -246,6 +247,26 @@ class VocabularyPage(PageContext):
     pagination: Pagination
     partners: Sequence[Partner]  # on the first page only
     meetings: Sequence[Meeting]  # on the first page only
+    programmes: Sequence[Programme]  # on the first page only
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgrammeListPage(PageContext):
+    TEMPLATE: ClassVar[str] = "programmes.html"
+
+    items: Sequence[Programme]  # by name
+    pagination: Pagination
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgrammePage(PageContext):
+    TEMPLATE: ClassVar[str] = "programme.html"
+
+    programme: Programme
+    translation: Completeness
+    regions: Sequence[VocabularyEntry]
+    themes: Sequence[VocabularyEntry]
+    roles: Sequence[RoleGroup]  # IATI's roles someone has, in PROGRAMME_ROLES order
 
 
 @dataclass(frozen=True, kw_only=True)

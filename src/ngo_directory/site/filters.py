@@ -218,10 +218,11 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return site.long_date(day, language_of(context))
 
     @pass_context
-    def month_filter(context: Context, value: dt.date) -> str:
-        """A month and its year in the page's language, as a heading says it: Mart 2027."""
+    def month_filter(context: Context, value: dt.date, capital: bool = True) -> str:
+        """A month and its year in the page's language: as a heading says it (Mart 2027), or
+        with ``capital`` false as a sentence does (mart 2027, but March 2027)."""
         text = str(format_date(value, "LLLL y", locale=site.babel_locale(language_of(context))))
-        return text[:1].upper() + text[1:]
+        return text[:1].upper() + text[1:] if capital else text
 
     @pass_context
     def time_filter(context: Context, value: dt.datetime) -> str:

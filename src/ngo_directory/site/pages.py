@@ -14,7 +14,16 @@ from ..content.versions import Version
 from ..i18n import Languages
 from ..records.completeness import Completeness
 from ..records.directory import Directory
-from ..records.models import ROLES, Meeting, Ngo, Partner, VocabularyEntry, shown_name
+from ..records.models import (
+    PROGRAMME_ROLES,
+    ROLES,
+    Meeting,
+    Ngo,
+    Partner,
+    Programme,
+    VocabularyEntry,
+    shown_name,
+)
 from ..records.validate import RECORD_FOLDERS
 from ..syndication.happenings import CHANGES, MEETINGS, PRESS, topic
 from ..syndication.subscriptions import Catalogue, Channel
@@ -34,6 +43,8 @@ from .contexts import (
     PartnerListPage,
     PartnerPage,
     PressListPage,
+    ProgrammeListPage,
+    ProgrammePage,
     Relation,
     RoleGroup,
     ScriptLetters,
@@ -248,10 +259,23 @@ class Planner:
         )
         for meeting in d.meetings.values():
             self.add(self.urls.url(meeting), self.meeting_page(meeting))
+        self.plan_programmes()
         self.plan_vocabulary(
-            "REGION", d.regions, d.ngos_by_region, d.partners_by_region, d.meetings_by_region
+            "REGION",
+            d.regions,
+            d.ngos_by_region,
+            d.partners_by_region,
+            d.meetings_by_region,
+            d.programmes_by_region,
         )
-        self.plan_vocabulary("THEME", d.themes, d.ngos_by_theme, d.partners_by_theme, d.meetings_by_theme)
+        self.plan_vocabulary(
+            "THEME",
+            d.themes,
+            d.ngos_by_theme,
+            d.partners_by_theme,
+            d.meetings_by_theme,
+            d.programmes_by_theme,
+        )
         site = self.catalogue.site
         self.add(self.urls.index("SEARCH"), SearchPage(choices=self.search_choices(), channels=site))
         self.add_paginated(
@@ -307,6 +331,7 @@ class Planner:
             themes=[d.themes[s] for s in ngo.themes],
             funders=[d.partners[s] for s in ngo.funders],
             meetings=d.meetings_by_organisation.get(ngo.slug, []),
+            programmes=self.sorted_by_name(d.programmes_by_organisation.get(ngo.slug, [])),
             press=self.press.by_organisation.get(ngo.slug, []),
             channels=self.channels(topic("ngo", ngo.slug)),
         )
@@ -326,6 +351,7 @@ class Planner:
         themes = [d.themes[s] for s in partner.themes]
         funders = [d.partners[s] for s in partner.funders]
         meetings = d.meetings_by_organisation.get(partner.slug, [])
+        programmes = self.sorted_by_name(d.programmes_by_organisation.get(partner.slug, []))
         press = self.press.by_organisation.get(partner.slug, [])
         channels = self.channels(topic("partner", partner.slug))
         self.add_paginated(
@@ -340,6 +366,7 @@ class Planner:
                 themes=themes,
                 funders=funders,
                 meetings=meetings,
+                programmes=programmes,
                 press=press,
                 channels=channels,
             ),
@@ -369,6 +396,41 @@ class Planner:
             )
         return {month: month for month in months}
 
+    def plan_programmes(self) -> None:
+        """The programmes A-Z, paginated, and a page for each."""
+        d = self.d
+        programmes = self.sorted_by_name(d.programmes.values())
+        changes = self.channels(CHANGES)
+        self.add_paginated(
+            self.urls.index("PROGRAMME"),
+            programmes,
+            lambda items, pagination: ProgrammeListPage(items=items, pagination=pagination, channels=changes),
+        )
+        for programme in programmes:
+            self.add(
+                self.urls.url(programme),
+                ProgrammePage(
+                    programme=programme,
+                    translation=self.completeness[programme.slug],
+                    regions=[d.regions[s] for s in programme.regions],
+                    themes=[d.themes[s] for s in programme.themes],
+                    roles=self.role_groups(programme, PROGRAMME_ROLES),
+                    channels=self.channels(topic("programme", programme.slug), CHANGES),
+                ),
+            )
+
+    def role_groups(self, record: Meeting | Programme, roles: Sequence[str]) -> list[RoleGroup]:
+        """Everyone ``record`` names in each of ``roles`` that someone has."""
+        return [
+            RoleGroup(
+                role=role,
+                organisations=[self.d.organisation(p.org) for p in parties if p.org],
+                named=[p.name for p in parties if p.name],
+            )
+            for role in roles
+            if (parties := record.in_role(role))
+        ]
+
     def meeting_page(self, meeting: Meeting) -> MeetingPage:
         d = self.d
         own_channel = self.catalogue.get(topic("meeting", meeting.slug))
@@ -378,15 +440,7 @@ class Planner:
             translation=self.completeness[meeting.slug],
             region=d.regions[meeting.venue.region],
             themes=[d.themes[s] for s in meeting.themes],
-            roles=[
-                RoleGroup(
-                    role=role,
-                    organisations=[d.organisation(p.org) for p in parties if p.org],
-                    named=[p.name for p in parties if p.name],
-                )
-                for role in ROLES
-                if (parties := meeting.in_role(role))
-            ],
+            roles=self.role_groups(meeting, ROLES),
             press=self.press.by_meeting.get(meeting.slug, []),
             channels=[own_channel, self.catalogue.get(MEETINGS)],
         )
@@ -398,6 +452,7 @@ class Planner:
         ngos: dict[str, list[Ngo]],
         partners: dict[str, list[Partner]],
         meetings: dict[str, list[Meeting]],
+        programmes: dict[str, list[Programme]],
     ) -> None:
         self.add(
             self.urls.index(kind),
@@ -417,6 +472,7 @@ class Planner:
                 self.sorted_by_name(ngos.get(slug, [])),
                 self.sorted_by_name(partners.get(slug, [])),
                 meetings.get(slug, [])[: self.page_size],
+                self.sorted_by_name(programmes.get(slug, [])),
             )
 
     def plan_vocabulary_entry(
@@ -426,9 +482,10 @@ class Planner:
         ngos: Sequence[Ngo],
         partners: Sequence[Partner],
         meetings: Sequence[Meeting],
+        programmes: Sequence[Programme],
     ) -> None:
-        """A region's or theme's pages, paginated over its NGOs; its partners and meetings are
-        on the first page."""
+        """A region's or theme's pages, paginated over its NGOs; its partners, meetings and
+        programmes are on the first page."""
         channels = self.channels(topic(kind.lower(), entry.slug))
         self.add_paginated(
             self.urls.url(entry, kind),
@@ -440,6 +497,7 @@ class Planner:
                 pagination=pagination,
                 partners=partners if pagination.first else (),
                 meetings=meetings if pagination.first else (),
+                programmes=programmes if pagination.first else (),
                 channels=channels,
             ),
         )

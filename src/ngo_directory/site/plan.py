@@ -56,7 +56,7 @@ def plan_site(
     press = versions_of(by_slug(releases), languages)
     pages = versions_of(by_slug(texts), languages)
     records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
-    records += directory.meetings.values()
+    records += [*directory.meetings.values(), *directory.programmes.values()]
     completeness = {r.slug: Completeness.of(r, languages.languages) for r in records}
     planned: list[PageSpec] = []
     plans = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..records.models import Meeting, Ngo, Partner
+from ..records.models import Meeting, Ngo, Partner, Programme
 
 INDEX = "index.html"
 
@@ -27,6 +27,8 @@ class Urls:
             return "PARTNER"
         if isinstance(obj, Meeting):
             return "MEETING"
+        if isinstance(obj, Programme):
+            return "PROGRAMME"
         raise TypeError(f"no URL pattern for {type(obj).__name__}")
 
     def url(self, obj: Any, vocabulary: str | None = None) -> str:

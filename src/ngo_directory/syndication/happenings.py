@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..content.model import PressRelease
 from ..content.versions import Version
 from ..records.directory import Directory, Organisation
-from ..records.models import Change, Meeting
+from ..records.models import Change, Meeting, Programme
 
 PRESS, MEETINGS, CHANGES = "press", "meetings", "changes"
 
@@ -32,7 +32,7 @@ class Happening:
     kind: str  # 'added', 'updated', 'changed' or 'press'
     when: dt.datetime  # when it happened (a feed entry's 'updated')
     published: dt.datetime  # when its subject was first published
-    subject: Organisation | Meeting | Version[PressRelease]
+    subject: Organisation | Meeting | Programme | Version[PressRelease]
     topics: frozenset[str]
     change: Change | None = None
 
@@ -61,7 +61,17 @@ def meeting_topics(meeting: Meeting, directory: Directory) -> set[str]:
     }
 
 
-def record_happenings(record: Organisation | Meeting, topics: set[str]) -> list[Happening]:
+def programme_topics(programme: Programme, directory: Directory) -> set[str]:
+    return {
+        CHANGES,
+        topic("programme", programme.slug),
+        *(topic("region", r) for r in programme.regions),
+        *(topic("theme", t) for t in programme.themes),
+        *(topic(directory.organisation(slug).kind, slug) for slug in programme.organisations),
+    }
+
+
+def record_happenings(record: Organisation | Meeting | Programme, topics: set[str]) -> list[Happening]:
     """Added, then each change (meetings), then a later ``updated`` if there is one."""
     base = f"{record.kind}/{record.slug}"
     found = frozenset(topics)
@@ -118,6 +128,8 @@ def happenings_of(directory: Directory, press: Iterable[Version[PressRelease]]) 
         found += record_happenings(org, organisation_topics(org))
     for meeting in directory.meetings.values():
         found += record_happenings(meeting, meeting_topics(meeting, directory))
+    for programme in directory.programmes.values():
+        found += record_happenings(programme, programme_topics(programme, directory))
     return sorted(found, key=lambda h: (h.when, h.key), reverse=True)
 
 

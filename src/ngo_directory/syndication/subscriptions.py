@@ -9,7 +9,7 @@ from typing import Any
 
 from ..i18n import N_, Languages
 from ..records.directory import Directory, Organisation
-from ..records.models import Meeting, VocabularyEntry, shown_name
+from ..records.models import Meeting, Programme, VocabularyEntry, shown_name
 from ..site.urls import Urls
 from ..text.collation import sort_key
 from ..text.markup import one_line
@@ -22,6 +22,7 @@ FOLDERS = {
     "ngo": "ngos",
     "partner": "partners",
     "meeting": "meetings",
+    "programme": "programmes",
 }
 SITE_TITLES = {
     PRESS: N_("Press releases"),
@@ -41,6 +42,7 @@ SUBJECT_DESCRIPTIONS = {
         "Press releases of %(name)s, the meetings it takes part in or funds, and changes to its record."
     ),
     "meeting": N_("%(name)s, to add to a calendar."),
+    "programme": N_("Changes to the programme %(name)s."),
 }
 CALENDAR_DESCRIPTIONS = {
     "site": N_("Every meeting in the directory."),
@@ -58,8 +60,8 @@ class Channel:
     are relative to SITEURL; a channel without feeds (a single meeting) has ``atom`` None."""
 
     topic: str
-    group: str  # 'site', 'region', 'theme', 'ngo', 'partner' or 'meeting'
-    subject: Organisation | Meeting | VocabularyEntry | None  # None for the whole site
+    group: str  # 'site', 'region', 'theme', 'ngo', 'partner', 'meeting' or 'programme'
+    subject: Organisation | Meeting | Programme | VocabularyEntry | None  # None for the whole site
     language: str
     title: str
     description: str  # of the feeds
@@ -141,6 +143,7 @@ class Catalogue:
             ("ngo", directory.ngos, None),
             ("partner", directory.partners, None),
             ("meeting", directory.meetings, None),
+            ("programme", directory.programmes, None),
         ]
         for group, records, vocabulary in sources:
             channels = []
@@ -148,6 +151,7 @@ class Catalogue:
                 name = one_line(shown_name(record, order))
                 path = f"{FOLDERS[group]}/{slug}"
                 has_feeds = group != "meeting"
+                has_calendar = group != "programme"  # dated by the year at most
                 channels.append(
                     Channel(
                         topic=topic(group, slug),
@@ -156,11 +160,13 @@ class Catalogue:
                         language=language,
                         title=name,
                         description=tr(SUBJECT_DESCRIPTIONS[group]) % {"name": name},
-                        calendar_description=tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name},
+                        calendar_description=tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name}
+                        if has_calendar
+                        else "",
                         page=urls.url(record, vocabulary),
                         atom=feeds + path + ATOM if has_feeds else None,
                         rss=feeds + path + RSS if has_feeds else None,
-                        calendar=calendars + path + ICS,
+                        calendar=calendars + path + ICS if has_calendar else None,
                     )
                 )
             groups[group] = sorted(channels, key=lambda c: (sort_key(c.title, language), c.topic))

@@ -18,7 +18,7 @@ from ..content.model import PressRelease, rooted
 from ..content.versions import Version
 from ..i18n import N_, Languages
 from ..records.directory import Directory, Organisation
-from ..records.models import Change, Meeting, Text, shown_name
+from ..records.models import Change, Meeting, Programme, Text, shown_name
 from ..text.markup import html_to_text, one_line, sanitize, shorten
 from .calendars import EventText, Serialised, meeting_event, render_calendar
 from .feeds import Entry, FeedSite, absolute, render_feeds
@@ -33,9 +33,14 @@ GROUP_HEADINGS = {
     "theme": N_("Themes"),
     "ngo": N_("NGOs"),
     "partner": N_("Partners"),
+    "programme": N_("Programmes"),
 }
 OPML_TITLE = N_("All feeds of %(site)s")
-NEW_TITLES = {"ngo": N_("New NGO: %(name)s"), "partner": N_("New partner: %(name)s")}
+NEW_TITLES = {
+    "ngo": N_("New NGO: %(name)s"),
+    "partner": N_("New partner: %(name)s"),
+    "programme": N_("New programme: %(name)s"),
+}
 UPDATED_TITLE = N_("Updated: %(name)s")
 ANNOUNCED_TITLE = N_("Meeting announced: %(title)s")  # added before it ended
 ADDED_TITLE = N_("Meeting added: %(title)s")  # added once it was over
@@ -154,7 +159,7 @@ class Syndication:
         parts = [self.shown(text) for text in (venue.name, venue.address, venue.city) if text]
         return ", ".join([*parts, self.shown(self.directory.regions[venue.region].name)])
 
-    def link(self, subject: Organisation | Meeting | Version[PressRelease]) -> str:
+    def link(self, subject: Organisation | Meeting | Programme | Version[PressRelease]) -> str:
         if isinstance(subject, Version):
             return absolute(self.base, subject.url)
         return absolute(self.base, self.catalogue.get(topic(subject.kind, subject.slug)).page)
