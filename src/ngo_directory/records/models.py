@@ -275,6 +275,24 @@ class Party:
     name: Text | None = None
 
 
+class WithParties:
+    """What a record that names people in roles (a meeting, a programme) answers about them."""
+
+    parties: tuple[Party, ...]
+
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        """Every organisation slug the record names, in order, without repeats."""
+        return tuple(dict.fromkeys(party.org for party in self.parties if party.org))
+
+    def in_role(self, role: str) -> tuple[Party, ...]:
+        return tuple(party for party in self.parties if party.role == role)
+
+    def roles_of(self, slug: str) -> tuple[str, ...]:
+        """The roles of the organisation ``slug``, in the order of the record's roles."""
+        return tuple(party.role for party in self.parties if party.org == slug)
+
+
 def _parties(d: dict[str, Any], lang: str, fields: dict[str, str] = ROLE_FIELDS) -> tuple[Party, ...]:
     """Everyone ``d`` names in each role (the field of each role is ``fields[role]``)."""
     return tuple(
@@ -344,7 +362,7 @@ def _meeting_registration(
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(WithParties):
     slug: str
     source: str
     title: Text
@@ -389,14 +407,6 @@ class Meeting:
         return self.regions
 
     @property
-    def organisations(self) -> tuple[str, ...]:
-        """Every organisation slug the meeting names, in order, without repeats."""
-        return tuple(dict.fromkeys(party.org for party in self.parties if party.org))
-
-    def in_role(self, role: str) -> tuple[Party, ...]:
-        return tuple(party for party in self.parties if party.role == role)
-
-    @property
     def organisers(self) -> tuple[Party, ...]:
         return self.in_role("organiser")
 
@@ -410,9 +420,6 @@ class Meeting:
         """The field of the record that lists those in ``role``."""
         return ROLE_FIELDS[role]
 
-    def roles_of(self, slug: str) -> tuple[str, ...]:
-        """The roles of the organisation ``slug`` at the meeting, in ROLES order."""
-        return tuple(party.role for party in self.parties if party.org == slug)
 
 
 def _common(slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str) -> dict[str, Any]:
@@ -572,7 +579,7 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Programme:
+class Programme(WithParties):
     """A programme: who funds and runs it (IATI's roles), where, on what, and what it achieved."""
 
     slug: str
@@ -599,21 +606,10 @@ class Programme:
     def all_regions(self) -> tuple[str, ...]:
         return self.regions
 
-    @property
-    def organisations(self) -> tuple[str, ...]:
-        """Every organisation slug the programme names, in order, without repeats."""
-        return tuple(dict.fromkeys(party.org for party in self.parties if party.org))
-
-    def in_role(self, role: str) -> tuple[Party, ...]:
-        return tuple(party for party in self.parties if party.role == role)
-
     @staticmethod
     def role_field(role: str) -> str:
         """The field of the record that lists those in ``role``: the role itself."""
         return role
-
-    def roles_of(self, slug: str) -> tuple[str, ...]:
-        return tuple(party.role for party in self.parties if party.org == slug)
 
     @property
     def funders(self) -> tuple[str, ...]:
