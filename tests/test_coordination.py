@@ -3,15 +3,20 @@ after its deadline, read back from real builds."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 import feedparser
+import hxl
 import icalendar
 import pytest
 
+from ngo_directory.site.who_does_what import spreadsheet_safe
 from sitetools import build, copy_project, parse
 
 pytestmark = pytest.mark.site
@@ -291,3 +296,112 @@ def test_a_programme_has_its_feeds_and_is_in_its_organisations_feeds(sample_site
     usaid = feedparser.parse((sample_site / "en/feeds/partners/usaid.atom.xml").read_bytes())
     assert "New programme: Tech Age Girls" in [e.title for e in usaid.entries]
     assert not (sample_site / "en/calendars/programmes").exists()
+
+
+# --- who does what where --------------------------------------------------------------------
+
+
+def test_who_does_what_where_counts_each_region_and_theme(sample_site: Path) -> None:
+    page = parse(sample_site / "en/who-does-what/index.html")
+    table = page.find(".//table[@class='matrix']")
+    themes = [_text(th) for th in table.find("thead").iter("th")][1:]
+    rows = {
+        _text(tr.find("th")): dict(
+            zip(
+                themes,
+                [_text(td.find("a")) if td.find("a") is not None else "" for td in tr.iter("td")],
+                strict=True,
+            )
+        )
+        for tr in table.find("tbody").iter("tr")
+    }
+    # Nationwide ICT: both NGOs' work, the partners on ICT, and all three programmes.
+    region = parse(sample_site / "en/who-does-what/azerbaijan/index.html")
+    ict = region.get_element_by_id("theme-ict").getparent()
+    listed = [_text(a) for a in ict.iter("a")]
+    assert {"Community Information Centres", "National PC project", "Tech Age Girls", "IREX"} <= set(listed)
+    assert rows["Azerbaijan"]["Information and communication technology"] == str(len(listed))
+    link = next(
+        td.find("a").get("href")
+        for tr in table.find("tbody").iter("tr")
+        for td in tr.iter("td")
+        if td.find("a") is not None
+    )
+    assert link.startswith("../../en/who-does-what/") and "#theme-" in link
+
+
+def _csv(site: Path, language: str = "en") -> list[list[str]]:
+    prefix = "" if language == "az" else f"{language}/"
+    with (site / f"{prefix}who-does-what/who-does-what.csv").open(encoding="utf-8", newline="") as stream:
+        return list(csv.reader(stream))
+
+
+def test_the_csv_has_hxl_hashtags_and_libhxl_reads_it(sample_site: Path) -> None:
+    rows = _csv(sample_site)
+    assert rows[1] == [
+        "#org",
+        "#org+type",
+        "#org+funder",
+        "#org+impl",
+        "#sector",
+        "#adm1+name",
+        "#adm1+code",
+        "#date+start",
+        "#date+end",
+        "#activity+programme",
+        "#meta+url",
+    ]
+    # libhxl leaves open a file it opens itself: it reads the bytes instead.
+    dataset = hxl.data(io.BytesIO((sample_site / "en/who-does-what/who-does-what.csv").read_bytes()))
+    tagged = [row for row in dataset if row.get("#activity+programme") == "Tech Age Girls"]
+    assert {row.get("#sector") for row in tagged} == {
+        "Information and communication technology",
+        "Gender equality",
+        "Youth",
+    }
+    first = tagged[0]
+    assert (
+        first.get("#org+funder")
+        == "Organization for Security and Co-operation in Europe; Peace Corps; USAID; "
+        "U.S. Department of State"
+    )
+    assert (first.get("#org+impl"), first.get("#adm1+code"), first.get("#date+start")) == (
+        "IREX",
+        "azerbaijan",
+        "2008",
+    )
+    assert _csv(sample_site, "ru")[0][0] != rows[0][0]  # headings in the page's language, tags the same
+    assert _csv(sample_site, "ru")[1] == rows[1]
+
+
+HOSTILE_NAMES = ['=HYPERLINK("http://x.example","y")', "+994 12 555 03 03", "-2+3", "@SUM(A1)"]
+
+
+def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path: Path) -> None:
+    data, content = copy_project(tmp_path / "project")
+    for index, name in enumerate(HOSTILE_NAMES):
+        (data / f"ngos/formula-{index}.yaml").write_text(
+            f"name: {json.dumps(name)}\ndescription: {{en: A test.}}\nregions: [baku]\nthemes: [ict]\n"
+            'maintainers: [someone]\nlast_verified: "2026-11-22"\nadded: "2026-11-22"\n',
+            "utf-8",
+        )
+    site = build(tmp_path / "site", data, content)
+    cells = {row[0] for row in _csv(site)[2:]}
+    assert {"'" + name for name in HOSTILE_NAMES} <= cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in _csv(site)[2:] for cell in row)
+
+
+@pytest.mark.parametrize(
+    ("value", "phone", "expected"),
+    [
+        ("=1+1", False, "'=1+1"),
+        ("\tTAB", False, "'\tTAB"),
+        ("\rCR", False, "'\rCR"),
+        ("+994 12 555 03 03", True, "+994 12 555 03 03"),
+        ("+994 12 555 03 03", False, "'+994 12 555 03 03"),
+        ("+SUM(1)", True, "'+SUM(1)"),
+        ("Plain", False, "Plain"),
+    ],
+)
+def test_spreadsheet_safe(value: str, phone: bool, expected: str) -> None:
+    assert spreadsheet_safe(value, phone=phone) == expected

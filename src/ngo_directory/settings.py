@@ -39,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "MONTH_URL": "months/{slug}/",
     "PROGRAMME_URL": "programmes/{slug}/",
     "PROGRAMME_INDEX_URL": "programmes/",
+    "WHO_URL": "who-does-what/{slug}/",
+    "WHO_INDEX_URL": "who-does-what/",
     "REGION_URL": "regions/{slug}/",
     "REGION_INDEX_URL": "regions/",
     "THEME_URL": "themes/{slug}/",
@@ -118,6 +120,10 @@ DESCRIPTIONS: dict[str, Description] = {
     "MEETING_INDEX_URL": Description("the meetings, upcoming and past"),
     "PROGRAMME_URL": Description("a programme's page"),
     "PROGRAMME_INDEX_URL": Description("the programmes"),
+    "WHO_URL": Description("who does what in one region, theme by theme"),
+    "WHO_INDEX_URL": Description(
+        "who does what where: regions by themes, and the HXL-tagged CSV file (`who-does-what.csv`)"
+    ),
     "MONTH_URL": Description(
         "the meetings of one month, day by day; `{slug}` is the month, such as `2027-03`"
     ),
@@ -435,7 +441,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
     errors += _locality_errors(merged)
-    for kind in (*PAGE_KINDS, "MONTH", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
+    for kind in (*PAGE_KINDS, "MONTH", "WHO", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

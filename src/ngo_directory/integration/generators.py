@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -17,11 +17,14 @@ from ..content.checks import check_texts, stray_text_files
 from ..i18n import Languages
 from ..problems import Problem, ValidationFailed
 from ..records.directory import Directory
+from ..records.models import Text
 from ..records.validate import Limits, check_data
 from ..search.indexing import index_site, language_globs
 from ..settings import OPTIONS_KEY, options_of, reserved_names
 from ..site.pages import PageSpec
 from ..site.plan import SitePlan, plan_site
+from ..site.urls import Urls
+from ..site.who_does_what import WHO_CSV, csv_text, presence
 from ..syndication.syndication import Identity, Syndication
 from .content import PelicanTexts
 from .page_cache import PAGE_CACHE_KEY, PUBLISHED_KEY, PageCache, RecordingDirectory, code_and_settings_key
@@ -149,6 +152,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         in_workers(lambda index, count: self.write_pages(writer, index, count), workers)
         in_workers(self.write_syndication, workers)
         self.write_schemas()
+        self.write_who_does_what()
         with phase("search index"):
             globs = language_globs((page.language, page.save_as) for page in self.plan.pages)
             index_site(Path(self.output_path), self.options.search_path, globs)
@@ -210,6 +214,30 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 target.write_bytes(entry.read_bytes())
                 count += 1
         logger.info("Wrote %d JSON Schemas", count)
+
+    def write_who_does_what(self) -> None:
+        """Each language's who-does-what CSV (site/who_does_what.py), beside its page."""
+        assert self.directory is not None
+        cells = presence(self.directory)
+        settings = self.settings_by_name
+        for language in self.languages.languages:
+            order = self.languages.order(language)
+            urls = Urls(settings, self.languages.prefix(language))
+
+            def shown(text: Text, order: Sequence[str] = order) -> str:
+                return str(text.pick(order)[1])
+
+            def gettext(message: str, language: str = language) -> str:
+                return self.languages.gettext(language, message)
+
+            def url(record: object, urls: Urls = urls) -> str:
+                return f"{self.absolute_base}/{urls.url(record)}"
+
+            text = csv_text(self.directory, cells, shown=shown, gettext=gettext, url=url)
+            target = self.target(urls.index("WHO") + WHO_CSV)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8", newline="")
+        logger.info("Wrote %d who-does-what CSV files", len(self.languages.languages))
 
     def write_syndication(self, index: int = 0, count: int = 1) -> None:
         """The feed, calendar and OPML files of every language whose place is ``index`` modulo

@@ -421,7 +421,6 @@ class Meeting(WithParties):
         return ROLE_FIELDS[role]
 
 
-
 def _common(slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str) -> dict[str, Any]:
     return {
         "slug": slug,

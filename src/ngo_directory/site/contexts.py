@@ -18,6 +18,7 @@ from ..records.directory import Organisation
 from ..records.models import Meeting, Ngo, Partner, Programme, Text, VocabularyEntry
 from ..syndication.subscriptions import Channel
 from ..text.collation import Letter
+from .who_does_what import Presence
 
 R = TypeVar("R", Ngo, Partner)
 VocabularyKind = Literal["REGION", "THEME"]
@@ -267,6 +268,30 @@ class ProgrammePage(PageContext):
     regions: Sequence[VocabularyEntry]
     themes: Sequence[VocabularyEntry]
     roles: Sequence[RoleGroup]  # IATI's roles someone has, in PROGRAMME_ROLES order
+
+
+@dataclass(frozen=True, kw_only=True)
+class WhoPage(PageContext):
+    """Who does what where: how many NGOs, partners and programmes work in each region on each
+    theme, each count linking to the region's page."""
+
+    TEMPLATE: ClassVar[str] = "who.html"
+
+    regions: Sequence[VocabularyEntry]  # those where someone works, by name
+    themes: Sequence[VocabularyEntry]  # those someone works on, by name
+    counts: Mapping[str, Mapping[str, int]]  # region slug -> theme slug -> how many
+    csv: str  # the address of the CSV file
+
+
+@dataclass(frozen=True, kw_only=True)
+class WhoRegionPage(PageContext):
+    """Who does what in one region: theme by theme, the NGOs, partners and programmes."""
+
+    TEMPLATE: ClassVar[str] = "who_region.html"
+
+    region: VocabularyEntry
+    cells: Sequence[tuple[VocabularyEntry, Presence]]  # by theme name
+    csv: str
 
 
 @dataclass(frozen=True, kw_only=True)

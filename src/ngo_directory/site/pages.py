@@ -54,8 +54,11 @@ from .contexts import (
     VocabulariesPage,
     VocabularyKind,
     VocabularyPage,
+    WhoPage,
+    WhoRegionPage,
 )
 from .urls import Urls, page_url, save_as_of
+from .who_does_what import WHO_CSV, presence
 
 T = TypeVar("T")
 R = TypeVar("R", Ngo, Partner)
@@ -260,6 +263,7 @@ class Planner:
         for meeting in d.meetings.values():
             self.add(self.urls.url(meeting), self.meeting_page(meeting))
         self.plan_programmes()
+        self.plan_who_does_what()
         self.plan_vocabulary(
             "REGION",
             d.regions,
@@ -417,6 +421,38 @@ class Planner:
                     roles=self.role_groups(programme, PROGRAMME_ROLES),
                     channels=self.channels(topic("programme", programme.slug), CHANGES),
                 ),
+            )
+
+    def plan_who_does_what(self) -> None:
+        """Who does what where: the regions by themes, and a page for each region."""
+        d = self.d
+        cells = presence(d)
+        csv = self.urls.index("WHO") + WHO_CSV
+
+        def by_name(entries: Iterable[VocabularyEntry]) -> list[VocabularyEntry]:
+            return sorted(
+                entries, key=lambda e: (sort_key(e.name.pick(self.order)[1], self.language), e.slug)
+            )
+
+        regions = by_name(d.regions[r] for r in {r for r, _ in cells})
+        themes = by_name(d.themes[t] for t in {t for _, t in cells})
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        for (region_slug, theme_slug), cell in cells.items():
+            counts[region_slug][theme_slug] = cell.count
+        channels = self.channels(CHANGES)
+        self.add(
+            self.urls.index("WHO"),
+            WhoPage(regions=regions, themes=themes, counts=dict(counts), csv=csv, channels=channels),
+        )
+        for region in regions:
+            here = [
+                (theme, cells[region.slug, theme.slug])
+                for theme in themes
+                if (region.slug, theme.slug) in cells
+            ]
+            self.add(
+                self.urls.url(region, "WHO"),
+                WhoRegionPage(region=region, cells=here, csv=csv, channels=channels),
             )
 
     def role_groups(self, record: Meeting | Programme, roles: Sequence[str]) -> list[RoleGroup]:
