@@ -15,7 +15,9 @@ import feedparser
 import hxl
 import icalendar
 import pytest
+from click.testing import CliRunner
 
+from ngo_directory.cli import main
 from ngo_directory.site.who_does_what import spreadsheet_safe
 from sitetools import build, copy_project, parse
 
@@ -301,33 +303,34 @@ def test_a_programme_has_its_feeds_and_is_in_its_organisations_feeds(sample_site
 # --- who does what where --------------------------------------------------------------------
 
 
-def test_who_does_what_where_counts_each_region_and_theme(sample_site: Path) -> None:
+def test_who_does_what_where_lists_the_first_of_each_cell_and_how_many_more(sample_site: Path) -> None:
     page = parse(sample_site / "en/who-does-what/index.html")
     table = page.find(".//table[@class='matrix']")
     themes = [_text(th) for th in table.find("thead").iter("th")][1:]
     rows = {
         _text(tr.find("th")): dict(
-            zip(
-                themes,
-                [_text(td.find("a")) if td.find("a") is not None else "" for td in tr.iter("td")],
-                strict=True,
-            )
+            zip(themes, [[a for a in td.iter("a")] for td in tr.iter("td")], strict=True)
         )
         for tr in table.find("tbody").iter("tr")
     }
-    # Nationwide ICT: both NGOs' work, the partners on ICT, and all three programmes.
+    # Nationwide ICT: the NGOs and partners that work on it, and all three programmes.
     region = parse(sample_site / "en/who-does-what/azerbaijan/index.html")
-    ict = region.get_element_by_id("theme-ict").getparent()
-    listed = [_text(a) for a in ict.iter("a")]
+    listed = [_text(a) for a in region.get_element_by_id("theme-ict").getparent().iter("a")]
     assert {"Community Information Centres", "National PC project", "Tech Age Girls", "IREX"} <= set(listed)
-    assert rows["Azerbaijan"]["Information and communication technology"] == str(len(listed))
-    link = next(
-        td.find("a").get("href")
-        for tr in table.find("tbody").iter("tr")
-        for td in tr.iter("td")
-        if td.find("a") is not None
-    )
-    assert link.startswith("../../en/who-does-what/") and "#theme-" in link
+    cell = rows["Azerbaijan"]["Information and communication technology"]
+    assert [_text(a) for a in cell] == [
+        "Community Information Centres",
+        "National PC project",
+        "TAG",
+        f"and {len(listed) - 3} more",
+    ]
+    assert cell[0].get("href") == "../../en/programmes/community-information-centres/"
+    assert cell[-1].get("href") == "../../en/who-does-what/azerbaijan/#theme-ict"
+    # A region and theme with nobody: a dash, and nothing in the list a phone shows.
+    empty = [
+        td for tr in table.find("tbody").iter("tr") for td in tr.iter("td") if td.get("class") == "empty"
+    ]
+    assert empty and all(_text(td) == "–" for td in empty)
 
 
 def _csv(site: Path, language: str = "en") -> list[list[str]]:
@@ -405,3 +408,89 @@ def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path: Path) -> N
 )
 def test_spreadsheet_safe(value: str, phone: bool, expected: str) -> None:
     assert spreadsheet_safe(value, phone=phone) == expected
+
+
+# --- series and follow-ups ------------------------------------------------------------------
+
+SECOND = """\
+title: {en: Second regional NGO meeting}
+start: "2027-05-20"
+status: scheduled
+venue: {region: ganja}
+organisers: [isar]
+series: isar-regional-ngo-meetings
+maintainers: [someone]
+added: "2026-11-22"
+"""
+FIRST = "meetings/isar-first-regional-ngo-meeting-mingachevir-2000"
+
+
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a second meeting of ISAR's series, which the first names as its next,
+    and a report written on the first."""
+    tmp = tmp_path_factory.mktemp("series")
+    data, content = copy_project(tmp / "project")
+    (data / "meetings/second-regional-ngo-meeting.yaml").write_text(SECOND, "utf-8")
+    first = data / f"{FIRST}.yaml"
+    text = first.read_text("utf-8").replace(
+        "series: isar-regional-ngo-meetings\n",
+        "series: isar-regional-ngo-meetings\nnext: second-regional-ngo-meeting\n"
+        "report: {en: 'A *short* report.'}\nreport_url: https://example.org/report.pdf\n",
+    )
+    first.write_text(text, "utf-8")
+    return build(tmp / "site", data, content)
+
+
+def _facts(page: Any) -> dict[str, Any]:
+    return {_text(dt_): dt_.getnext() for dt_ in page.find(".//dl[@class='facts']").iter("dt")}
+
+
+def test_a_series_page_lists_its_meetings_in_order(series_site: Path) -> None:
+    page = parse(series_site / "en/series/isar-regional-ngo-meetings/index.html")
+    assert _text(page.find(".//h1")) == "ISAR's regional NGO meetings"
+    items = page.find(".//main//ol")
+    assert [_text(a) for a in items.iter("a")] == [
+        "ISAR's first regional NGO meeting",
+        "Second regional NGO meeting",
+    ]
+
+
+def test_meetings_say_their_series_and_follow_ups_both_ways(series_site: Path) -> None:
+    first = _facts(parse(series_site / f"en/{FIRST}/index.html"))
+    assert _text(first["Series"]) == "ISAR's regional NGO meetings (meeting 1 of 2)"
+    assert (
+        first["Followed up by"].find("a").get("href") == "../../../en/meetings/second-regional-ngo-meeting/"
+    )
+    second = _facts(parse(series_site / "en/meetings/second-regional-ngo-meeting/index.html"))
+    assert _text(second["Series"]) == "ISAR's regional NGO meetings (meeting 2 of 2)"
+    assert _text(second["Follows up"]) == "ISAR's first regional NGO meeting"
+    report = parse(series_site / f"en/{FIRST}/index.html").get_element_by_id("report").getparent()
+    assert [_text(p) for p in report.iter("p")] == ["A short report.", "Read the report"]
+    assert (
+        report.find(".//em") is not None
+        and report.find(".//a").get("href") == "https://example.org/report.pdf"
+    )
+
+
+def test_the_translations_report_locates_gaps_in_roles_and_programmes(tmp_path: Path) -> None:
+    data, _ = copy_project(tmp_path / "project")
+    meeting = data / f"{FIRST}.yaml"
+    meeting.write_text(
+        meeting.read_text("utf-8").replace("observers:\n", "observers:\n  - name: {en: Local teachers}\n"),
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["translations", "--data", str(data), "-l", "ru"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    line = next(
+        n for n, text in enumerate(meeting.read_text("utf-8").splitlines(), 1) if "Local teachers" in text
+    )
+    assert (
+        f"ngo_data/{FIRST}.yaml:{line}:11: observers[0].name: not yet translated into ru (written in en)"
+        in lines
+    )
+    assert (
+        "ngo_data/programmes/national-pc-project.yaml:7:5: other_names[0]: not yet translated into ru "
+        "(written in en)"
+    ) in lines

@@ -24,17 +24,27 @@ def example(heading: str) -> str:
 
 
 def test_record_examples_validate(tmp_path: Path) -> None:
-    """The NGO, partner and meeting examples pass the validator against the sample data."""
+    """The NGO, partner, meeting and programme examples pass the validator against the sample data."""
     data = tmp_path / "ngo_data"
     shutil.copytree(ROOT / "ngo_data", data)
     (data / "ngos" / "gence-gencler-merkezi.yaml").write_text(example("### An NGO"), "utf-8")
     (data / "partners" / "example-partner.yaml").write_text(example("### A partner"), "utf-8")
     (data / "meetings" / "example-meeting.yaml").write_text(example("### A meeting"), "utf-8")
+    (data / "programmes" / "example-programme.yaml").write_text(example("### A programme"), "utf-8")
     directory, problems = check_data(data)
     assert [str(p) for p in problems] == []
     assert directory is not None
     assert directory.ngos["gence-gencler-merkezi"].founded == 2004
     assert directory.ngos["gence-gencler-merkezi"].name.get("az") == "Gəncə Gənclər Mərkəzi"
+    assert directory.programmes["example-programme"].funders == ("usaid",)
+    assert [p.role for p in directory.meetings["example-meeting"].parties] == [
+        "organiser",
+        "funder",
+        "presenter",
+        "presenter",
+        "participant",
+        "observer",
+    ]
 
 
 def test_vocabulary_example_matches_the_sample() -> None:

@@ -1519,3 +1519,64 @@ def test_a_programme_is_checked(data, old, new, expected):
     assert old in PROGRAMME
     _programme(data, PROGRAMME.replace(old, new))
     assert check(data) == [expected]
+
+
+# --- series and follow-ups ------------------------------------------------------------------
+
+SECOND_MEETING = """\
+title: Autumn meeting
+start: "2026-09-01"
+status: scheduled
+venue: {region: baku}
+organisers: [ganja-youth-centre]
+maintainers: [octocat]
+added: "2026-01-15"
+"""
+
+
+@pytest.mark.parametrize(
+    ("series_file", "new", "expected"),
+    [
+        (
+            None,
+            "series: spring-series",
+            f"{MEETING_FILE}:8:9: series: unknown series 'spring-series' "
+            "(add it to ngo_data/series.yaml first)",
+        ),
+        (
+            "spring-series: {name: {az: Yaz, ru: Весна, en: Spring}}\n",
+            "series: sprng-series",
+            f"{MEETING_FILE}:8:9: series: unknown series 'sprng-series' (did you mean 'spring-series'?; "
+            "see ngo_data/series.yaml)",
+        ),
+        (None, "next: autumn-meeting", None),
+        (
+            None,
+            "next: autum-meeting",
+            f"{MEETING_FILE}:8:7: next: unknown meeting 'autum-meeting' (did you mean 'autumn-meeting'?)",
+        ),
+        (
+            None,
+            "next: spring-meeting",
+            f"{MEETING_FILE}:8:7: next: a record cannot refer to itself (remove this entry)",
+        ),
+    ],
+    ids=["no-series-file", "unknown-series", "next-is-fine", "unknown-next", "next-is-itself"],
+)
+def test_a_meetings_series_and_follow_up_are_checked(data, series_file, new, expected):
+    (data / "meetings" / "autumn-meeting.yaml").write_text(SECOND_MEETING, "utf-8")
+    if series_file:
+        (data / "series.yaml").write_text(series_file, "utf-8")
+    edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", new)
+    assert check(data) == ([expected] if expected else [])
+
+
+def test_a_follow_up_comes_after_the_meeting(data):
+    (data / "meetings" / "autumn-meeting.yaml").write_text(
+        SECOND_MEETING.replace('"2026-09-01"', '"2026-02-01"'), "utf-8"
+    )
+    edit(data, "meetings/spring-meeting.yaml", "presenters: [open-aid]", "next: autumn-meeting")
+    assert check(data) == [
+        f"{MEETING_FILE}:8:7: next: the next meeting, autumn-meeting, starts (2026-02-01) no later than this "
+        "one (2026-03-01 10:00) (name the meeting that comes after this one)"
+    ]

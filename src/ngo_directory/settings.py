@@ -40,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "PROGRAMME_URL": "programmes/{slug}/",
     "PROGRAMME_INDEX_URL": "programmes/",
     "WHO_URL": "who-does-what/{slug}/",
+    "SERIES_URL": "series/{slug}/",
     "WHO_INDEX_URL": "who-does-what/",
     "REGION_URL": "regions/{slug}/",
     "REGION_INDEX_URL": "regions/",
@@ -121,6 +122,7 @@ DESCRIPTIONS: dict[str, Description] = {
     "PROGRAMME_URL": Description("a programme's page"),
     "PROGRAMME_INDEX_URL": Description("the programmes"),
     "WHO_URL": Description("who does what in one region, theme by theme"),
+    "SERIES_URL": Description("a series of meetings (`ngo_data/series.yaml`), in order"),
     "WHO_INDEX_URL": Description(
         "who does what where: regions by themes, and the HXL-tagged CSV file (`who-does-what.csv`)"
     ),
@@ -441,7 +443,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
     errors += _locality_errors(merged)
-    for kind in (*PAGE_KINDS, "MONTH", "WHO", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
+    for kind in (*PAGE_KINDS, "MONTH", "WHO", "SERIES", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

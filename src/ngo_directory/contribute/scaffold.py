@@ -85,7 +85,8 @@ def _choices(values: list[Any]) -> str:
 
 
 def _vocabulary(data_path: Path, name: str) -> list[str]:
-    """The slugs of regions.yaml or themes.yaml, to name a few in a comment; none if unreadable."""
+    """The slugs of regions.yaml, themes.yaml or series.yaml, to name a few in a comment; none if
+    unreadable."""
     doc, _ = load_file(data_path / f"{name}.yaml", f"{name}.yaml")
     return [str(slug) for slug in doc.data] if doc is not None and isinstance(doc.data, dict) else []
 
@@ -147,6 +148,7 @@ def record_text(
     schema_url: str | None = None,
     regions: list[str] | None = None,
     themes: list[str] | None = None,
+    series: list[str] | None = None,
 ) -> str:
     """The text of a new record of ``kind`` called ``name``."""
     day = day or today()
@@ -205,7 +207,15 @@ def record_text(
             _line(f"# themes: [{themes[0] if themes else 'education'}]", theme_hint),
             _line("# agenda: {en: Introductions; workshops; questions.}", "Markdown"),
             _line("# outcome: {en: A network of youth centres.}", "Markdown, once it is held"),
-            _line("# report_url: https://example.org/report.pdf"),
+            _line("# report: {en: What was decided and who does what next.}", "Markdown: the report"),
+            _line(
+                "# report_url: https://example.org/report.pdf",
+                "the report as a document; next: the slug of the meeting that follows it up",
+            ),
+            _line(
+                f"# series: {series[0] if series else 'regional-ngo-meetings'}",
+                f"slugs from series.yaml: {_such_as(series or [], 'add the series there first')}",
+            ),
             _line(f"# last_verified: {date}", "when someone last checked the facts"),
             updated,
             _line("# changes:", "announced to subscribers, oldest first"),
@@ -427,6 +437,7 @@ def new_record(
         schema_url=schema_url,
         regions=_vocabulary(data_path, "regions"),
         themes=_vocabulary(data_path, "themes"),
+        series=_vocabulary(data_path, "series") if (data_path / "series.yaml").is_file() else [],
     )
     path = data_path / RECORD_FOLDERS[kind] / f"{slug}.yaml"
     file = display(path, data_path.parent)

@@ -32,6 +32,7 @@ class Directory:
     partners: dict[str, Partner]
     meetings: dict[str, Meeting]
     programmes: dict[str, Programme] = field(default_factory=dict)
+    series: dict[str, VocabularyEntry] = field(default_factory=dict)
     ngos_by_region: dict[str, list[Ngo]] = field(init=False)
     ngos_by_theme: dict[str, list[Ngo]] = field(init=False)
     partners_by_region: dict[str, list[Partner]] = field(init=False)
@@ -42,6 +43,8 @@ class Directory:
     partners_of_ngo: dict[str, list[Partner]] = field(init=False)
     ngos_of_partner: dict[str, list[Ngo]] = field(init=False)
     funded_by: dict[str, list[Organisation]] = field(init=False)
+    meetings_by_series: dict[str, list[Meeting]] = field(init=False)  # soonest first
+    previous_meeting: dict[str, Meeting] = field(init=False)  # the meeting whose ``next`` it is
     programmes_by_region: dict[str, list[Programme]] = field(init=False)
     programmes_by_theme: dict[str, list[Programme]] = field(init=False)
     programmes_by_organisation: dict[str, list[Programme]] = field(init=False)
@@ -75,6 +78,8 @@ class Directory:
         }
         organisations: list[Organisation] = [*ngos, *partners]
         self.funded_by = _group((funder, org) for org in organisations for funder in org.funders)
+        self.meetings_by_series = _group((m.series, m) for m in reversed(meetings) if m.series)
+        self.previous_meeting = {m.next: m for m in meetings if m.next}
         programmes = sorted(self.programmes.values(), key=lambda p: (-(p.start_year or 0), p.slug))
         self.programmes_by_region = _group((r, p) for p in programmes for r in p.regions)
         self.programmes_by_theme = _group((t, p) for p in programmes for t in p.themes)

@@ -377,7 +377,10 @@ class Meeting(WithParties):
     themes: tuple[str, ...]
     agenda: Text | None
     outcome: Text | None
+    report: Text | None
     report_url: str | None
+    series: str | None  # a slug of ngo_data/series.yaml
+    next: str | None  # the slug of the meeting that follows it up
     maintainers: tuple[str, ...]
     last_verified: dt.date | None
     added: dt.datetime
@@ -526,7 +529,10 @@ def build_meeting(
         themes=tuple(d.get("themes", ())),
         agenda=_text(d.get("agenda"), lang),
         outcome=_text(d.get("outcome"), lang),
+        report=_text(d.get("report"), lang),
         report_url=d.get("report_url"),
+        series=d.get("series"),
+        next=d.get("next"),
         maintainers=tuple(d["maintainers"]),
         last_verified=dt.date.fromisoformat(d["last_verified"]) if "last_verified" in d else None,
         added=added,

@@ -40,7 +40,11 @@ _UNKNOWN_RECORD = {
     "meeting": N_("unknown meeting '%(value)s'"),
     "programme": N_("unknown programme '%(value)s'"),
 }
-_UNKNOWN_TERM = {"region": N_("unknown region '%(value)s'"), "theme": N_("unknown theme '%(value)s'")}
+_UNKNOWN_TERM = {
+    "region": N_("unknown region '%(value)s'"),
+    "theme": N_("unknown theme '%(value)s'"),
+    "series": N_("unknown series '%(value)s'"),
+}
 _FIELD_FOR = {
     "ngo": N_("move it to the field for NGOs"),
     "partner": N_("move it to the field for partners"),
@@ -470,7 +474,37 @@ def _check_history(doc: Document) -> list[Problem]:
     return problems
 
 
-def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
+def _check_next(run: _Run, doc: Document, slug: str) -> list[Problem]:
+    """A follow-up is another meeting, which starts after this one."""
+    problems = _check_refs(run, doc, ("next",), ("meeting",), slug)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    following = run.docs.get("meeting", {}).get(str(data.get("next")))
+    if problems or following is None or not isinstance(following.data, dict):
+        return problems
+    start, later = data.get("start"), following.data.get("start")
+    mine = parse_local_datetime(start) if isinstance(start, str) else None
+    theirs = parse_local_datetime(later) if isinstance(later, str) else None
+    if mine is None or theirs is None:
+        return problems
+    if (theirs if isinstance(theirs, dt.datetime) else dt.datetime.combine(theirs, dt.time())) <= (
+        mine if isinstance(mine, dt.datetime) else dt.datetime.combine(mine, dt.time())
+    ):
+        problems.append(
+            doc.problem(
+                ("next",),
+                Message(
+                    N_("the next meeting, %(next)s, starts (%(later)s) no later than this one (%(start)s)"),
+                    next=str(data["next"]),
+                    later=str(later),
+                    start=str(start),
+                ),
+                Message(N_("name the meeting that comes after this one")),
+            )
+        )
+    return problems
+
+
+def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary, series: _Vocabulary | None) -> None:
     org = ("ngo", "partner")
     references: list[Problem] = []  # unknown regions, themes and records
     for kind, docs in run.docs.items():
@@ -490,6 +524,19 @@ def _cross_check(run: _Run, regions: _Vocabulary, themes: _Vocabulary) -> None:
                     found += _check_refs(run, doc, (role_field,), org, slug)
                 run.problems += _check_meeting_times(doc)
                 run.problems += _check_registration(doc)
+                found += _check_next(run, doc, slug)
+                if series is not None:
+                    found += series.check(doc, ("series",))
+                elif isinstance(doc.data, dict) and isinstance(doc.data.get("series"), str):
+                    found.append(
+                        doc.problem(
+                            ("series",),
+                            Message(_UNKNOWN_TERM["series"], value=doc.data["series"]),
+                            Message(
+                                N_("add it to %(file)s first"), file=run.display(run.root / "series.yaml")
+                            ),
+                        )
+                    )
                 continue
             found += regions.check(doc, ("regions",))
             for index, _ in enumerate(doc.data.get("locations", []) if isinstance(doc.data, dict) else []):
@@ -545,7 +592,13 @@ def check_data(
     seen: dict[str, str] = {}
     for kind in RECORD_FOLDERS:
         _scan_kind(run, kind, seen)
-    _cross_check(run, vocabularies["regions"], vocabularies["themes"])
+    series_path = run.root / "series.yaml"
+    series = None
+    if series_path.exists() or series_path.is_symlink():  # optional: only a directory with series has one
+        run.vocab["series"] = run.load(series_path, "vocabulary")
+        doc = run.vocab["series"]
+        series = _Vocabulary("series", run.display(series_path), doc.data if doc else None)
+    _cross_check(run, vocabularies["regions"], vocabularies["themes"], series)
     if content is not None:
         run.problems += content(run.kind_of)
     if run.problems:
@@ -565,11 +618,12 @@ def _build(run: _Run, lang: str) -> Directory:
             slug: builder(slug, doc.file, doc.data, lang, phone_region=run.phone_region)
             for slug, doc in docs.items()
         }
-    regions, themes = run.vocab["regions"], run.vocab["themes"]
+    regions, themes, series = run.vocab["regions"], run.vocab["themes"], run.vocab.get("series")
     assert regions is not None and themes is not None
     return Directory(
         regions=models.build_vocabulary(regions.data),
         themes=models.build_vocabulary(themes.data),
+        series=models.build_vocabulary(series.data) if series is not None else {},
         ngos=built["ngo"],
         partners=built["partner"],
         meetings=built["meeting"],

@@ -223,6 +223,10 @@ class MeetingPage(PageContext):
     themes: Sequence[VocabularyEntry]
     roles: Sequence[RoleGroup]  # the roles someone has, in ROLES order
     press: Sequence[Version[PressRelease]]
+    series: VocabularyEntry | None
+    in_series: Sequence[Meeting]  # the series' meetings, soonest first
+    previous: Meeting | None  # the meeting it follows up
+    next: Meeting | None  # the meeting that follows it up
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -271,15 +275,25 @@ class ProgrammePage(PageContext):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SeriesPage(PageContext):
+    """A series of meetings, soonest first."""
+
+    TEMPLATE: ClassVar[str] = "series.html"
+
+    series: VocabularyEntry
+    meetings: Sequence[Meeting]
+
+
+@dataclass(frozen=True, kw_only=True)
 class WhoPage(PageContext):
-    """Who does what where: how many NGOs, partners and programmes work in each region on each
-    theme, each count linking to the region's page."""
+    """Who does what where: in each region on each theme, the first few NGOs, partners and
+    programmes that work there (who.html) and how many more, linking to the region's page."""
 
     TEMPLATE: ClassVar[str] = "who.html"
 
     regions: Sequence[VocabularyEntry]  # those where someone works, by name
     themes: Sequence[VocabularyEntry]  # those someone works on, by name
-    counts: Mapping[str, Mapping[str, int]]  # region slug -> theme slug -> how many
+    cells: Mapping[str, Mapping[str, Presence]]  # region slug -> theme slug -> who
     csv: str  # the address of the CSV file
 
 

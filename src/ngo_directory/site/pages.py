@@ -50,6 +50,7 @@ from .contexts import (
     ScriptLetters,
     SearchChoices,
     SearchPage,
+    SeriesPage,
     SubscribePage,
     VocabulariesPage,
     VocabularyKind,
@@ -58,7 +59,7 @@ from .contexts import (
     WhoRegionPage,
 )
 from .urls import Urls, page_url, save_as_of
-from .who_does_what import WHO_CSV, presence
+from .who_does_what import WHO_CSV, Presence, presence
 
 T = TypeVar("T")
 R = TypeVar("R", Ngo, Partner)
@@ -262,6 +263,13 @@ class Planner:
         )
         for meeting in d.meetings.values():
             self.add(self.urls.url(meeting), self.meeting_page(meeting))
+        for slug, series in d.series.items():
+            self.add(
+                self.urls.url(series, "SERIES"),
+                SeriesPage(
+                    series=series, meetings=d.meetings_by_series.get(slug, []), channels=meetings_channels
+                ),
+            )
         self.plan_programmes()
         self.plan_who_does_what()
         self.plan_vocabulary(
@@ -436,13 +444,13 @@ class Planner:
 
         regions = by_name(d.regions[r] for r in {r for r, _ in cells})
         themes = by_name(d.themes[t] for t in {t for _, t in cells})
-        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        by_region: dict[str, dict[str, Presence]] = defaultdict(dict)
         for (region_slug, theme_slug), cell in cells.items():
-            counts[region_slug][theme_slug] = cell.count
+            by_region[region_slug][theme_slug] = cell
         channels = self.channels(CHANGES)
         self.add(
             self.urls.index("WHO"),
-            WhoPage(regions=regions, themes=themes, counts=dict(counts), csv=csv, channels=channels),
+            WhoPage(regions=regions, themes=themes, cells=dict(by_region), csv=csv, channels=channels),
         )
         for region in regions:
             here = [
@@ -477,6 +485,10 @@ class Planner:
             region=d.regions[meeting.venue.region],
             themes=[d.themes[s] for s in meeting.themes],
             roles=self.role_groups(meeting, ROLES),
+            series=d.series.get(meeting.series or ""),
+            in_series=d.meetings_by_series.get(meeting.series or "", []),
+            previous=d.previous_meeting.get(meeting.slug),
+            next=d.meetings.get(meeting.next or ""),
             press=self.press.by_meeting.get(meeting.slug, []),
             channels=[own_channel, self.catalogue.get(MEETINGS)],
         )
