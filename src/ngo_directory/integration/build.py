@@ -120,8 +120,9 @@ def build_site(
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
-    settings = read_settings(settings_path, override=overrides)
+    settings: dict[str, Any] = {}
     try:
+        settings = read_settings(settings_path, override=overrides)
         Pelican(settings).run()
         if collector.messages:
             raise BuildFailed("the build logged problems:\n" + "\n".join(collector.messages))
