@@ -103,7 +103,9 @@ def language_of_path(site: Path, page: Path) -> str:
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """Every page served at its own address. 404.html, which servers show at any missing
+    address, keeps its own rules (tests/test_discovery.py)."""
+    return sorted(page for page in site.rglob("*.html") if page != site / "404.html")
 
 
 def parse(path: Path) -> Any:

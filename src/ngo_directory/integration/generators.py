@@ -23,6 +23,7 @@ from ..search.indexing import index_site, language_globs
 from ..settings import OPTIONS_KEY, options_of, reserved_names
 from ..site.pages import PageSpec
 from ..site.plan import SitePlan, plan_site
+from ..site.sitemap import ROBOTS, Entry, lastmod_of, robots_txt, sitemap_files
 from ..site.urls import Urls
 from ..site.who_does_what import WHO_CSV, csv_text, presence
 from ..syndication.syndication import Identity, Syndication
@@ -153,6 +154,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         in_workers(self.write_syndication, workers)
         self.write_schemas()
         self.write_who_does_what()
+        self.write_discovery()
         with phase("search index"):
             globs = language_globs((page.language, page.save_as) for page in self.plan.pages)
             index_site(Path(self.output_path), self.options.search_path, globs)
@@ -214,6 +216,23 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 target.write_bytes(entry.read_bytes())
                 count += 1
         logger.info("Wrote %d JSON Schemas", count)
+
+    def write_discovery(self) -> None:
+        """robots.txt, and the sitemap when the site's absolute address is known (a publishing
+        build): search engines want absolute addresses."""
+        assert self.plan is not None
+        base = self.absolute_base
+        files: list[tuple[str, bytes]] = [(ROBOTS, robots_txt(base).encode())]
+        if base.startswith(("https://", "http://")):
+            entries = [
+                Entry(page.url, page.alternates, lastmod_of(page.context))
+                for page in self.plan.pages
+                if page.in_sitemap
+            ]
+            files += sitemap_files(entries, base, self.options.default_language)
+        for name, data in files:
+            self.target(name).write_bytes(data)
+        logger.info("Wrote %s", ", ".join(name for name, _ in files))
 
     def write_who_does_what(self) -> None:
         """Each language's who-does-what CSV (site/who_does_what.py), beside its page."""

@@ -309,6 +309,30 @@ class WhoRegionPage(PageContext):
 
 
 @dataclass(frozen=True, kw_only=True)
+class NotFound:
+    """What the page for a missing address says in one language, and where it sends people."""
+
+    lang: str
+    title: str
+    text: str
+    home: str  # the label of the link to the language's home page
+    home_url: str
+    search: str
+    search_url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotFoundPage(PageContext):
+    """The page servers show for a missing address (404.html), in every language at once: it
+    is served at any depth, so its links are root-relative."""
+
+    TEMPLATE: ClassVar[str] = "404.html"
+
+    texts: Sequence[NotFound]
+    root: str  # the path of the site's root on its host ('' or '/repository'): links start there
+
+
+@dataclass(frozen=True, kw_only=True)
 class SearchPage(PageContext):
     TEMPLATE: ClassVar[str] = "search.html"
 

@@ -212,6 +212,13 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return site.plain(text, language_of(context))
 
     @pass_context
+    def summary_filter(context: Context, value: Any, markdown: bool = True) -> str:
+        """A page's description: the first paragraph of a record's text (Markdown) or of a
+        page's HTML (``markdown`` false), in the page's language, as plain text, shortened."""
+        text = site.plain(value, language_of(context)) if isinstance(value, Text) else str(value or "")
+        return summary_text(text, markdown=markdown)
+
+    @pass_context
     def date_filter(context: Context, value: dt.date | dt.datetime) -> str:
         """A long date in the page's language: 6 dekabr 2000, 6 декабря 2000 г., 6 December 2000."""
         day = value.date() if isinstance(value, dt.datetime) else value
@@ -292,6 +299,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         t=t_filter,
         md=md_filter,
         plain=plain_filter,
+        summary=summary_filter,
         date=date_filter,
         time=time_filter,
         month=month_filter,

@@ -73,6 +73,7 @@ class PageSpec:
     context: PageContext
     language: str
     alternates: tuple[tuple[str, str], ...]  # (language, url) of the same page in every language
+    in_sitemap: bool = True
 
 
 @dataclass

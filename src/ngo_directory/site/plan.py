@@ -8,17 +8,20 @@ import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..content.model import ContentPage, PressRelease
 from ..content.versions import Version, by_slug, versions_of
-from ..i18n import Languages
+from ..i18n import N_, Languages
 from ..records.completeness import Completeness
 from ..records.directory import Directory
 from ..syndication.happenings import Happening, happenings_of
 from ..syndication.subscriptions import Catalogue
 from ..syndication.syndication import opml_addresses
 from .content_pages import plan_content
+from .contexts import NotFound, NotFoundPage
 from .pages import PageSpec, Planner, PressIndex
+from .urls import Urls
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,39 @@ class SitePlan:
     languages: dict[str, LanguagePlan]
     footer_pages: dict[str, list[Version[ContentPage]]]  # the listed pages, in each language
     registrations: dict[str, str]  # each meeting's registration at the build: open, invitation, closed
+
+
+NOT_FOUND = "404.html"  # where GitHub Pages, Netlify and common server set-ups look for it
+
+
+def not_found_page(languages: Languages, settings: Mapping[str, Any]) -> PageSpec:
+    """The one page for every missing address, in every language, outside the sitemap."""
+    # Root-relative addresses: the page works at any depth and on whatever host serves it.
+    site = str(settings.get("SITEURL") or "")
+    root = urlsplit(site).path.rstrip("/") if site.startswith(("https://", "http://")) else ""
+    texts = []
+    for language in languages.languages:
+        urls = Urls(settings, languages.prefix(language))
+
+        def tr(message: str, language: str = language) -> str:
+            return languages.gettext(language, message)
+
+        texts.append(
+            NotFound(
+                lang=language,
+                title=tr(N_("Page not found")),
+                text=tr(
+                    N_("There is no page at this address. It may have moved, or the address may be mistyped.")
+                ),
+                home=tr(N_("Go to the home page")),
+                home_url=urls.index("HOME"),
+                search=tr(N_("Search the directory")),
+                search_url=urls.index("SEARCH"),
+            )
+        )
+    context = NotFoundPage(texts=texts, root=root, channels=())
+    default = languages.languages[0]
+    return PageSpec(NOT_FOUND, NOT_FOUND, context.TEMPLATE, context, default, (), in_sitemap=False)
 
 
 def plan_site(
@@ -83,6 +119,7 @@ def plan_site(
             happenings_of(directory, in_language.latest),
             opml_addresses(languages.prefix(language), settings["NGO_DIRECTORY_FEEDS_PATH"]),
         )
+    planned.append(not_found_page(languages, settings))
     listed = [group for group in pages if all(version.item.listed for version in group.values())]
     footer = {language: [group[language] for group in listed] for language in languages.languages}
     return SitePlan(planned, plans, footer, registrations)

@@ -1,0 +1,123 @@
+"""Discoverability: the sitemap against the sitemap protocol's rules, robots.txt, a canonical
+link and a description of its own on every page, the favicon, and the page for missing addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from lxml import etree
+
+from busydata import PUBLISHED_SITEURL
+from ngo_directory.site.sitemap import MAX_URLS, Entry, sitemap_files
+from sitetools import ROOT, html_files, parse
+
+pytestmark = pytest.mark.site
+
+FAVICON = (ROOT / "theme/static/images/favicon.svg").read_text("utf-8").strip()
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def _file_of(site: Path, address: str) -> Path:
+    assert address.startswith(PUBLISHED_SITEURL + "/"), address
+    relative = address.removeprefix(PUBLISHED_SITEURL + "/")
+    return site / (relative + "index.html" if relative.endswith("/") or not relative else relative)
+
+
+def test_the_sitemap_lists_every_page_with_its_language_versions(published_busy_site: Path) -> None:
+    tree = etree.parse(str(published_busy_site / "sitemap.xml"))  # a strict XML parser
+    urls = tree.getroot().findall("s:url", NS)
+    assert tree.getroot().tag == f"{{{NS['s']}}}urlset" and 0 < len(urls) <= MAX_URLS
+    pages = set(html_files(published_busy_site))  # all but 404.html
+    listed = {_file_of(published_busy_site, url.findtext("s:loc", namespaces=NS)) for url in urls}
+    assert listed == pages  # every page once, nothing else
+    for url in urls:
+        links = url.findall("x:link", NS)
+        assert {link.get("hreflang") for link in links} == {"az", "ru", "en", "x-default"}
+        for link in links:
+            assert (
+                link.get("rel") == "alternate" and _file_of(published_busy_site, link.get("href")).is_file()
+            )
+    dated = {
+        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
+        for url in urls
+        if url.find("s:lastmod", NS) is not None
+    }
+    assert dated[f"{PUBLISHED_SITEURL}/partners/isar/"] == "2026-11-22T00:00:00+04:00"
+    assert all(dt.datetime.fromisoformat(value).tzinfo is not None for value in dated.values())
+    assert f"{PUBLISHED_SITEURL}/ngos/" not in dated  # a list has no date of its own
+
+
+def test_robots_txt_names_the_sitemap_only_when_the_address_is_known(
+    published_busy_site: Path, sample_site: Path
+) -> None:
+    assert (published_busy_site / "robots.txt").read_text("utf-8") == (
+        f"User-agent: *\nAllow: /\nSitemap: {PUBLISHED_SITEURL}/sitemap.xml\n"
+    )
+    assert (sample_site / "robots.txt").read_text("utf-8") == "User-agent: *\nAllow: /\n"
+    assert not (sample_site / "sitemap.xml").exists()
+
+
+def test_every_page_has_its_canonical_address_and_the_favicon(published_busy_site: Path) -> None:
+    for page in html_files(published_busy_site):
+        tree = parse(page)
+        (canonical,) = tree.xpath("//head/link[@rel='canonical']/@href")
+        assert _file_of(published_busy_site, canonical) == page
+        (icon,) = tree.xpath("//head/link[@rel='icon']/@href")
+        # The favicon is in the page: no request for it on a slow connection.
+        assert unquote(icon) == "data:image/svg+xml," + FAVICON.replace('"', "'")
+    assert (published_busy_site / "theme/images/favicon.svg").read_text("utf-8").strip() == FAVICON
+
+
+def test_record_pages_describe_themselves(sample_site: Path) -> None:
+    def description(relative: str) -> str:
+        (content,) = parse(sample_site / relative).xpath("//head/meta[@name='description']/@content")
+        return str(content)
+
+    site_wide = description("en/ngos/index.html")
+    records = [
+        "en/ngos/madad-azerbaijan/index.html",
+        "en/ngos/iearn-azerbaijan/index.html",
+        "en/partners/isar/index.html",
+        "en/meetings/isar-first-regional-ngo-meeting-mingachevir-2000/index.html",
+        "en/programmes/national-pc-project/index.html",
+        "en/press/isar-first-regional-ngo-meeting/index.html",
+        "en/about-the-directory/index.html",
+    ]
+    texts = [description(page) for page in records]
+    assert site_wide not in texts and len(set(texts)) == len(texts)
+    assert texts[4].startswith("A nationwide project to narrow the digital divide")
+    assert all(0 < len(text) <= 180 for text in texts)
+
+
+def test_missing_addresses_get_a_page_in_every_language(published_busy_site: Path) -> None:
+    tree = parse(published_busy_site / "404.html")
+    sections = tree.xpath("//main/section")
+    assert [s.get("lang") for s in sections] == ["az", "ru", "en"]
+    links = tree.xpath("//main//a/@href | //head/link/@href")
+    assert "/" in links and "/en/search/" in links  # root-relative: right at any depth, on any host
+    for link in (link for link in links if not link.startswith("data:")):  # but the favicon
+        assert link.startswith("/"), link
+        assert _file_of(published_busy_site, PUBLISHED_SITEURL + link).is_file(), link
+    assert tree.xpath("//head/meta[@name='robots']/@content") == ["noindex"]
+    assert tree.xpath("//head/meta[@http-equiv='Content-Security-Policy']/@content")
+    assert [" ".join(h.text_content().split()) for h in tree.xpath("//main//h1|//main//h2")] == [
+        "Səhifə tapılmadı",
+        "Страница не найдена",
+        "Page not found",
+    ]
+
+
+def test_a_sitemap_past_the_limit_becomes_an_index_of_sitemaps() -> None:
+    entries = [Entry(f"ngos/n{i}/", (), None) for i in range(MAX_URLS + 1)]
+    files = dict(sitemap_files(entries, "https://example.org", "az"))
+    assert list(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]
+    index = etree.fromstring(files["sitemap.xml"])
+    assert [loc.text for loc in index.iter(f"{{{NS['s']}}}loc")] == [
+        "https://example.org/sitemap-1.xml",
+        "https://example.org/sitemap-2.xml",
+    ]
+    assert len(etree.fromstring(files["sitemap-1.xml"])) == MAX_URLS
+    assert len(etree.fromstring(files["sitemap-2.xml"])) == 1
