@@ -209,6 +209,10 @@ class Planner:
     def sorted_by_name(self, records: Iterable[T]) -> list[T]:
         return sorted(records, key=lambda r: name_key(r, self.order))
 
+    def sorted_entries(self, entries: Iterable[VocabularyEntry]) -> list[VocabularyEntry]:
+        """Regions or themes by their names in the page's language."""
+        return sorted(entries, key=lambda e: (sort_key(e.name.pick(self.order)[1], self.language), e.slug))
+
     def channels(self, *names: str) -> list[Channel]:
         """The channels with these topics, for a page's feed and calendar links."""
         return [self.catalogue.get(name) for name in names]
@@ -321,10 +325,7 @@ class Planner:
         d = self.d
 
         def used(entries: dict[str, VocabularyEntry], slugs: set[str]) -> list[VocabularyEntry]:
-            return sorted(
-                (entries[slug] for slug in slugs if slug in entries),
-                key=lambda e: sort_key(e.name.pick(self.order)[1], self.language),
-            )
+            return self.sorted_entries(entries[slug] for slug in slugs if slug in entries)
 
         years = {m.start.year for m in d.meetings.values()}
         years |= {version.item.date.year for version in self.press.latest}
@@ -438,13 +439,8 @@ class Planner:
         cells = presence(d)
         csv = self.urls.index("WHO") + WHO_CSV
 
-        def by_name(entries: Iterable[VocabularyEntry]) -> list[VocabularyEntry]:
-            return sorted(
-                entries, key=lambda e: (sort_key(e.name.pick(self.order)[1], self.language), e.slug)
-            )
-
-        regions = by_name(d.regions[r] for r in {r for r, _ in cells})
-        themes = by_name(d.themes[t] for t in {t for _, t in cells})
+        regions = self.sorted_entries(d.regions[r] for r in {r for r, _ in cells})
+        themes = self.sorted_entries(d.themes[t] for t in {t for _, t in cells})
         by_region: dict[str, dict[str, Presence]] = defaultdict(dict)
         for (region_slug, theme_slug), cell in cells.items():
             by_region[region_slug][theme_slug] = cell
@@ -507,9 +503,7 @@ class Planner:
             self.urls.index(kind),
             VocabulariesPage(
                 kind=kind,
-                entries=sorted(
-                    entries.values(), key=lambda e: sort_key(e.name.pick(self.order)[1], self.language)
-                ),
+                entries=self.sorted_entries(entries.values()),
                 counts={slug: len(ngos.get(slug, [])) for slug in entries},
                 channels=self.channels(CHANGES),
             ),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import N_
 from ..records.directory import Directory
-from ..records.models import Ngo, Partner, Programme, Text, VocabularyEntry
+from ..records.models import Ngo, Partner, Party, Programme, Text, VocabularyEntry
 
 # The CSV's columns: a heading (translated) and its HXL hashtag.
 COLUMNS = (
@@ -91,6 +91,12 @@ def csv_text(
     def names(slugs: Sequence[str]) -> str:
         return "; ".join(shown(directory.organisation(slug).name) for slug in slugs)
 
+    def party_names(parties: Sequence[Party]) -> str:
+        """The names of those in a role, as listed: organisations of the directory and others."""
+        return "; ".join(
+            shown(p.name) if p.name else shown(directory.organisation(p.org or "").name) for p in parties
+        )
+
     rows: list[list[str]] = [[gettext(heading) for heading, _ in COLUMNS], [tag for _, tag in COLUMNS]]
     for (region_slug, theme_slug), cell in sorted(cells.items()):
         region: VocabularyEntry = directory.regions[region_slug]
@@ -104,21 +110,13 @@ def csv_text(
         for programme in cell.programmes:
             title = shown(programme.title)
             lead = programme.in_role("accountable") or programme.in_role("implementing")
-            named = [shown(p.name) for p in lead if p.name]
-            leads = "; ".join([*(shown(directory.organisation(p.org).name) for p in lead if p.org), *named])
             start, end = (str(year) if year else "" for year in (programme.start_year, programme.end_year))
-            funders = [
-                shown(p.name) if p.name else names([p.org or ""]) for p in programme.in_role("funding")
-            ]
-            implementers = [
-                shown(p.name) if p.name else names([p.org or ""]) for p in programme.in_role("implementing")
-            ]
             rows.append(
                 [
-                    leads or title,
+                    party_names(lead) or title,
                     gettext(KINDS["programme"]),
-                    "; ".join(funders),
-                    "; ".join(implementers),
+                    party_names(programme.in_role("funding")),
+                    party_names(programme.in_role("implementing")),
                     *place,
                     start,
                     end,
