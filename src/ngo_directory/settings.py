@@ -41,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "PROGRAMME_INDEX_URL": "programmes/",
     "WHO_URL": "who-does-what/{slug}/",
     "SERIES_URL": "series/{slug}/",
+    "DATA_INDEX_URL": "data/",
     "WHO_INDEX_URL": "who-does-what/",
     "REGION_URL": "regions/{slug}/",
     "REGION_INDEX_URL": "regions/",
@@ -77,6 +78,12 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_PHONE_REGION": PHONE_REGION,
     # Processes that write the site at once: 0 for one per core, 1 to write in the build's own.
     "NGO_DIRECTORY_WORKERS": 0,
+    # The licence of the open data (data/): a Data Package licence, name, title and path.
+    "NGO_DIRECTORY_DATA_LICENCE": {
+        "name": "CC-BY-4.0",
+        "title": "Creative Commons Attribution 4.0 International",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+    },
     # Keep texts' Markdown conversions and compiled templates in CACHE_PATH for the next build.
     "NGO_DIRECTORY_CACHE": True,
 }
@@ -123,6 +130,7 @@ DESCRIPTIONS: dict[str, Description] = {
     "PROGRAMME_INDEX_URL": Description("the programmes"),
     "WHO_URL": Description("who does what in one region, theme by theme"),
     "SERIES_URL": Description("a series of meetings (`ngo_data/series.yaml`), in order"),
+    "DATA_INDEX_URL": Description("the Data page: the open data files, which are always under `data/`"),
     "WHO_INDEX_URL": Description(
         "who does what where: regions by themes, and the HXL-tagged CSV file (`who-does-what.csv`)"
     ),
@@ -174,6 +182,11 @@ DESCRIPTIONS: dict[str, Description] = {
         "also index for search the copies of a press release shown in a language it lacks (each "
         "original is always indexed in its own language); they cost search index time and memory "
         "(40% of the indexed pages of a directory whose releases are mostly in one language)"
+    ),
+    "NGO_DIRECTORY_DATA_LICENCE": Description(
+        "the licence of the open data (`data/`), shown on the Data page and in `datapackage.json`: "
+        "a mapping with the licence's SPDX `name`, its `title` and the `path` of its text",
+        "CC-BY-4.0",
     ),
     "NGO_DIRECTORY_WORKERS": Description(
         "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
@@ -331,6 +344,7 @@ class Options:
     phone_region: str
     workers: int  # 0: one per core
     cache: bool
+    data_licence: Mapping[str, str]
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Options:
@@ -365,6 +379,7 @@ class Options:
             phone_region=merged["NGO_DIRECTORY_PHONE_REGION"],
             workers=merged["NGO_DIRECTORY_WORKERS"],
             cache=merged["NGO_DIRECTORY_CACHE"],
+            data_licence=FrozenMap(merged["NGO_DIRECTORY_DATA_LICENCE"]),
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -397,6 +412,7 @@ class Options:
             "NGO_DIRECTORY_PHONE_REGION": self.phone_region,
             "NGO_DIRECTORY_WORKERS": self.workers,
             "NGO_DIRECTORY_CACHE": self.cache,
+            "NGO_DIRECTORY_DATA_LICENCE": self.data_licence,
         }
 
 
@@ -442,8 +458,19 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _feed_errors(merged, user)
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
+    licence = merged["NGO_DIRECTORY_DATA_LICENCE"]
+    if not (
+        isinstance(licence, Mapping)
+        and set(licence) == {"name", "title", "path"}
+        and all(isinstance(value, str) and value.strip() for value in licence.values())
+        and str(licence["path"]).startswith(("https://", "http://"))
+    ):
+        errors.append(
+            f"NGO_DIRECTORY_DATA_LICENCE = {licence!r}: expected {{'name': ..., 'title': ..., 'path': "
+            "'https://...'}, such as the CC-BY-4.0 of the default"
+        )
     errors += _locality_errors(merged)
-    for kind in (*PAGE_KINDS, "MONTH", "WHO", "SERIES", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
+    for kind in (*PAGE_KINDS, "MONTH", "WHO", "SERIES", "DATA", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

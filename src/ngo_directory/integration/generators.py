@@ -21,6 +21,7 @@ from ..records.models import Text
 from ..records.validate import Limits, check_data
 from ..search.indexing import index_site, language_globs
 from ..settings import OPTIONS_KEY, options_of, reserved_names
+from ..site.open_data import SCHEMAS_PATH, export_files
 from ..site.pages import PageSpec
 from ..site.plan import SitePlan, plan_site
 from ..site.sitemap import ROBOTS, Entry, lastmod_of, robots_txt, sitemap_files
@@ -36,9 +37,6 @@ from .workers import auto_workers, in_workers
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
-# Where the site publishes the records' JSON Schemas, so that a record's first line can name
-# https://<site>/schemas/ngo.schema.json; their $refs are relative, so the copies find each other.
-SCHEMAS_PATH = "schemas/"
 # The names every page is given besides its context (write_pages).
 OWN_NAMES = ("url", "page_url", "page_lang", "alternates", "directory")
 
@@ -154,6 +152,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         in_workers(self.write_syndication, workers)
         self.write_schemas()
         self.write_who_does_what()
+        self.write_open_data()
         self.write_discovery()
         with phase("search index"):
             globs = language_globs((page.language, page.save_as) for page in self.plan.pages)
@@ -216,6 +215,21 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 target.write_bytes(entry.read_bytes())
                 count += 1
         logger.info("Wrote %d JSON Schemas", count)
+
+    def write_open_data(self) -> None:
+        """Every record kind as JSON and CSV, the whole directory, and the Data Package."""
+        assert self.directory is not None
+        files = export_files(
+            self.directory,
+            title=self.languages.site_name(self.options.default_language),
+            licence=self.options.data_licence,
+            schemas=f"{self.absolute_base}/{SCHEMAS_PATH}",
+        )
+        for name, data in files:
+            target = self.target(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        logger.info("Wrote %d open data files", len(files))
 
     def write_discovery(self) -> None:
         """robots.txt, and the sitemap when the site's absolute address is known (a publishing

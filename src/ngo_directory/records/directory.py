@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .models import Meeting, Ngo, Partner, Programme, VocabularyEntry
 
@@ -33,6 +33,9 @@ class Directory:
     meetings: dict[str, Meeting]
     programmes: dict[str, Programme] = field(default_factory=dict)
     series: dict[str, VocabularyEntry] = field(default_factory=dict)
+    # Each record as its file says it (checked, with the schema's types), by kind and slug: what
+    # the open data exports publish, field names and all.
+    data: dict[str, dict[str, Any]] = field(default_factory=dict)
     ngos_by_region: dict[str, list[Ngo]] = field(init=False)
     ngos_by_theme: dict[str, list[Ngo]] = field(init=False)
     partners_by_region: dict[str, list[Partner]] = field(init=False)

@@ -628,6 +628,7 @@ def _build(run: _Run, lang: str) -> Directory:
         partners=built["partner"],
         meetings=built["meeting"],
         programmes=built["programme"],
+        data={kind: {slug: doc.data for slug, doc in docs.items()} for kind, docs in run.docs.items()},
     )
 
 

@@ -309,6 +309,18 @@ class WhoRegionPage(PageContext):
 
 
 @dataclass(frozen=True, kw_only=True)
+class DataPage(PageContext):
+    """The open data files (site/open_data.py), their licence and their schemas."""
+
+    TEMPLATE: ClassVar[str] = "data.html"
+
+    folders: Sequence[tuple[str, str]]  # (kind, folder): ('ngo', 'ngos') -> data/ngos.json, .csv
+    folder: str  # where the files are, from the site's root: 'data/'
+    schemas: str  # where the JSON Schemas are, from the site's root
+    licence: Mapping[str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
 class NotFound:
     """What the page for a missing address says in one language, and where it sends people."""
 

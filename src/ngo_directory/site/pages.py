@@ -31,6 +31,7 @@ from ..text.collation import Letter, heading, sort_key
 from .contexts import (
     AlphabeticalPage,
     ContributePage,
+    DataPage,
     HomePage,
     MeetingListPage,
     MeetingPage,
@@ -58,6 +59,7 @@ from .contexts import (
     WhoPage,
     WhoRegionPage,
 )
+from .open_data import DATA_FOLDER, SCHEMAS_PATH
 from .urls import Urls, page_url, save_as_of
 from .who_does_what import WHO_CSV, Presence, presence
 
@@ -152,6 +154,8 @@ class Planner:
         self.home_items: int = settings["NGO_DIRECTORY_HOME_ITEMS"]
         self.today = today
         self.repository: str | None = settings.get("NGO_DIRECTORY_REPOSITORY")
+        self.data_licence: Mapping[str, str] = settings["NGO_DIRECTORY_DATA_LICENCE"]
+        self.schemas_path = SCHEMAS_PATH
         # Records are named by their path from the data folder's parent, the repository's root.
         self.data_folder = PurePath(str(settings.get("NGO_DIRECTORY_DATA_PATH", "ngo_data"))).name
         self.pages: list[PageSpec] = []
@@ -277,6 +281,16 @@ class Planner:
             )
         self.plan_programmes()
         self.plan_who_does_what()
+        self.add(
+            self.urls.index("DATA"),
+            DataPage(
+                folders=[(kind, folder) for kind, folder in RECORD_FOLDERS.items()],
+                folder=DATA_FOLDER,
+                schemas=self.schemas_path,
+                licence=self.data_licence,
+                channels=self.channels(CHANGES),
+            ),
+        )
         self.plan_vocabulary(
             "REGION",
             d.regions,

@@ -1,0 +1,135 @@
+"""Open data: every record kind as JSON (each record as its file says it, so it follows the
+published JSON Schema of its kind) and as CSV (one row per record, each translatable text in
+three columns, ``name_az``, ``name_ru``, ``name_en``), the whole directory as one JSON file, and
+a Frictionless Data Package (https://datapackage.org/) describing the CSV files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..records.directory import Directory
+from ..records.validate import RECORD_FOLDERS
+from ..schema import load_schema
+from .who_does_what import spreadsheet_safe
+
+DATA_FOLDER = "data/"
+# Where the site publishes the records' JSON Schemas, so that a record's first line can name
+# https://<site>/schemas/ngo.schema.json; their $refs are relative, so the copies find each other.
+SCHEMAS_PATH = "schemas/"
+LANGUAGES = ("az", "ru", "en")
+# The definitions of common.schema.json whose values are a text in one or more languages.
+_TEXTS = ("/text", "/name")
+
+
+def _is_text(schema: Mapping[str, Any]) -> bool:
+    return str(schema.get("$ref", "")).endswith(_TEXTS)
+
+
+def columns_of(kind: str) -> list[tuple[str, str | None]]:
+    """(column, language) of a kind's CSV, in the order of its schema's fields: ``slug``, then
+    each field; a text field as one column per language (``description_az``...)."""
+    columns: list[tuple[str, str | None]] = [("slug", None)]
+    for name, schema in load_schema(kind)["properties"].items():
+        if _is_text(schema):
+            columns += [(f"{name}_{language}", language) for language in LANGUAGES]
+        else:
+            columns.append((name, None))
+    return columns
+
+
+def _cell(value: Any, language: str | None) -> str:
+    if value is None:
+        return ""
+    if language is not None:  # a text: one language of it (a plain string is the default's)
+        if isinstance(value, dict):
+            return str(value.get(language, ""))
+        return str(value) if language == LANGUAGES[0] else ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "; ".join(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)  # nested: as JSON in the cell
+
+
+def csv_of(kind: str, records: Mapping[str, Mapping[str, Any]]) -> str:
+    """One row per record, safe to open in a spreadsheet (site/who_does_what.py)."""
+    columns = columns_of(kind)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _ in columns])
+    for slug, data in records.items():
+        row = []
+        for name, language in columns:
+            field = name.rsplit("_", 1)[0] if language else name
+            value = slug if name == "slug" else data.get(field)
+            row.append(spreadsheet_safe(_cell(value, language)))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def json_of(kind: str, records: Mapping[str, Any], licence: Mapping[str, str], schemas: str) -> bytes:
+    """A kind's records, by slug, with the schema each follows and the licence."""
+    document = {
+        "kind": kind,
+        "schema": f"{schemas}{kind}.schema.json",
+        "licence": dict(licence),
+        "records": dict(records),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False).encode()
+
+
+def data_package(title: str, licence: Mapping[str, str], kinds: Sequence[str]) -> bytes:
+    """The Data Package of the CSV files: every column a string, as written."""
+    resources = [
+        {
+            "name": RECORD_FOLDERS[kind],
+            "path": f"{RECORD_FOLDERS[kind]}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {
+                "fields": [{"name": name, "type": "string"} for name, _ in columns_of(kind)],
+                "primaryKey": ["slug"],
+            },
+        }
+        for kind in kinds
+    ]
+    package = {
+        "name": "ngo-directory",
+        "title": title,
+        "licenses": [dict(licence)],
+        "resources": resources,
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1).encode()
+
+
+def export_files(
+    directory: Directory, *, title: str, licence: Mapping[str, str], schemas: str
+) -> list[tuple[str, bytes]]:
+    """(path under the site's root, bytes) of every open data file."""
+    files: list[tuple[str, bytes]] = []
+    kinds = [kind for kind in RECORD_FOLDERS if kind in directory.data]
+    everything: dict[str, Any] = {"licence": dict(licence), "schemas": schemas}
+    for kind in kinds:
+        records = directory.data[kind]
+        folder = RECORD_FOLDERS[kind]
+        files.append((f"{DATA_FOLDER}{folder}.json", json_of(kind, records, licence, schemas)))
+        files.append((f"{DATA_FOLDER}{folder}.csv", csv_of(kind, records).encode()))
+        everything[folder] = records
+    vocabularies = {
+        name: {
+            slug: {"name": dict(entry.name.values), "also_known_as": list(entry.also_known_as)}
+            for slug, entry in getattr(directory, name).items()
+        }
+        for name in ("regions", "themes", "series")
+    }
+    everything.update(vocabularies)
+    files.append(
+        (f"{DATA_FOLDER}directory.json", json.dumps(everything, ensure_ascii=False, indent=1).encode())
+    )
+    files.append((f"{DATA_FOLDER}datapackage.json", data_package(title, licence, kinds)))
+    return files
