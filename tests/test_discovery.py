@@ -121,3 +121,29 @@ def test_a_sitemap_past_the_limit_becomes_an_index_of_sitemaps() -> None:
     ]
     assert len(etree.fromstring(files["sitemap-1.xml"])) == MAX_URLS
     assert len(etree.fromstring(files["sitemap-2.xml"])) == 1
+
+
+def test_calendars_can_be_subscribed_to_in_one_tap(published_busy_site: Path, sample_site: Path) -> None:
+    page = parse(published_busy_site / "en/subscribe/index.html")
+    webcals = page.xpath("//main//a[starts-with(@href, 'webcal://')]/@href")
+    calendars = page.xpath("//main//a[@type='text/calendar']/@href")
+    assert webcals and len(webcals) == len(calendars)
+    for webcal, https in zip(webcals, calendars, strict=True):
+        assert webcal == "webcal://" + https.removeprefix("https://")
+        assert _file_of(published_busy_site, https).is_file()
+    meeting = parse(published_busy_site / "en/meetings/index.html")
+    assert meeting.xpath("//aside[@class='follow']//a[starts-with(@href, 'webcal://')]/@href") == [
+        f"webcal://{PUBLISHED_SITEURL.removeprefix('https://')}/en/calendars/meetings.ics"
+    ]
+    # Without an absolute address (a development build) there is nothing to subscribe to.
+    assert not parse(sample_site / "en/subscribe/index.html").xpath("//a[starts-with(@href, 'webcal:')]")
+
+
+def test_the_subscribe_page_has_jump_links_and_is_in_the_menu(sample_site: Path) -> None:
+    page = parse(sample_site / "en/subscribe/index.html")
+    jumps = page.xpath("//main/nav[@class='jump']//a/@href")
+    assert jumps[0] == "#whole" and len(jumps) > 1
+    for jump in jumps:
+        assert page.xpath(f"//*[@id='{jump[1:]}']"), jump
+    menu = parse(sample_site / "en/ngos/index.html").xpath("//nav[@aria-label='Main']//a")
+    assert "Feeds and calendars" in [" ".join(a.text_content().split()) for a in menu]

@@ -300,6 +300,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         md=md_filter,
         plain=plain_filter,
         summary=summary_filter,
+        webcal=webcal_filter,
         date=date_filter,
         time=time_filter,
         month=month_filter,
@@ -323,6 +324,13 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),
     )
+
+
+def webcal_filter(address: str) -> str:
+    """A calendar's absolute address as a webcal:// link, which phones and calendar apps open to
+    subscribe in one tap; '' for an address that is not absolute (a development build)."""
+    scheme, separator, rest = address.partition("://")
+    return f"webcal://{rest}" if separator and scheme in ("https", "http") else ""
 
 
 @pass_context
