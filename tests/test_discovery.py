@@ -7,8 +7,10 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import unquote
 
+import feedparser
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from busydata import PUBLISHED_SITEURL
 from ngo_directory.site.sitemap import MAX_URLS, Entry, sitemap_files
@@ -147,3 +149,30 @@ def test_the_subscribe_page_has_jump_links_and_is_in_the_menu(sample_site: Path)
         assert page.xpath(f"//*[@id='{jump[1:]}']"), jump
     menu = parse(sample_site / "en/ngos/index.html").xpath("//nav[@aria-label='Main']//a")
     assert "Feeds and calendars" in [" ".join(a.text_content().split()) for a in menu]
+
+
+def test_feeds_open_as_a_readable_page_in_a_browser(published_busy_site: Path) -> None:
+    stylesheet = published_busy_site / "en/feeds/feed.xsl"
+    transform = etree.XSLT(etree.parse(str(stylesheet)))
+    for name in ("en/feeds/partners/isar.atom.xml", "en/feeds/partners/isar.rss.xml"):
+        data = (published_busy_site / name).read_bytes()
+        # The instruction that names the stylesheet, right after the XML declaration.
+        assert (
+            data.splitlines()[1]
+            == f'<?xml-stylesheet type="text/xsl" href="{PUBLISHED_SITEURL}/en/feeds/feed.xsl"?>'.encode()
+        )
+        feed = feedparser.parse(data)
+        assert not feed.bozo and feed.entries
+        page = lxml_html.fromstring(str(transform(etree.fromstring(data))))
+        assert page.get("lang") == "en"
+        links = [(a.text_content(), a.get("href")) for a in page.xpath("//main//ul//a")]
+        assert links == [(entry.title, entry.link) for entry in feed.entries]
+        assert page.xpath("//main/p/code/text()") == [f"{PUBLISHED_SITEURL}/{name}"]
+    ru = lxml_html.fromstring(
+        str(
+            etree.XSLT(etree.parse(str(published_busy_site / "ru/feeds/feed.xsl")))(
+                etree.parse(str(published_busy_site / "ru/feeds/changes.atom.xml"))
+            )
+        )
+    )
+    assert ru.get("lang") == "ru" and ru.xpath("//h2/text()") == ["Последние записи"]

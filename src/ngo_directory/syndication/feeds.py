@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 from feedgen.feed import FeedGenerator
 
@@ -42,6 +43,7 @@ class FeedSite:
     site_name: str
     language: str
     updated: dt.datetime  # the latest time in the data: a feed with no entries is that old
+    stylesheet: str | None = None  # the XSLT a browser shows the feed with (feed_stylesheet)
 
 
 def absolute(base: str, address: str) -> str:
@@ -94,7 +96,61 @@ def render_feeds(channel: Channel, entries: Sequence[Entry], site: FeedSite) -> 
         self_link = {"href": absolute(site.base, address), "rel": "self", "type": kind}
         page = {"href": absolute(site.base, channel.page), "rel": "alternate", "type": "text/html"}
         feed.link([self_link, page], replace=True)
-        written.append(
-            bytes(feed.atom_str(pretty=True) if address == channel.atom else feed.rss_str(pretty=True))
-        )
+        data = bytes(feed.atom_str(pretty=True) if address == channel.atom else feed.rss_str(pretty=True))
+        written.append(with_stylesheet(data, site.stylesheet))
     return written[0], written[1]
+
+
+def with_stylesheet(data: bytes, stylesheet: str | None) -> bytes:
+    """The feed with an ``xml-stylesheet`` instruction after its XML declaration, so that a
+    browser shows it as a readable page; feed readers ignore it."""
+    if not stylesheet:
+        return data
+    declaration, newline, rest = data.partition(b"\n")
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{xml_escape(stylesheet, {chr(34): "&quot;"})}"?>'
+    return declaration + newline + instruction.encode() + b"\n" + rest
+
+
+FEED_STYLESHEET = "feed.xsl"
+
+
+def feed_stylesheet(language: str, root: str, texts: dict[str, str]) -> bytes:
+    """An XSLT 1.0 stylesheet that shows an Atom or RSS feed of the site as a page in
+    ``language``: what a feed is and how to subscribe, its address, and its entries. ``root``
+    is the site's address ('' for root-relative links); ``texts`` the page's sentences."""
+    t = {key: xml_escape(value) for key, value in texts.items()}
+    title = "atom:feed/atom:title|rss/channel/title"
+    self_link = "atom:feed/atom:link[@rel='self']/@href|rss/channel/atom:link[@rel='self']/@href"
+    entry_link = "atom:link[not(@rel) or @rel='alternate']/@href|link"
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:atom="http://www.w3.org/2005/Atom" exclude-result-prefixes="atom">
+<xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat"/>
+<xsl:template match="/">
+<html lang="{xml_escape(language)}">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title><xsl:value-of select="{title}"/></title>
+<link rel="stylesheet" href="{xml_escape(root)}/theme/css/site.css"/>
+</head>
+<body>
+<main id="main">
+<h1><xsl:value-of select="{title}"/></h1>
+<p class="lead">{t["what"]}</p>
+<p>{t["how"]}</p>
+<p>{t["address"]}: <code><xsl:value-of select="{self_link}"/></code></p>
+<h2>{t["entries"]}</h2>
+<ul class="items">
+<xsl:for-each select="atom:feed/atom:entry|rss/channel/item">
+<li><a href="{{{entry_link}}}"><xsl:value-of select="atom:title|title"/></a>
+<xsl:text> </xsl:text><span class="meta"><xsl:value-of select="substring(atom:updated, 1, 10)"/>
+<xsl:value-of select="substring(pubDate, 6, 11)"/></span></li>
+</xsl:for-each>
+</ul>
+</main>
+</body>
+</html>
+</xsl:template>
+</xsl:stylesheet>
+""".encode()

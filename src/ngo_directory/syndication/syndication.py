@@ -21,7 +21,7 @@ from ..records.directory import Directory, Organisation
 from ..records.models import Change, Meeting, Programme, Text, shown_name
 from ..text.markup import html_to_text, one_line, sanitize, shorten
 from .calendars import EventText, Serialised, meeting_event, render_calendar
-from .feeds import Entry, FeedSite, absolute, render_feeds
+from .feeds import FEED_STYLESHEET, Entry, FeedSite, absolute, feed_stylesheet, render_feeds
 from .happenings import Happening, by_topic, topic
 from .opml import render_opml
 from .subscriptions import Catalogue, Channel
@@ -109,7 +109,10 @@ class Syndication:
         self.opml = opml
         self.site_name = site_name
         updated = max((h.when for h in happenings), default=EPOCH)
-        self.site = FeedSite(base, identity.prefix, site_name, self.language, updated)
+        # The feeds' stylesheet sits in the language's feeds folder, beside its OPML files.
+        self.stylesheet = opml["atom"].rsplit("/", 1)[0] + "/" + FEED_STYLESHEET if opml else None
+        stylesheet = absolute(base, self.stylesheet) if self.stylesheet else None
+        self.site = FeedSite(base, identity.prefix, site_name, self.language, updated, stylesheet)
         variables = {
             **context,
             "page_lang": self.language,
@@ -121,6 +124,22 @@ class Syndication:
         self.texts: Any = env.get_template("_syndication.html").make_module(vars=variables)
         self._entries: dict[str, Entry] = {}
         self._events: dict[str, Serialised] = {}
+
+    def stylesheet_texts(self) -> dict[str, str]:
+        """What the feeds' stylesheet says, in the feed's language."""
+        return {
+            "what": self.gettext(
+                N_("This is a feed: a reader app (a feed reader) checks it for you and shows what is new.")
+            ),
+            "how": self.gettext(
+                N_(
+                    "To subscribe, copy the address below into your feed reader, "
+                    "or open the Subscribe page of the directory."
+                )
+            ),
+            "address": self.gettext(N_("Address of this feed")),
+            "entries": self.gettext(N_("Latest entries")),
+        }
 
     def gettext(self, message: str, **values: str) -> str:
         return self.languages.gettext(self.language, message) % values
@@ -240,6 +259,8 @@ class Syndication:
                 )
         if index != 0:
             return
+        if self.stylesheet:
+            yield self.stylesheet, feed_stylesheet(self.language, self.base, self.stylesheet_texts())
         groups = [
             (self.languages.gettext(self.language, GROUP_HEADINGS[group]), channels)
             for group, channels in (("site", self.catalogue.site), *self.catalogue.groups.items())
