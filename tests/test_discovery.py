@@ -13,8 +13,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from busydata import PUBLISHED_SITEURL
+from ngo_directory.integration.build import BuildFailed
 from ngo_directory.site.sitemap import MAX_URLS, Entry, sitemap_files
-from sitetools import ROOT, html_files, parse
+from sitetools import ROOT, build, copy_project, html_files, parse
 
 pytestmark = pytest.mark.site
 
@@ -176,3 +177,21 @@ def test_feeds_open_as_a_readable_page_in_a_browser(published_busy_site: Path) -
         )
     )
     assert ru.get("lang") == "ru" and ru.xpath("//h2/text()") == ["Последние записи"]
+
+
+def test_a_page_over_its_budget_fails_the_build(tmp_path: Path) -> None:
+    data, content = copy_project(tmp_path / "project")
+    output = tmp_path / "site"
+    with pytest.raises(BuildFailed) as failed:
+        build(output, data, content, NGO_DIRECTORY_PAGE_BUDGETS={"page": 60_000, "record": 3_000})
+    lines = str(failed.value).splitlines()[1:]
+    assert lines and all(line.startswith("WARNING: ") for line in lines)
+    irex = next(line for line in lines if line.startswith("WARNING: partners/irex/index.html takes "))
+    assert irex.endswith(
+        " bytes to transfer (gzipped, with the stylesheet), over the budget of 3000 for a record's page "
+        "(NGO_DIRECTORY_PAGE_BUDGETS)"
+    )
+    assert not output.exists()  # nothing was published
+    assert not any(" for a page " in line for line in lines)  # no list or other page is over 60 KB
+    site = build(output, data, content, NGO_DIRECTORY_PAGE_BUDGETS=None)
+    assert (site / "partners/irex/index.html").is_file()

@@ -78,6 +78,8 @@ DEFAULTS: dict[str, Any] = {
     "NGO_DIRECTORY_PHONE_REGION": PHONE_REGION,
     # Processes that write the site at once: 0 for one per core, 1 to write in the build's own.
     "NGO_DIRECTORY_WORKERS": 0,
+    # Bytes a page may take on the wire (gzip, with the stylesheet); None: no budgets.
+    "NGO_DIRECTORY_PAGE_BUDGETS": {"page": 30_000, "record": 15_000},
     # The licence of the open data (data/): a Data Package licence, name, title and path.
     "NGO_DIRECTORY_DATA_LICENCE": {
         "name": "CC-BY-4.0",
@@ -183,6 +185,12 @@ DESCRIPTIONS: dict[str, Description] = {
         "original is always indexed in its own language); they cost search index time and memory "
         "(40% of the indexed pages of a directory whose releases are mostly in one language)"
     ),
+    "NGO_DIRECTORY_PAGE_BUDGETS": Description(
+        "the most bytes a page may take to transfer, gzipped, with the stylesheet: `page` for any "
+        "page, `record` for the page of an NGO, partner, meeting or programme; a page over its "
+        "budget fails the build; `None` turns the budgets off",
+        "`{'page': 30000, 'record': 15000}`",
+    ),
     "NGO_DIRECTORY_DATA_LICENCE": Description(
         "the licence of the open data (`data/`), shown on the Data page and in `datapackage.json`: "
         "a mapping with the licence's SPDX `name`, its `title` and the `path` of its text",
@@ -257,6 +265,10 @@ _FOLDER_SETTINGS = (
     "NGO_DIRECTORY_SEARCH_PATH",
 )
 _FOLDER = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+def _budgets(value: Mapping[str, int] | None) -> tuple[int, int] | None:
+    return (value["page"], value["record"]) if value else None
 
 
 def reserved_names(settings: Mapping[str, Any]) -> frozenset[str]:
@@ -345,6 +357,7 @@ class Options:
     workers: int  # 0: one per core
     cache: bool
     data_licence: Mapping[str, str]
+    page_budgets: tuple[int, int] | None  # (any page, a record's page), in bytes
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Options:
@@ -380,6 +393,7 @@ class Options:
             workers=merged["NGO_DIRECTORY_WORKERS"],
             cache=merged["NGO_DIRECTORY_CACHE"],
             data_licence=FrozenMap(merged["NGO_DIRECTORY_DATA_LICENCE"]),
+            page_budgets=_budgets(merged["NGO_DIRECTORY_PAGE_BUDGETS"]),
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -413,6 +427,9 @@ class Options:
             "NGO_DIRECTORY_WORKERS": self.workers,
             "NGO_DIRECTORY_CACHE": self.cache,
             "NGO_DIRECTORY_DATA_LICENCE": self.data_licence,
+            "NGO_DIRECTORY_PAGE_BUDGETS": (
+                {"page": self.page_budgets[0], "record": self.page_budgets[1]} if self.page_budgets else None
+            ),
         }
 
 
@@ -458,6 +475,16 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
     errors += _feed_errors(merged, user)
     errors += _publishing_errors(merged, user)
     errors += _repository_errors(merged)
+    budgets = merged["NGO_DIRECTORY_PAGE_BUDGETS"]
+    if budgets is not None and not (
+        isinstance(budgets, Mapping)
+        and set(budgets) == {"page", "record"}
+        and all(type(value) is int and value > 0 for value in budgets.values())
+    ):
+        errors.append(
+            f"NGO_DIRECTORY_PAGE_BUDGETS = {budgets!r}: expected {{'page': bytes, 'record': bytes}}, "
+            "whole numbers above 0, or None for no budgets"
+        )
     licence = merged["NGO_DIRECTORY_DATA_LICENCE"]
     if not (
         isinstance(licence, Mapping)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gzip
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -37,6 +39,8 @@ from .workers import auto_workers, in_workers
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
+# The templates of record pages, whose budget is NGO_DIRECTORY_PAGE_BUDGETS["record"].
+RECORD_TEMPLATES = frozenset({"ngo.html", "partner.html", "meeting.html", "programme.html"})
 # The names every page is given besides its context (write_pages).
 OWN_NAMES = ("url", "page_url", "page_lang", "alternates", "directory")
 
@@ -190,6 +194,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
 
                 if cache is None:
                     write(self.directory)
+                    self.check_budget(page, target)
                     continue
                 # Pelican's writer sets `localsiteurl` from the address with relative URLs
                 # (and leaves the last page's in the context); without, it is the context's.
@@ -202,8 +207,35 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 cache.render(
                     page.save_as, key, own, lambda deps: write(RecordingDirectory(self.directory, deps))
                 )
+                self.check_budget(page, target)
             if cache is not None:
                 cache.save_part(index)
+
+    @functools.cached_property
+    def stylesheet_bytes(self) -> int:
+        """What the site's stylesheet takes to transfer, gzipped (every page loads it)."""
+        css = Path(self.settings["THEME"]) / "static" / "css" / "site.css"
+        return len(gzip.compress(css.read_bytes(), 6, mtime=0)) if css.is_file() else 0
+
+    def check_budget(self, page: PageSpec, written: Path) -> None:
+        """Log (and so fail the build) a page that takes more bytes to transfer, gzipped with the
+        stylesheet, than NGO_DIRECTORY_PAGE_BUDGETS allows. A page linked unchanged from the last
+        build was measured when it was made."""
+        budgets = self.options.page_budgets
+        if budgets is None:
+            return
+        record = page.template in RECORD_TEMPLATES
+        limit = budgets[1] if record else budgets[0]
+        size = len(gzip.compress(written.read_bytes(), 6, mtime=0)) + self.stylesheet_bytes
+        if size > limit:
+            logger.warning(
+                "%s takes %d bytes to transfer (gzipped, with the stylesheet), over the budget of %d for %s "
+                "(NGO_DIRECTORY_PAGE_BUDGETS)",
+                page.save_as,
+                size,
+                limit,
+                "a record's page" if record else "a page",
+            )
 
     def write_schemas(self) -> None:
         """Every JSON Schema of the package, byte for byte, under SCHEMAS_PATH."""
