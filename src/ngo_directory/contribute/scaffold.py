@@ -170,6 +170,8 @@ def record_text(
     maintainers = _line(f"maintainers: [{who}]", "GitHub logins allowed to edit this record")
     verified = _line(f"last_verified: {date}", "when someone last checked the facts")
     updated = _line(f'# updated: "{next_day} 09:30"', "when it last changed for subscribers (Baku time)")
+    # Who keeps an NGO, partner or programme, and since when it is published.
+    published = [maintainers, verified, _line(f"added: {date}", "when the record was first published here")]
     if kind == "meeting":
         meeting = load_schema("meeting")["properties"]
         lines += [
@@ -230,9 +232,7 @@ def record_text(
             *_texts("description", "what the NGO does", "Markdown; delete a language you cannot write"),
             _line(f"regions: [{PLACEHOLDER}]", region_hint),
             _line(f"themes: [{PLACEHOLDER}]", theme_hint),
-            maintainers,
-            verified,
-            _line(f"added: {date}", "when the record was first published here"),
+            *published,
             "",
             "# Optional",
             _line("# acronym: GGM"),
@@ -260,9 +260,7 @@ def record_text(
             *_texts("description", "what the programme does", "Markdown; delete a language you cannot write"),
             _line(f"regions: [{PLACEHOLDER}]", f"where it works: {region_hint}"),
             _line(f"themes: [{PLACEHOLDER}]", theme_hint),
-            maintainers,
-            verified,
-            _line(f"added: {date}", "when the record was first published here"),
+            *published,
             "",
             "# Optional",
             _line("# acronym: TAG"),
@@ -292,9 +290,7 @@ def record_text(
         _line(f"name: {scalar(name)}", "as it spells itself, or {az: ..., ru: ..., en: ...}"),
         _line(f"type: {PLACEHOLDER}", _choices(partner["type"]["enum"])),
         *_texts("description", "what the partner does here", "Markdown; delete a language you cannot write"),
-        maintainers,
-        verified,
-        _line(f"added: {date}", "when the record was first published here"),
+        *published,
         "",
         "# Optional",
         _line("# acronym: ISAR"),
