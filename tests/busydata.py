@@ -37,6 +37,7 @@ added: "2027-01-10"
 changes:
   - date: "2027-02-01 09:30"
     note: {{en: "Moved from 3 March to 10 March."}}
+    previous_start: "2027-03-03 10:00"
   - date: "2027-03-01"
     status: cancelled
     note: {{en: "Cancelled: the hall is closed for repairs. <script>alert(1)</script>"}}

@@ -1339,6 +1339,37 @@ def test_meeting_history_gives_sequence_and_latest_update(data):
     assert meeting.changes[0].date.isoformat() == "2026-02-01T09:30:00+04:00"
 
 
+def test_a_move_keeps_the_start_it_had_before(data):
+    """``previous_start`` says where a change moved the meeting from: read in the meeting's
+    time zone, and refused when it is the start the meeting has now."""
+    append(
+        data,
+        "meetings/spring-meeting.yaml",
+        'changes:\n  - date: "2026-02-01 09:30"\n    note: {en: Moved a week later.}\n'
+        '    previous_start: "2026-02-22 10:00"\n',
+    )
+    meeting = load_directory(data).meetings["spring-meeting"]
+    assert [c.previous_start.isoformat() for c in meeting.changes if c.previous_start] == [
+        "2026-02-22T10:00:00+04:00"
+    ]
+    edit(
+        data,
+        "meetings/spring-meeting.yaml",
+        'previous_start: "2026-02-22 10:00"',
+        'previous_start: "2026-03-01 10:00"',
+    )
+    assert check(data) == [
+        f"{MEETING_FILE}:14:21: changes[0].previous_start: previous_start (2026-03-01 10:00) is the "
+        "meeting's start (a move changes the start: set start to the new one, or remove previous_start)"
+    ]
+    edit(data, "meetings/spring-meeting.yaml", 'previous_start: "2026-03-01 10:00"', "previous_start: soon")
+    assert check(data) == [
+        f"{MEETING_FILE}:14:21: changes[0].previous_start: 'soon' is not valid: expected a date (2026-12-06) "
+        "or a local date and time (2026-12-06 10:00) (write YYYY-MM-DD or YYYY-MM-DD HH:MM in the meeting's "
+        "time zone)"
+    ]
+
+
 def test_content_files_with_hidden_characters_are_refused(data, content):
     """Press releases and pages get the same character check as records: feeds and pages
     could not carry them."""

@@ -224,6 +224,10 @@ def record_text(
             _line(f'#   - date: "{next_day} 09:00"'),
             _line("#     status: scheduled", "optional: the status it sets (postponed, cancelled...)"),
             _line("#     note: {en: The meeting moves to the afternoon.}"),
+            _line(
+                f'#     previous_start: "{next_day} 10:00"',
+                "when it moves the meeting: the start it had, as start is written",
+            ),
         ]
         return "\n".join(lines) + "\n"
     if kind == "ngo":

@@ -249,6 +249,9 @@ class Change:
     date: dt.datetime
     note: Text
     status: str | None = None
+    # The start the meeting had before this change moved it: a date (an all-day meeting) or an
+    # aware date and time in the meeting's time zone.
+    previous_start: dt.date | dt.datetime | None = None
 
 
 # The roles an organisation or a named party has at a meeting, in the order a meeting page
@@ -496,13 +499,26 @@ def meeting_times(d: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, bool]:
     return start.replace(tzinfo=zone), end.replace(tzinfo=zone), False
 
 
+def _local(value: str, zone: zoneinfo.ZoneInfo) -> dt.date | dt.datetime:
+    """A date, or a local date and time made aware in ``zone``."""
+    parsed = parse_local_datetime(value)
+    assert parsed is not None, value  # checked by the schema
+    return parsed.replace(tzinfo=zone) if isinstance(parsed, dt.datetime) else parsed
+
+
 def build_meeting(
     slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str = PHONE_REGION
 ) -> Meeting:
     start, end, all_day = meeting_times(d)
     venue = d["venue"]
+    zone = zoneinfo.ZoneInfo(d.get("timezone", DEFAULT_TIMEZONE))
     changes = tuple(
-        Change(record_time(c["date"]), Text.of(c["note"], lang), c.get("status"))
+        Change(
+            record_time(c["date"]),
+            Text.of(c["note"], lang),
+            c.get("status"),
+            _local(c["previous_start"], zone) if "previous_start" in c else None,
+        )
         for c in d.get("changes", ())
     )
     added = record_time(d["added"])

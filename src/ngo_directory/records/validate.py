@@ -454,6 +454,19 @@ def _check_history(doc: Document) -> list[Problem]:
                 )
             )
         previous = (when, str(shown))
+        if isinstance(change, dict) and change.get("previous_start") == data.get("start"):
+            problems.append(
+                doc.problem(
+                    ("changes", index, "previous_start"),
+                    Message(
+                        N_("previous_start (%(start)s) is the meeting's start"),
+                        start=str(change["previous_start"]),
+                    ),
+                    Message(
+                        N_("a move changes the start: set start to the new one, or remove previous_start")
+                    ),
+                )
+            )
         if isinstance(change.get("status"), str):
             status_set = change["status"]
     if status_set and isinstance(data.get("status"), str) and status_set != data["status"]:
