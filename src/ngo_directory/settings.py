@@ -86,6 +86,8 @@ DEFAULTS: dict[str, Any] = {
         "title": "Creative Commons Attribution 4.0 International",
         "path": "https://creativecommons.org/licenses/by/4.0/",
     },
+    # The image link previews show beside a shared page: an https:// address; None for none.
+    "NGO_DIRECTORY_SHARE_IMAGE": None,
     # Keep texts' Markdown conversions and compiled templates in CACHE_PATH for the next build.
     "NGO_DIRECTORY_CACHE": True,
 }
@@ -195,6 +197,12 @@ DESCRIPTIONS: dict[str, Description] = {
         "the licence of the open data (`data/`), shown on the Data page and in `datapackage.json`: "
         "a mapping with the licence's SPDX `name`, its `title` and the `path` of its text",
         "CC-BY-4.0",
+    ),
+    "NGO_DIRECTORY_SHARE_IMAGE": Description(
+        "the image link previews (Telegram, WhatsApp, Facebook, Mastodon...) show beside a shared "
+        "page, as `og:image` and a large Twitter card: the `https://` address of a PNG or JPEG "
+        "(1200 x 630 pixels suits them all); the theme has no raster image of its own, so by default "
+        "previews show the title and description alone"
     ),
     "NGO_DIRECTORY_WORKERS": Description(
         "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
@@ -358,6 +366,7 @@ class Options:
     cache: bool
     data_licence: Mapping[str, str]
     page_budgets: tuple[int, int] | None  # (any page, a record's page), in bytes
+    share_image: str | None
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Options:
@@ -394,6 +403,7 @@ class Options:
             cache=merged["NGO_DIRECTORY_CACHE"],
             data_licence=FrozenMap(merged["NGO_DIRECTORY_DATA_LICENCE"]),
             page_budgets=_budgets(merged["NGO_DIRECTORY_PAGE_BUDGETS"]),
+            share_image=merged["NGO_DIRECTORY_SHARE_IMAGE"],
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -430,6 +440,7 @@ class Options:
             "NGO_DIRECTORY_PAGE_BUDGETS": (
                 {"page": self.page_budgets[0], "record": self.page_budgets[1]} if self.page_budgets else None
             ),
+            "NGO_DIRECTORY_SHARE_IMAGE": self.share_image,
         }
 
 
@@ -495,6 +506,14 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         errors.append(
             f"NGO_DIRECTORY_DATA_LICENCE = {licence!r}: expected {{'name': ..., 'title': ..., 'path': "
             "'https://...'}, such as the CC-BY-4.0 of the default"
+        )
+    image = merged["NGO_DIRECTORY_SHARE_IMAGE"]
+    if image is not None and not (
+        isinstance(image, str) and re.fullmatch(r"https://[^\s\"'<>]+", image) and urlsplit(image).hostname
+    ):
+        errors.append(
+            f"NGO_DIRECTORY_SHARE_IMAGE = {image!r}: expected the https:// address of a PNG or JPEG "
+            "(link previews fetch it from anywhere), or None"
         )
     errors += _locality_errors(merged)
     for kind in (*PAGE_KINDS, "MONTH", "WHO", "SERIES", "DATA", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):

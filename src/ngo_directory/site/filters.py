@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from jinja2 import Environment, pass_context
@@ -24,6 +25,7 @@ from ..records.models import Text
 from ..search.entries import KIND_LABELS, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS
+from .structured_data import Describer
 from .urls import Urls, root_of
 
 UNTRANSLATED = N_("not yet translated")
@@ -293,6 +295,30 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
     def search_fields(context: Context, item: Any, body: str) -> dict[str, Any]:
         return site.search_fields(item, str(body), context)
 
+    def og_locale(language: str) -> str:
+        """A site language as Open Graph's locale: language_TERRITORY (az -> az_AZ, en -> en_GB),
+        the territory Babel's likely subtags give when the locale names none."""
+        locale = site.babel_locale(language)
+        territory = locale.territory or Locale.parse(get_global("likely_subtags")[locale.language]).territory
+        return f"{locale.language}_{territory}"
+
+    @pass_context
+    def structured_data(context: Context, item: Any) -> dict[str, Any] | None:
+        """The schema.org JSON-LD of a record's page (structured_data.py); None for other pages."""
+        language = language_of(context)
+        return Describer(
+            context["directory"],
+            language,
+            lambda text: site.plain(text, language),
+            site.urls[language].url,
+            str(context.get("SITEURL") or ""),
+            context.get("registrations") or {},
+            page_address(context),
+        ).describe(item)
+
+    # tojson (the JSON-LD blocks) writes letters as themselves, not as \u escapes that would
+    # make an Azerbaijani or Russian page's data several times heavier; it still escapes < > & '.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         sanitize=sanitize_filter,
@@ -320,6 +346,8 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         site_languages=site.languages,
         page_channels=page_channels,
         search_fields=search_fields,
+        structured_data=structured_data,
+        og_locale=og_locale,
         search_kinds=list(KIND_LABELS),
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),
