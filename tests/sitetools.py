@@ -52,18 +52,20 @@ class Inputs:
     regions: frozenset[str]
     themes: frozenset[str]
     press: frozenset[str]  # one slug for a release and its translations
+    issuers: frozenset[str]  # the organisations that issue them
     pages: frozenset[str]  # likewise
 
 
-def _header_slug(path: Path) -> str:
-    """The Slug: line of a Markdown text's metadata (the lines before the first blank one)."""
+def _header_slug(path: Path, name: str = "slug") -> str:
+    """The Slug: (or other ``name``) line of a Markdown text's metadata (the lines before the
+    first blank one)."""
     for line in path.read_text("utf-8").splitlines():
         if not line.strip():
             break
         key, _, value = line.partition(":")
-        if key.strip().lower() == "slug":
+        if key.strip().lower() == name:
             return value.strip()
-    raise AssertionError(f"{path} has no Slug: line; the tests count texts by their slugs")
+    raise AssertionError(f"{path} has no {name.title()}: line; the tests count texts by it")
 
 
 def inputs_of(data: Path = ROOT / "ngo_data", content: Path = ROOT / "content") -> Inputs:
@@ -86,6 +88,7 @@ def inputs_of(data: Path = ROOT / "ngo_data", content: Path = ROOT / "content") 
         regions=keys("regions"),
         themes=keys("themes"),
         press=slugs("press"),
+        issuers=frozenset(_header_slug(path, "organization") for path in (content / "press").rglob("*.md")),
         pages=slugs("pages"),
     )
 

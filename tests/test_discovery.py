@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 
 from busydata import PUBLISHED_SITEURL
 from ngo_directory.integration.build import BuildFailed
+from ngo_directory.site.pages import ON_RECORD_PAGE
 from ngo_directory.site.sitemap import MAX_URLS, Entry, sitemap_files
 from sitetools import ROOT, build, copy_project, html_files, parse
 
@@ -195,3 +196,42 @@ def test_a_page_over_its_budget_fails_the_build(tmp_path: Path) -> None:
     assert not any(" for a page " in line for line in lines)  # no list or other page is over 60 KB
     site = build(output, data, content, NGO_DIRECTORY_PAGE_BUDGETS=None)
     assert (site / "partners/irex/index.html").is_file()
+
+
+def test_a_busy_organisation_lists_its_latest_and_links_to_all(tmp_path: Path) -> None:
+    """Past ON_RECORD_PAGE meetings or press releases, an organisation's page lists the latest
+    and links to pages of them all, so that its page keeps within the record budget."""
+    data, content = copy_project(tmp_path / "project")
+    for n in range(1, ON_RECORD_PAGE + 3):
+        (data / "meetings" / f"isar-briefing-{n:02d}.yaml").write_text(
+            f'title: {{en: "ISAR briefing {n:02d}"}}\nstart: "2001-01-{n:02d}"\nstatus: held\n'
+            "venue: {region: mingachevir}\norganisers: [isar]\nmaintainers: [someone]\n"
+            'added: "2026-11-22"\n',
+            "utf-8",
+        )
+    for n in range(1, ON_RECORD_PAGE + 2):
+        (content / "press" / f"note-{n:02d}.md").write_text(
+            f"Title: ISAR note {n:02d}\nDate: 2001-02-{n:02d}\nSlug: note-{n:02d}\nLang: en\n"
+            f"Organization: isar\n\nA note.\n",
+            "utf-8",
+        )
+    site = build(tmp_path / "site", data, content)
+    page = parse(site / "en/partners/isar/index.html")
+    assert len(page.xpath("//section[@aria-labelledby='meetings']//ul[@class='items']/li")) == ON_RECORD_PAGE
+    assert page.xpath("//section[@aria-labelledby='meetings']//ul/li[1]/a/text()") == ["ISAR briefing 12"]
+    assert [
+        (a.get("href"), a.text)
+        for a in page.xpath("//section[@aria-labelledby='meetings']/p[@class='more']/a")
+    ] == [("../../../en/partners/isar/meetings/", "All 13 meetings of ISAR")]
+    assert [a.text for a in page.xpath("//section[@aria-labelledby='press']/p[@class='more']/a")] == [
+        "All 12 press releases of ISAR"
+    ]
+    for prefix in ("", "ru/", "en/"):
+        meetings = parse(site / prefix / "partners/isar/meetings/index.html")
+        assert len(meetings.xpath("//main//ul[@class='items']/li")) == ON_RECORD_PAGE + 3, prefix
+        press = parse(site / prefix / "partners/isar/press/index.html")
+        assert len(press.xpath("//main//ul[@class='items']/li")) == ON_RECORD_PAGE + 2, prefix
+    everything = parse(site / "en/partners/isar/meetings/index.html")
+    assert everything.findtext(".//h1") == "Meetings of ISAR"
+    assert everything.xpath("//main/p[@class='meta']/a/@href") == ["../../../../en/partners/isar/"]
+    assert not (site / "en/ngos/madad-azerbaijan/meetings").exists()  # only past the limit

@@ -42,20 +42,22 @@ SITE_FEEDS = ("press", "meetings", "changes")  # each language's feeds besides t
 
 
 def subject_count(inputs: Inputs) -> int:
-    """How many records and vocabulary entries have a feed of their own (meetings have none)."""
+    """How many records and vocabulary entries have a feed of their own (meetings have none),
+    plus the organisations that issue press releases, which have a feed of those alone."""
     return (
         len(inputs.regions)
         + len(inputs.themes)
         + len(inputs.ngos)
         + len(inputs.partners)
         + len(inputs.programmes)
+        + len(inputs.issuers)
     )
 
 
 def calendar_count(inputs: Inputs) -> int:
     """How many calendars one language has: all meetings, then one per subject but programmes
-    (dated by the year at most) and one per meeting."""
-    return 1 + subject_count(inputs) - len(inputs.programmes) + len(inputs.meetings)
+    (dated by the year at most) and press-only feeds, and one per meeting."""
+    return 1 + subject_count(inputs) - len(inputs.programmes) - len(inputs.issuers) + len(inputs.meetings)
 
 
 def feeds(site: Path) -> list[Path]:
@@ -168,6 +170,13 @@ def test_each_subject_feed_carries_what_concerns_it(sample_site):
         for slug in slugs
     ]
     assert sorted(changes) == sorted(added) and "az/partner/isar/added" in changes
+    # Its press releases alone, in a feed of their own: not the meeting, nor its record's news.
+    assert ids("en/feeds/partners/isar/press.atom.xml") == ["en/press/isar-first-regional-ngo-meeting"]
+    assert ids("feeds/partners/isar/press.rss.xml") == ["az/press/isar-first-regional-ngo-meeting"]
+    assert not (sample_site / "en/feeds/ngos/madad-azerbaijan").exists()  # it has issued none
+    feed = parse_feed(sample_site / "en/feeds/partners/isar/press.atom.xml").feed
+    assert feed.title == "Press releases of ISAR · NGO Directory of Azerbaijan"
+    assert feed.subtitle == "Only the press releases ISAR issues."
     entry = parse_feed(sample_site / "en/feeds/partners/isar.atom.xml").entries[0]
     assert entry.title == "New partner: ISAR"
     assert entry.updated == "2026-11-22T00:00:00+04:00"
@@ -464,6 +473,7 @@ def test_every_page_links_its_own_feeds_and_calendars(sample_site):
         "en/themes/youth/index.html": "en/calendars/themes/youth.ics",
         f"meetings/{ISAR_MEETING}/index.html": f"calendars/meetings/{ISAR_MEETING}.ics",
         "en/press/isar-first-regional-ngo-meeting/index.html": "en/feeds/partners/isar.atom.xml",
+        "ru/partners/isar/index.html": "ru/feeds/partners/isar/press.rss.xml",
         "ru/about-the-directory/index.html": "ru/feeds/changes.atom.xml",
     }
     for relative, feed in expected.items():

@@ -137,6 +137,27 @@ class PartnerListPage(AlphabeticalPage[Partner]):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ItemsLink:
+    """The pages listing all of an organisation's meetings or press releases: ``count`` of them."""
+
+    url: str
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrganisationItemsPage(PageContext):
+    """One page of all the meetings (``kind`` 'meeting') or press releases ('press') of an NGO
+    or partner, newest first: for an organisation with more than its own page lists."""
+
+    TEMPLATE: ClassVar[str] = "organisation_items.html"
+
+    org: Organisation
+    kind: Literal["meeting", "press"]
+    items: Sequence[Meeting | Version[PressRelease]]
+    pagination: Pagination
+
+
+@dataclass(frozen=True, kw_only=True)
 class OrganisationPage(PageContext):
     """What the pages of NGOs and partners share (organisation.html)."""
 
@@ -144,9 +165,13 @@ class OrganisationPage(PageContext):
     regions: Sequence[VocabularyEntry]
     themes: Sequence[VocabularyEntry]
     funders: list[Partner]
-    meetings: Sequence[Meeting]
+    meetings: Sequence[Meeting]  # the latest ON_RECORD_PAGE (pages.py), newest first
     programmes: Sequence[Programme]  # those it has a role in
-    press: Sequence[Version[PressRelease]]
+    press: Sequence[Version[PressRelease]]  # likewise
+    # How many there are in all and the address of the pages listing them all, when they are
+    # more than the page shows (else None).
+    all_meetings: ItemsLink | None
+    all_press: ItemsLink | None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from ..content.model import PressRelease
 from ..content.versions import Version
@@ -25,7 +25,7 @@ from ..records.models import (
     shown_name,
 )
 from ..records.validate import RECORD_FOLDERS
-from ..syndication.happenings import CHANGES, MEETINGS, PRESS, topic
+from ..syndication.happenings import CHANGES, MEETINGS, PRESS, press_topic, topic
 from ..syndication.subscriptions import Catalogue, Channel
 from ..text.collation import Letter, heading, sort_key
 from .contexts import (
@@ -33,12 +33,14 @@ from .contexts import (
     ContributePage,
     DataPage,
     HomePage,
+    ItemsLink,
     MeetingListPage,
     MeetingPage,
     Month,
     MonthPage,
     NgoListPage,
     NgoPage,
+    OrganisationItemsPage,
     PageContext,
     Pagination,
     PartnerListPage,
@@ -65,6 +67,10 @@ from .who_does_what import WHO_CSV, Presence, presence
 
 T = TypeVar("T")
 R = TypeVar("R", Ngo, Partner)
+
+# The meetings, and the press releases, an organisation's page lists: the latest; past that,
+# a link to pages of them all. Ten keeps the busiest record page within its weight budget.
+ON_RECORD_PAGE = 10
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,11 @@ class Planner:
         """The channels with these topics, for a page's feed and calendar links."""
         return [self.catalogue.get(name) for name in names]
 
+    def organisation_channels(self, org: Ngo | Partner) -> list[Channel]:
+        """An organisation's channel, then that of its press releases alone if it has issued any."""
+        press = self.catalogue.by_topic.get(press_topic(org.kind, org.slug))
+        return [self.catalogue.get(topic(org.kind, org.slug)), *([press] if press else [])]
+
     def plan(self) -> list[PageSpec]:
         d = self.d
         self.add(
@@ -351,6 +362,8 @@ class Planner:
 
     def ngo_page(self, ngo: Ngo) -> NgoPage:
         d = self.d
+        channels = self.organisation_channels(ngo)
+        meetings, all_meetings, press, all_press = self.plan_overflow(ngo, channels)
         return NgoPage(
             ngo=ngo,
             partners=d.partners_of_ngo.get(ngo.slug, []),
@@ -358,11 +371,51 @@ class Planner:
             regions=[d.regions[s] for s in ngo.all_regions],
             themes=[d.themes[s] for s in ngo.themes],
             funders=[d.partners[s] for s in ngo.funders],
-            meetings=d.meetings_by_organisation.get(ngo.slug, []),
+            meetings=meetings,
             programmes=self.sorted_by_name(d.programmes_by_organisation.get(ngo.slug, [])),
-            press=self.press.by_organisation.get(ngo.slug, []),
-            channels=self.channels(topic("ngo", ngo.slug)),
+            press=press,
+            all_meetings=all_meetings,
+            all_press=all_press,
+            channels=channels,
         )
+
+    def plan_overflow(
+        self, org: Ngo | Partner, channels: Sequence[Channel]
+    ) -> tuple[Sequence[Meeting], ItemsLink | None, Sequence[Version[PressRelease]], ItemsLink | None]:
+        """The meetings and press releases an organisation's page lists (the latest
+        ON_RECORD_PAGE of each) and, for each list that is longer, pages listing them all under
+        the organisation's address (ngos/x/meetings/, ngos/x/press/), with a link to them: a
+        directory's busiest organisation keeps a light page."""
+        meetings = self.d.meetings_by_organisation.get(org.slug, [])
+        press = self.press.by_organisation.get(org.slug, [])
+        return (
+            meetings[:ON_RECORD_PAGE],
+            self.plan_all_items(org, "meeting", meetings, channels),
+            press[:ON_RECORD_PAGE],
+            self.plan_all_items(org, "press", press, channels),
+        )
+
+    def plan_all_items(
+        self,
+        org: Ngo | Partner,
+        kind: Literal["meeting", "press"],
+        items: Sequence[Meeting | Version[PressRelease]],
+        channels: Sequence[Channel],
+    ) -> ItemsLink | None:
+        """Pages of all ``items`` when they are more than an organisation's page lists."""
+        if len(items) <= ON_RECORD_PAGE:
+            return None
+        link = ItemsLink(
+            url=f"{self.urls.url(org)}{'meetings' if kind == 'meeting' else 'press'}/", count=len(items)
+        )
+        self.add_paginated(
+            link.url,
+            items,
+            lambda chunk, pagination: OrganisationItemsPage(
+                org=org, kind=kind, items=chunk, pagination=pagination, channels=channels
+            ),
+        )
+        return link
 
     def plan_partner(self, partner: Partner) -> None:
         """A partner's pages: everyone it funds or works with, in one list paginated like the
@@ -378,10 +431,9 @@ class Planner:
         regions = [d.regions[s] for s in partner.all_regions]
         themes = [d.themes[s] for s in partner.themes]
         funders = [d.partners[s] for s in partner.funders]
-        meetings = d.meetings_by_organisation.get(partner.slug, [])
         programmes = self.sorted_by_name(d.programmes_by_organisation.get(partner.slug, []))
-        press = self.press.by_organisation.get(partner.slug, [])
-        channels = self.channels(topic("partner", partner.slug))
+        channels = self.organisation_channels(partner)
+        meetings, all_meetings, press, all_press = self.plan_overflow(partner, channels)
         self.add_paginated(
             self.urls.url(partner),
             relations,
@@ -396,6 +448,8 @@ class Planner:
                 meetings=meetings,
                 programmes=programmes,
                 press=press,
+                all_meetings=all_meetings,
+                all_press=all_press,
                 channels=channels,
             ),
         )

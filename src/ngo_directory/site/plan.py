@@ -98,7 +98,9 @@ def plan_site(
     plans = {}
     for language in languages.languages:
         in_language = PressIndex.of(group[language] for group in press)
-        catalogue = Catalogue.build(directory, languages, language, settings)
+        catalogue = Catalogue.build(
+            directory, languages, language, settings, frozenset(in_language.by_organisation)
+        )
         planner = Planner(
             directory,
             in_language,

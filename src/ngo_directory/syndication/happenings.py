@@ -24,6 +24,11 @@ def topic(kind: str, slug: str) -> str:
     return f"{kind}:{slug}"
 
 
+def press_topic(kind: str, slug: str) -> str:
+    """The topic of the press releases an organisation issues, and nothing else: 'ngo-press:isar'."""
+    return topic(f"{kind}-press", slug)
+
+
 @dataclass(frozen=True)
 class Happening:
     """One thing to announce, in one language's feeds."""
@@ -100,7 +105,8 @@ def record_happenings(record: Organisation | Meeting | Programme, topics: set[st
 
 
 def press_topics(release: PressRelease, directory: Directory) -> set[str]:
-    topics = {PRESS} | (organisation_topics(directory.organisation(release.organisation)) - {CHANGES})
+    issuer = directory.organisation(release.organisation)
+    topics = {PRESS, press_topic(issuer.kind, issuer.slug)} | (organisation_topics(issuer) - {CHANGES})
     if release.meeting:
         meeting = directory.meetings[release.meeting]
         topics |= {topic("region", meeting.venue.region), *(topic("theme", t) for t in meeting.themes)}

@@ -13,7 +13,7 @@ from ..records.models import Meeting, Programme, VocabularyEntry, shown_name
 from ..site.urls import Urls
 from ..text.collation import sort_key
 from ..text.markup import one_line
-from .happenings import CHANGES, MEETINGS, PRESS, topic
+from .happenings import CHANGES, MEETINGS, PRESS, press_topic, topic
 
 ATOM, RSS, ICS = ".atom.xml", ".rss.xml", ".ics"
 FOLDERS = {
@@ -44,6 +44,9 @@ SUBJECT_DESCRIPTIONS = {
     "meeting": N_("%(name)s, to add to a calendar."),
     "programme": N_("Changes to the programme %(name)s."),
 }
+# An organisation's press releases alone, beside its feed of everything about it.
+PRESS_ONLY_TITLE = N_("Press releases of %(name)s")
+PRESS_ONLY_DESCRIPTION = N_("Only the press releases %(name)s issues.")
 CALENDAR_DESCRIPTIONS = {
     "site": N_("Every meeting in the directory."),
     "region": N_("Meetings in %(name)s."),
@@ -105,8 +108,15 @@ class Catalogue:
 
     @classmethod
     def build(
-        cls, directory: Directory, languages: Languages, language: str, settings: Mapping[str, Any]
+        cls,
+        directory: Directory,
+        languages: Languages,
+        language: str,
+        settings: Mapping[str, Any],
+        issuers: frozenset[str] = frozenset(),
     ) -> Catalogue:
+        """The channels of ``language``: ``issuers`` are the organisations that have issued a
+        press release, each of which also gets a feed of its press releases alone."""
         prefix = languages.prefix(language)
         urls = Urls(settings, prefix)
         feeds = prefix + settings["NGO_DIRECTORY_FEEDS_PATH"]
@@ -169,5 +179,29 @@ class Catalogue:
                         calendar=calendars + path + ICS if has_calendar else None,
                     )
                 )
-            groups[group] = sorted(channels, key=lambda c: (sort_key(c.title, language), c.topic))
+                if group in ("ngo", "partner") and slug in issuers:
+                    channels.append(
+                        Channel(
+                            topic=press_topic(group, slug),
+                            group=group,
+                            subject=record,
+                            language=language,
+                            title=tr(PRESS_ONLY_TITLE) % {"name": name},
+                            description=tr(PRESS_ONLY_DESCRIPTION) % {"name": name},
+                            calendar_description="",
+                            page=urls.url(record),
+                            atom=f"{feeds}{path}/press{ATOM}",
+                            rss=f"{feeds}{path}/press{RSS}",
+                            calendar=None,
+                        )
+                    )
+            # By the subject's name, an organisation's press releases right after its own channel.
+            groups[group] = sorted(
+                channels,
+                key=lambda c: (
+                    sort_key(one_line(shown_name(c.subject, order)), language),
+                    not c.topic.startswith(f"{c.group}:"),
+                    c.topic,
+                ),
+            )
         return cls(language, site, groups)
