@@ -21,10 +21,12 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
 
+from browsertools import Watched, chromium
 from busydata import PUBLISHED_SITEURL, add_busy_records
 from searchdata import build_search_site
 from sitetools import build, copy_project
@@ -166,3 +168,21 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     beside it, in ``search_site.parent``. Read-only."""
     with _shared(tmp_path_factory, "search-site", build_search_site) as site:
         yield site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for one module's browser tests (skips, or fails under CI, without it)."""
+    with chromium() as found:
+        yield found
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    """A page in a fresh browser context; the test fails if the page reported a problem (a
+    console error or warning, an uncaught error, a failed request)."""
+    context = browser.new_context()
+    page = Watched(context.new_page())
+    yield page
+    context.close()
+    assert page.problems == []

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from browsertools import Watched, chromium, serve
+from browsertools import Watched, serve
 from sitetools import build, copy_project, hostile_ngo, html_files, language_of_path, parse
 
 pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.usefixtures("fixed_date")]
@@ -23,21 +23,6 @@ WAIT_MS = 15_000
 def base_url(search_site):
     with serve(search_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def watched(browser):
-    context = browser.new_context()
-    page = Watched(context.new_page())
-    yield page
-    context.close()
-    assert page.problems == []
 
 
 def settled(page: Any) -> str:
