@@ -9,7 +9,7 @@ PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench screenshots
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://127.0.0.1:$(PORT)'
@@ -24,6 +24,7 @@ help:
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
 	@echo 'make readme     rewrite README.md'"'"'s tables of settings and commands from the code'
 	@echo 'make bench      time our build of a synthetic directory against vanilla Pelican (SIZE=T|S|M|L, PAIRS=3)'
+	@echo 'make screenshots  build the site and photograph a page of each kind at 360 and 1280 px into screenshots/ (SCHEME=dark)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and the build cache (cache/)'
 
 # uv installs exactly what uv.lock says (hashes checked); uv itself comes pinned, with hashes,
@@ -111,6 +112,12 @@ PAIRS ?= 3
 BENCHFLAGS ?=
 bench: venv
 	$(BIN)/ngo-directory bench --settings $(CONFFILE) --size $(SIZE) --pairs $(PAIRS) $(BENCHFLAGS)
+
+# The home page and one page of each kind, 360 and 1280 px wide, in every language, in Debian's
+# Chromium (apt-get install chromium): screenshots/<language>/<kind>-<width>.png.
+SCHEME ?= light
+screenshots: html
+	$(BIN)/ngo-directory screenshots --settings $(CONFFILE) --site $(OUTPUTDIR) --out screenshots --scheme $(SCHEME)
 
 lint: venv
 	$(BIN)/ruff check .

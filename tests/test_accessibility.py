@@ -1,5 +1,6 @@
 """axe-core (bundled by axe-playwright-python) in headless Chromium: no WCAG 2.1 A or AA
-violation on the search page with results shown, the home page, and a page of every kind."""
+violation on the search page with results shown, the home page, and a page of every kind, in
+the light colour scheme and the dark one (prefers-color-scheme)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,27 @@ PAGES = [
     "subscribe/",
     "about-the-directory/",
     "search/",
+    "programmes/",
+    "programmes/national-pc-project/",
+    "who-does-what/",
+    "who-does-what/sheki/",
+    "series/isar-regional-ngo-meetings/",
+    "months/2000-12/",
+    "data/",
+]
+# One page of each kind, read again in the dark colour scheme.
+DARK = [
+    "",
+    "ngos/",
+    "ru/ngos/youth-house/",
+    "en/partners/oxfam/",
+    "meetings/isar-first-regional-ngo-meeting-mingachevir-2000/",
+    "press/isar-first-regional-ngo-meeting/",
+    "regions/mingachevir/",
+    "subscribe/",
+    "programmes/national-pc-project/",
+    "who-does-what/",
+    "search/",
 ]
 SEARCHES = ["search/?q=gence", "ru/search/?q=Mingachevir&region=Мингечевир", "en/search/?kind=NGOs"]
 
@@ -52,12 +74,12 @@ def violations(page) -> str:
     return "" if result.violations_count == 0 else result.generate_report()
 
 
-def check(served: tuple[str, Any], path: str, with_results: bool = False) -> None:
+def check(served: tuple[str, Any], path: str, with_results: bool = False, scheme: str = "light") -> None:
     """Open a page (on a search page, wait for its results) and run axe on it."""
     from playwright.sync_api import expect
 
     url, browser = served
-    context = browser.new_context()
+    context = browser.new_context(color_scheme=scheme)
     page = Watched(context.new_page())
     page.page.goto(f"{url}/{path}")
     if with_results:
@@ -71,6 +93,11 @@ def check(served: tuple[str, Any], path: str, with_results: bool = False) -> Non
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_wcag_violation(served, path):
     check(served, path)
+
+
+@pytest.mark.parametrize("path", DARK)
+def test_page_has_no_wcag_violation_in_the_dark(served, path):
+    check(served, path, scheme="dark")
 
 
 @pytest.mark.parametrize("path", SEARCHES)

@@ -88,6 +88,8 @@ DEFAULTS: dict[str, Any] = {
     },
     # The image link previews show beside a shared page: an https:// address; None for none.
     "NGO_DIRECTORY_SHARE_IMAGE": None,
+    # Who runs the directory, named in every page's footer: {"name": ..., "url": ..., "email": ...}.
+    "NGO_DIRECTORY_OPERATOR": None,
     # Keep texts' Markdown conversions and compiled templates in CACHE_PATH for the next build.
     "NGO_DIRECTORY_CACHE": True,
 }
@@ -203,6 +205,11 @@ DESCRIPTIONS: dict[str, Description] = {
         "page, as `og:image` and a large Twitter card: the `https://` address of a PNG or JPEG "
         "(1200 x 630 pixels suits them all); the theme has no raster image of its own, so by default "
         "previews show the title and description alone"
+    ),
+    "NGO_DIRECTORY_OPERATOR": Description(
+        "who runs the directory and how to reach them, said in every page's footer: a mapping with "
+        "`name` (one name, or one per language: `{'az': ..., 'ru': ..., 'en': ...}`) and optionally "
+        "`url` (an `https://` address) and `email`; `None` leaves the footer without it"
     ),
     "NGO_DIRECTORY_WORKERS": Description(
         "processes that write the pages, feeds and calendars at once, each its share: `0` for one per "
@@ -367,6 +374,7 @@ class Options:
     data_licence: Mapping[str, str]
     page_budgets: tuple[int, int] | None  # (any page, a record's page), in bytes
     share_image: str | None
+    operator: Operator | None
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Options:
@@ -404,6 +412,7 @@ class Options:
             data_licence=FrozenMap(merged["NGO_DIRECTORY_DATA_LICENCE"]),
             page_budgets=_budgets(merged["NGO_DIRECTORY_PAGE_BUDGETS"]),
             share_image=merged["NGO_DIRECTORY_SHARE_IMAGE"],
+            operator=_operator(merged["NGO_DIRECTORY_OPERATOR"], merged["NGO_DIRECTORY_LANGUAGES"]),
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -441,6 +450,7 @@ class Options:
                 {"page": self.page_budgets[0], "record": self.page_budgets[1]} if self.page_budgets else None
             ),
             "NGO_DIRECTORY_SHARE_IMAGE": self.share_image,
+            "NGO_DIRECTORY_OPERATOR": self.operator.as_setting() if self.operator else None,
         }
 
 
@@ -456,6 +466,51 @@ def options_of(settings: Mapping[str, Any]) -> Options:
 def plugin_settings(user: Mapping[str, Any]) -> dict[str, Any]:
     """The defaults with the user's values on top, checked; raises SettingsError."""
     return _checked(user)
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who runs the directory: a name by language, and where to reach them."""
+
+    names: FrozenMap
+    url: str | None
+    email: str | None
+
+    def as_setting(self) -> dict[str, Any]:
+        return {"name": dict(self.names), "url": self.url, "email": self.email}
+
+
+def _operator(value: Mapping[str, Any] | None, languages: list[str]) -> Operator | None:
+    """The operator setting (checked): one name is every language's."""
+    if value is None:
+        return None
+    name = value["name"]
+    names = dict(name) if isinstance(name, Mapping) else {language: name for language in languages}
+    return Operator(FrozenMap(names), value.get("url"), value.get("email"))
+
+
+def _operator_errors(value: Any) -> list[str]:
+    if value is None:
+        return []
+    name = value.get("name") if isinstance(value, Mapping) else None
+    names = list(name.values()) if isinstance(name, Mapping) else [name]
+    url, email = (value.get("url"), value.get("email")) if isinstance(value, Mapping) else (None, None)
+    if (
+        not isinstance(value, Mapping)
+        or set(value) - {"name", "url", "email"}
+        or not names
+        or not all(isinstance(n, str) and n.strip() for n in names)
+        or (url is not None and not (isinstance(url, str) and re.fullmatch(r"https://[^\s\"'<>]+", url)))
+        or (
+            email is not None
+            and not (isinstance(email, str) and re.fullmatch(r"[^\s@\"'<>]+@[^\s@\"'<>]+", email))
+        )
+    ):
+        return [
+            f"NGO_DIRECTORY_OPERATOR = {value!r}: expected {{'name': ..., 'url': 'https://...', "
+            "'email': ...} (url and email optional; name one text or one per language), or None"
+        ]
+    return []
 
 
 def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
@@ -515,6 +570,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
             f"NGO_DIRECTORY_SHARE_IMAGE = {image!r}: expected the https:// address of a PNG or JPEG "
             "(link previews fetch it from anywhere), or None"
         )
+    errors += _operator_errors(merged["NGO_DIRECTORY_OPERATOR"])
     errors += _locality_errors(merged)
     for kind in (*PAGE_KINDS, "MONTH", "WHO", "SERIES", "DATA", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
         for suffix in ("_URL", "_INDEX_URL"):

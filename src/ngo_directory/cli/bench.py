@@ -116,3 +116,54 @@ def bench(
     click.echo(table(report))
     if json_file is not None:
         json_file.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
+@main.command()
+@click.option(
+    "-s",
+    "--settings",
+    "settings_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Pelican settings file the site was built with (its languages). [default: pelicanconf.py]",
+)
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="The built site.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("screenshots"),
+    show_default=True,
+    help="Where the images go: <language>/<kind>-<width>.png.",
+)
+@click.option(
+    "--scheme",
+    type=click.Choice(["light", "dark"]),
+    default="light",
+    show_default=True,
+    help="The colour scheme the browser asks for.",
+)
+def screenshots(settings_file: Path | None, site: Path, out: Path, scheme: str) -> None:
+    """Screenshots of the home page and one page of each kind, 360 and 1280 pixels wide, in
+    every language, taken in headless Chromium from a built site.
+
+    Example:
+        make html && ngo-directory screenshots --site output --out screenshots
+    """
+    from ..bench.screenshots import ScreenshotsFailed, take
+
+    settings = site_settings_of(settings_file)
+    prefixes = {
+        language: "" if language == settings.default_language else f"{language}/"
+        for language in settings.languages
+    }
+    try:
+        written = take(site, out, prefixes, scheme)
+    except ScreenshotsFailed as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{len(written)} screenshots in {out}/")

@@ -1,0 +1,123 @@
+"""The design on small and large screens, in headless Chromium: no page scrolls sideways at
+320 px, the header stays compact on a phone, the menu marks the current section, and every menu
+item is reachable without JavaScript; the screenshots tool photographs a page of each kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browsertools import serve
+from ngo_directory.bench.screenshots import pages_of, take
+from ngo_directory.settings import SettingsError, plugin_settings
+from sitetools import build, copy_project, parse
+
+pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
+
+PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}
+
+
+def kinds(site: Path) -> list[str]:
+    """The address of the home page and of one page of each kind, in every language."""
+    return [address for prefix in PREFIXES.values() for address in pages_of(site, prefix).values()]
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site: Path) -> Any:
+    with serve(sample_site) as url:
+        yield url
+
+
+def test_the_pages_photographed_are_one_of_each_kind(sample_site: Path) -> None:
+    found = pages_of(sample_site, "en/")
+    assert list(found) == [
+        "home", "search", "subscribe", "who", "data", "ngos", "ngo", "partners", "partner", "meetings",
+        "meeting", "programmes", "programme", "regions", "region", "themes", "theme", "press",
+        "press-release",
+    ]  # fmt: skip
+    assert found["ngo"].startswith("en/ngos/") and found["ngo"].count("/") == 3
+    assert all((sample_site / address / "index.html").is_file() for address in found.values())
+
+
+def test_the_menu_marks_the_current_section(sample_site: Path) -> None:
+    def current(address: str) -> list[tuple[str | None, str]]:
+        menu = parse(sample_site / address / "index.html").xpath("//nav[@class='menu']//a[@aria-current]")
+        return [(a.get("aria-current"), a.text_content()) for a in menu]
+
+    assert current("en/ngos") == [("page", "NGOs")]
+    assert current("en/ngos/madad-azerbaijan") == [("true", "NGOs")]
+    assert current("ru/partners/isar") == [("true", "Партнёры")]
+    assert current("regions/sheki") == [("true", "Regionlar")]
+    assert current("en") == []  # the home page is the site's name, not a menu item
+    assert current("en/search") == [("page", "Search")]
+
+
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_and_the_header_is_compact(
+    browser: Any, base_url: str, sample_site: Path
+) -> None:
+    wide: list[str] = []
+    tall: list[tuple[str, float]] = []
+    for width, height in ((320, 640), (360, 740)):
+        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=False)
+        page = context.new_page()
+        for address in kinds(sample_site):
+            page.goto(f"{base_url}/{address}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                wide.append(f"{address} at {width} px: {overflow} px too wide")
+            header = page.locator("header.site").bounding_box()
+            if width == 360 and header["height"] >= 120:
+                tall.append((address, header["height"]))
+            # Every menu item can be reached without a script: the row scrolls.
+            last = page.locator("nav.menu li:last-child a")
+            last.scroll_into_view_if_needed()
+            assert last.is_visible(), address
+        context.close()
+    assert wide == [], "\n".join(wide)
+    assert tall == []
+
+
+@pytest.mark.browser
+def test_the_screenshots_tool_photographs_every_kind(browser: Any, sample_site: Path, tmp_path: Path) -> None:
+    written = take(sample_site, tmp_path, {"en": "en/"}, "dark", browser)
+    assert sorted(p.name for p in written) == sorted(
+        f"{kind}-{width}.png" for kind in pages_of(sample_site, "en/") for width in ("360", "1280")
+    )
+    assert all(p.read_bytes().startswith(b"\x89PNG") and p.stat().st_size > 2_000 for p in written)
+
+
+def test_the_footer_says_who_runs_the_directory(tmp_path: Path) -> None:
+    operator = {
+        "name": {"az": "Kataloq redaksiyası", "ru": "Редакция каталога", "en": "The directory's editors"},
+        "url": "https://editors.ngo.example.org/",
+        "email": "editors@ngo.example.org",
+    }
+    data, content = copy_project(tmp_path / "project")
+    site = build(
+        tmp_path / "site",
+        data,
+        content,
+        NGO_DIRECTORY_OPERATOR=operator,
+        NGO_DIRECTORY_REPOSITORY="octo/ngo-data",
+    )
+    footer = parse(site / "ru/ngos/index.html").find(".//footer[@class='site']")
+    first = footer.find("p")
+    assert " ".join(first.text_content().split()) == (
+        "Каталог ведёт Редакция каталога. Пишите на editors@ngo.example.org."
+    )
+    assert [a.get("href") for a in first.iter("a")] == [operator["url"], "mailto:editors@ngo.example.org"]
+    assert "https://github.com/octo/ngo-data/issues" in [a.get("href") for a in footer.iter("a")]
+    one = build(tmp_path / "one", data, content, NGO_DIRECTORY_OPERATOR={"name": "Madad"})
+    assert " ".join(parse(one / "en/index.html").find(".//footer/p").text_content().split()) == (
+        "This directory is run by Madad."
+    )
+    for wrong in ({"name": ""}, {"name": "X", "url": "http://x.org"}, {"name": "X", "phone": "1"}, "X"):
+        with pytest.raises(SettingsError) as error:
+            plugin_settings({"NGO_DIRECTORY_OPERATOR": wrong})
+        assert str(error.value).endswith(
+            f"NGO_DIRECTORY_OPERATOR = {wrong!r}: expected {{'name': ..., 'url': 'https://...', "
+            "'email': ...} (url and email optional; name one text or one per language), or None"
+        )
