@@ -4,14 +4,17 @@ item is reachable without JavaScript; the screenshots tool photographs a page of
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from browsertools import serve
+from conftest import pinned_date
 from ngo_directory.bench.screenshots import pages_of, take
 from ngo_directory.settings import SettingsError, plugin_settings
+from ngo_directory.site.plan import months_before
 from sitetools import build, copy_project, parse
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
@@ -121,3 +124,68 @@ def test_the_footer_says_who_runs_the_directory(tmp_path: Path) -> None:
             f"NGO_DIRECTORY_OPERATOR = {wrong!r}: expected {{'name': ..., 'url': 'https://...', "
             "'email': ...} (url and email optional; name one text or one per language), or None"
         )
+
+
+def test_months_before_keeps_the_day_or_the_month_end() -> None:
+    assert months_before(dt.date(2027, 3, 31), 1) == dt.date(2027, 2, 28)
+    assert months_before(dt.date(2028, 3, 31), 1) == dt.date(2028, 2, 29)
+    assert months_before(dt.date(2027, 1, 15), 12) == dt.date(2026, 1, 15)
+    assert months_before(dt.date(2027, 1, 15), 13) == dt.date(2025, 12, 15)
+
+
+def test_a_record_not_verified_for_a_year_says_so(tmp_path: Path) -> None:
+    """At a build a year and a half after the sample was verified (2026-11-22), every record's
+    page says so, with a link to confirm it, and the editors' page lists every record."""
+    data, content = copy_project(tmp_path / "project")
+    with pinned_date(str(int(dt.datetime(2028, 6, 1, tzinfo=dt.UTC).timestamp()))):
+        site = build(tmp_path / "site", data, content, NGO_DIRECTORY_REPOSITORY="octo/ngo-data")
+    page = parse(site / "en/ngos/madad-azerbaijan/index.html")
+    (note,) = page.xpath("//p[@class='stale']")
+    assert " ".join(note.text_content().split()) == (
+        "Last verified on 22 November 2026, more than 12 months ago: some details may have changed. "
+        "Confirm or correct this record"
+    )
+    assert note.xpath("a/@href") == [
+        "https://github.com/octo/ngo-data/edit/main/ngo_data/ngos/madad-azerbaijan.yaml"
+    ]
+    editors = parse(site / "en/editors/index.html")
+    assert editors.xpath(
+        "//main//li[a[contains(@href, 'ngos/madad-azerbaijan/')]]/span[@class='meta']/text()"
+    )[0].startswith("Last verified")
+    fresh = parse(build(tmp_path / "fresh", data, content) / "en/ngos/madad-azerbaijan/index.html")
+    assert fresh.xpath("//p[@class='stale']") == []  # the sample's own build date (fixed_date)
+
+
+@pytest.mark.browser
+def test_the_search_page_does_not_move_when_its_form_appears(browser: Any, base_url: str) -> None:
+    """The form's room is kept while search.js loads: the layout shifts Chromium reports sum
+    to (almost) nothing, on a phone and on a desktop, in the language with the longest labels."""
+    shifts = {}
+    for width, height in ((360, 740), (1280, 800)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for address in ("search/", "ru/search/"):
+            page.goto(f"{base_url}/{address}")
+            page.locator("#search-query").wait_for(state="visible")
+            shifts[f"{address} at {width} px"] = page.evaluate(
+                """() => new Promise((resolve) => {
+                  let total = 0;
+                  new PerformanceObserver((list) => {
+                    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+                  }).observe({type: "layout-shift", buffered: true});
+                  setTimeout(() => resolve(total), 300);
+                })"""
+            )
+            assert page.locator("#search-off").is_hidden()
+        context.close()
+    assert all(value < 0.01 for value in shifts.values()), shifts
+
+
+@pytest.mark.browser
+def test_the_home_search_box_shows_only_where_it_can_work(browser: Any, base_url: str) -> None:
+    for scripts in (True, False):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(f"{base_url}/en/")
+        assert page.locator("main form.search").is_visible() is scripts
+        context.close()

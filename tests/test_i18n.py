@@ -186,13 +186,13 @@ def test_home_counts_use_each_languages_plural_rules(sample_site):
 
 def test_fully_translated_record_has_no_fallback(sample_site):
     """Oxfam's record is complete in all three languages: nothing is marked untranslated, and the
-    completeness footer says so for each language."""
+    editors' page, which lists the records that need care, leaves it out."""
     for prefix, language in (("", "az"), ("ru/", "ru"), ("en/", "en")):
         tree = parse(sample_site / prefix / "partners/oxfam/index.html")
         assert tree.xpath('//main//*[@lang] | //*[contains(@class, "untranslated")]') == []
-        items = tree.xpath('//footer[@class="translation"]//li')
-        assert len(items) == 3
-        assert all(li.text_content().rstrip().endswith("✓") for li in items), language
+        editors = parse(sample_site / prefix / "editors/index.html")
+        assert "../partners/oxfam/" not in editors.xpath("//main//a/@href"), language
+        assert editors.xpath("//main//a[contains(@href, 'partners/eurasia-foundation/')]"), language
 
 
 def test_press_release_translations_are_linked_and_listed(sample_site):
@@ -217,7 +217,7 @@ def test_footer_pages_follow_the_language(sample_site):
     for prefix in ("", "ru/", "en/"):
         tree = parse(sample_site / prefix / "index.html")
         links = tree.xpath("//footer[@class='site']//a/@href")
-        assert len(links) == len(inputs_of().pages) + 1  # the Data page, then one link to each page
+        assert len(links) == len(inputs_of().pages) + 2  # the Data and editors pages, then each page
         for link in links:
             target, _ = resolve(sample_site, sample_site / prefix / "index.html", link)
             assert parse(target).get("lang") == (prefix.rstrip("/") or "az")
@@ -280,23 +280,25 @@ def test_missing_text_falls_back_marked(partial):
     assert legal.xpath("small[@class='untranslated']/text()") == ["(ещё не переведено)"]
 
 
-def test_record_page_shows_its_completeness(partial):
-    """Three translatable texts (other name, description, legal form): az has one, ru none, en all."""
+def test_the_editors_page_shows_what_is_not_translated(partial):
+    """Three translatable texts (other name, description, legal form): az has one, ru none, en
+    all. The record's page no longer counts them (that is editors' bookkeeping); the editors'
+    page lists the languages with gaps."""
     site, _ = partial
     for prefix, language in (("", "az"), ("ru/", "ru"), ("en/", "en")):
-        items = parse(site / prefix / "ngos/partial-ngo/index.html").xpath(
-            '//footer[@class="translation"]//li'
-        )
-        text = [" ".join(li.text_content().split()) for li in items]
+        assert parse(site / prefix / "ngos/partial-ngo/index.html").xpath('//*[@class="translation"]') == []
+        row = parse(site / prefix / "editors/index.html").xpath(
+            "//main//li[a[contains(@href, 'ngos/partial-ngo/')]]"
+        )[0]
         catalog = translations(language)
-        expected = [
+        counts = [
             f"{catalog.gettext(name)}: "
             + catalog.ngettext("%(done)s of %(num)s text", "%(done)s of %(num)s texts", 3)
             % {"done": done, "num": 3}
-            + (" ✓" if done == 3 else "")
-            for name, done in (("Azerbaijani", 1), ("Russian", 0), ("English", 3))
+            for name, done in (("Azerbaijani", 1), ("Russian", 0))
         ]
-        assert text == expected, language
+        meta = [" ".join(m.text_content().split()) for m in row.xpath("span[@class='meta']")]
+        assert meta == [f"{catalog.gettext('Translated')}: " + " · ".join(counts)], language
 
 
 def test_release_without_translation_gets_marked_fallback_versions(partial):

@@ -42,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
     "WHO_URL": "who-does-what/{slug}/",
     "SERIES_URL": "series/{slug}/",
     "DATA_INDEX_URL": "data/",
+    "EDITORS_INDEX_URL": "editors/",
     "WHO_INDEX_URL": "who-does-what/",
     "REGION_URL": "regions/{slug}/",
     "REGION_INDEX_URL": "regions/",
@@ -88,6 +89,8 @@ DEFAULTS: dict[str, Any] = {
     },
     # The image link previews show beside a shared page: an https:// address; None for none.
     "NGO_DIRECTORY_SHARE_IMAGE": None,
+    # A record whose last_verified is older than this many months asks to be checked again.
+    "NGO_DIRECTORY_VERIFY_MONTHS": 12,
     # Who runs the directory, named in every page's footer: {"name": ..., "url": ..., "email": ...}.
     "NGO_DIRECTORY_OPERATOR": None,
     # Keep texts' Markdown conversions and compiled templates in CACHE_PATH for the next build.
@@ -137,6 +140,10 @@ DESCRIPTIONS: dict[str, Description] = {
     "WHO_URL": Description("who does what in one region, theme by theme"),
     "SERIES_URL": Description("a series of meetings (`ngo_data/series.yaml`), in order"),
     "DATA_INDEX_URL": Description("the Data page: the open data files, which are always under `data/`"),
+    "EDITORS_INDEX_URL": Description(
+        "the editors' page: records with texts not yet translated, or not verified for "
+        "`NGO_DIRECTORY_VERIFY_MONTHS`"
+    ),
     "WHO_INDEX_URL": Description(
         "who does what where: regions by themes, and the HXL-tagged CSV file (`who-does-what.csv`)"
     ),
@@ -205,6 +212,10 @@ DESCRIPTIONS: dict[str, Description] = {
         "page, as `og:image` and a large Twitter card: the `https://` address of a PNG or JPEG "
         "(1200 x 630 pixels suits them all); the theme has no raster image of its own, so by default "
         "previews show the title and description alone"
+    ),
+    "NGO_DIRECTORY_VERIFY_MONTHS": Description(
+        "months after which a record's `last_verified` is old: the record's page says so, with how to "
+        "confirm it, and the editors' page lists it (decided at the moment of the build)"
     ),
     "NGO_DIRECTORY_OPERATOR": Description(
         "who runs the directory and how to reach them, said in every page's footer: a mapping with "
@@ -374,6 +385,7 @@ class Options:
     data_licence: Mapping[str, str]
     page_budgets: tuple[int, int] | None  # (any page, a record's page), in bytes
     share_image: str | None
+    verify_months: int
     operator: Operator | None
 
     @classmethod
@@ -412,6 +424,7 @@ class Options:
             data_licence=FrozenMap(merged["NGO_DIRECTORY_DATA_LICENCE"]),
             page_budgets=_budgets(merged["NGO_DIRECTORY_PAGE_BUDGETS"]),
             share_image=merged["NGO_DIRECTORY_SHARE_IMAGE"],
+            verify_months=merged["NGO_DIRECTORY_VERIFY_MONTHS"],
             operator=_operator(merged["NGO_DIRECTORY_OPERATOR"], merged["NGO_DIRECTORY_LANGUAGES"]),
         )
 
@@ -450,6 +463,7 @@ class Options:
                 {"page": self.page_budgets[0], "record": self.page_budgets[1]} if self.page_budgets else None
             ),
             "NGO_DIRECTORY_SHARE_IMAGE": self.share_image,
+            "NGO_DIRECTORY_VERIFY_MONTHS": self.verify_months,
             "NGO_DIRECTORY_OPERATOR": self.operator.as_setting() if self.operator else None,
         }
 
@@ -524,6 +538,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         "NGO_DIRECTORY_PAGE_SIZE",
         "NGO_DIRECTORY_HOME_ITEMS",
         "NGO_DIRECTORY_FEED_ITEMS",
+        "NGO_DIRECTORY_VERIFY_MONTHS",
     ):
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -572,7 +587,18 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         )
     errors += _operator_errors(merged["NGO_DIRECTORY_OPERATOR"])
     errors += _locality_errors(merged)
-    for kind in (*PAGE_KINDS, "MONTH", "WHO", "SERIES", "DATA", "PRESS", "SUBSCRIBE", "SEARCH", "CONTRIBUTE"):
+    for kind in (
+        *PAGE_KINDS,
+        "MONTH",
+        "WHO",
+        "SERIES",
+        "DATA",
+        "EDITORS",
+        "PRESS",
+        "SUBSCRIBE",
+        "SEARCH",
+        "CONTRIBUTE",
+    ):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix
             value = merged.get(key)

@@ -117,6 +117,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 directory=self.directory,
                 footer_pages=self.plan.footer_pages,
                 registrations=self.plan.registrations,
+                verified_since=self.plan.verified_since,
                 opml_files={language: plan.opml for language, plan in self.plan.languages.items()},
                 absolute_base=self.absolute_base,
             )

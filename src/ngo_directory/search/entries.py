@@ -139,11 +139,11 @@ def _press_entry(article: PressRelease, directory: Directory) -> SearchEntry:
     )
 
 
-def summary_text(summary: str, markdown: bool) -> str:
-    """A one-paragraph plain-text summary of at most SUMMARY_LENGTH characters."""
+def summary_text(summary: str, markdown: bool, limit: int = SUMMARY_LENGTH) -> str:
+    """A one-paragraph plain-text summary of at most ``limit`` characters."""
     text = html_to_text(render_markdown(summary) if markdown else summary)
     first = text.split("\n\n", 1)[0] if text else ""
-    return shorten(first, SUMMARY_LENGTH)
+    return shorten(first, limit)
 
 
 def _forms(texts: Iterable[str]) -> dict[str, None]:

@@ -262,7 +262,16 @@ class VocabulariesPage(PageContext):
 
     kind: VocabularyKind
     entries: Sequence[VocabularyEntry]
-    counts: Mapping[str, int]  # NGOs by entry slug
+    counts: Mapping[str, EntryCounts]  # by entry slug
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntryCounts:
+    """How many NGOs, partners and programmes work in a region or on a theme."""
+
+    ngos: int
+    partners: int
+    programmes: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -278,6 +287,11 @@ class VocabularyPage(PageContext):
     partners: Sequence[Partner]  # on the first page only
     meetings: Sequence[Meeting]  # on the first page only
     programmes: Sequence[Programme]  # on the first page only
+    # On another region's first page: the first NATIONWIDE_LISTED organisations that work
+    # nationwide, how many there are, and the nationwide region (pages.py, NATIONWIDE).
+    nationwide: Sequence[Organisation]
+    nationwide_count: int
+    nationwide_region: VocabularyEntry | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -343,6 +357,27 @@ class DataPage(PageContext):
     folder: str  # where the files are, from the site's root: 'data/'
     schemas: str  # where the JSON Schemas are, from the site's root
     licence: Mapping[str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CareItem:
+    """A record that needs an editor: texts missing in some language, or not verified lately."""
+
+    record: Ngo | Partner | Meeting | Programme
+    translation: Completeness
+    stale: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class EditorsPage(PageContext):
+    """What needs care, record by record (editors.html): linked from the footer, not the menu."""
+
+    TEMPLATE: ClassVar[str] = "editors.html"
+
+    items: Sequence[CareItem]
+    pagination: Pagination
+    records: int  # all the directory's records
+    verified_since: dt.date
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from ..content.model import rooted
 from ..i18n import N_, Languages, translations
 from ..records.models import Text
-from ..search.entries import KIND_LABELS, entry_of, searched_fields, summary_text
+from ..search.entries import KIND_LABELS, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS
 from .structured_data import Describer
@@ -117,8 +117,9 @@ class Site:
         return found
 
     # Record texts -------------------------------------------------------------------------
-    def localize(self, text: Text | str | None, language: str) -> Markup:
-        """Escaped text in the page language, or a fallback marked with its own ``lang`` and a note."""
+    def localize(self, text: Text | str | None, language: str, note: bool = True) -> Markup:
+        """Escaped text in the page language, or a fallback marked with its own ``lang`` and,
+        unless ``note`` is false (in a heading), a note."""
         if text is None:
             return Markup("")
         if isinstance(text, str):
@@ -126,6 +127,8 @@ class Site:
         shown, value = text.pick(self.languages.order(language))
         if shown == language:
             return escape(value)
+        if not note:
+            return Markup('<span lang="{}">{}</span>').format(shown, value)
         return Markup('<span lang="{}">{}</span> <small class="untranslated">({})</small>').format(
             shown, value, self.languages.gettext(language, UNTRANSLATED)
         )
@@ -202,8 +205,10 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return str(translations(language_of(context)).ngettext(singular, plural, number))
 
     @pass_context
-    def t_filter(context: Context, text: Any) -> Markup:
-        return site.localize(text, language_of(context))
+    def t_filter(context: Context, text: Any, note: bool = True) -> Markup:
+        """A record's text in the page's language; ``note=false`` leaves a fallback's note out
+        (a heading is no place for it: the text keeps its ``lang``)."""
+        return site.localize(text, language_of(context), note)
 
     @pass_context
     def md_filter(context: Context, text: Any) -> Markup:
@@ -214,11 +219,19 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return site.plain(text, language_of(context))
 
     @pass_context
-    def summary_filter(context: Context, value: Any, markdown: bool = True) -> str:
+    def summary_filter(
+        context: Context, value: Any, markdown: bool = True, length: int = SUMMARY_LENGTH
+    ) -> str:
         """A page's description: the first paragraph of a record's text (Markdown) or of a
-        page's HTML (``markdown`` false), in the page's language, as plain text, shortened."""
+        page's HTML (``markdown`` false), in the page's language, as plain text, shortened to
+        ``length`` characters."""
         text = site.plain(value, language_of(context)) if isinstance(value, Text) else str(value or "")
-        return summary_text(text, markdown=markdown)
+        return summary_text(text, markdown=markdown, limit=length)
+
+    @pass_context
+    def shown_language(context: Context, text: Text) -> str:
+        """The language ``text`` is shown in on this page: the page's, or the fallback's."""
+        return text.pick(site.languages.order(language_of(context)))[0]
 
     @pass_context
     def date_filter(context: Context, value: dt.date | dt.datetime) -> str:
@@ -346,6 +359,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         site_languages=site.languages,
         page_channels=page_channels,
         search_fields=search_fields,
+        shown_language=shown_language,
         structured_data=structured_data,
         og_locale=og_locale,
         search_kinds=list(KIND_LABELS),

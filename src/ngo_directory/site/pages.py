@@ -13,7 +13,7 @@ from ..content.model import PressRelease
 from ..content.versions import Version
 from ..i18n import Languages
 from ..records.completeness import Completeness
-from ..records.directory import Directory
+from ..records.directory import Directory, Organisation
 from ..records.models import (
     PROGRAMME_ROLES,
     ROLES,
@@ -30,8 +30,11 @@ from ..syndication.subscriptions import Catalogue, Channel
 from ..text.collation import Letter, heading, sort_key
 from .contexts import (
     AlphabeticalPage,
+    CareItem,
     ContributePage,
     DataPage,
+    EditorsPage,
+    EntryCounts,
     HomePage,
     ItemsLink,
     MeetingListPage,
@@ -71,6 +74,10 @@ R = TypeVar("R", Ngo, Partner)
 # The meetings, and the press releases, an organisation's page lists: the latest; past that,
 # a link to pages of them all. Ten keeps the busiest record page within its weight budget.
 ON_RECORD_PAGE = 10
+# The region whose organisations work across the country: every other region's page lists the
+# first NATIONWIDE_LISTED of them, by name, in a group of their own, and links the rest.
+NATIONWIDE = "azerbaijan"
+NATIONWIDE_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -144,12 +151,14 @@ class Planner:
         completeness: dict[str, Completeness],
         catalogue: Catalogue,
         registrations: Mapping[str, str] | None = None,
+        verified_since: dt.date | None = None,
     ):
         """One Planner plans one language; ``completeness`` (by slug) is the same for all.
         Each page links the feeds and calendars of ``catalogue`` that are about it."""
         self.d = directory
         self.catalogue = catalogue
         self.registrations = registrations or {}
+        self.verified_since = verified_since or dt.date.min
         self.completeness = completeness
         self.press = press
         self.languages = languages
@@ -302,6 +311,7 @@ class Planner:
                 channels=self.channels(CHANGES),
             ),
         )
+        self.plan_editors()
         self.plan_vocabulary(
             "REGION",
             d.regions,
@@ -393,6 +403,36 @@ class Planner:
             self.plan_all_items(org, "meeting", meetings, channels),
             press[:ON_RECORD_PAGE],
             self.plan_all_items(org, "press", press, channels),
+        )
+
+    def plan_editors(self) -> None:
+        """The editors' page: every record with a text not yet translated into a site language
+        or not verified since ``verified_since``, by kind and name, paginated."""
+        d = self.d
+        records: list[Ngo | Partner | Meeting | Programme] = [
+            *self.sorted_by_name(d.ngos.values()),
+            *self.sorted_by_name(d.partners.values()),
+            *sorted(d.meetings.values(), key=lambda m: (m.start, m.slug), reverse=True),
+            *self.sorted_by_name(d.programmes.values()),
+        ]
+        care = [
+            CareItem(
+                record=record,
+                translation=self.completeness[record.slug],
+                stale=bool(record.last_verified and record.last_verified < self.verified_since),
+            )
+            for record in records
+        ]
+        self.add_paginated(
+            self.urls.index("EDITORS"),
+            [item for item in care if item.stale or not item.translation.complete],
+            lambda items, pagination: EditorsPage(
+                items=items,
+                pagination=pagination,
+                records=len(records),
+                verified_since=self.verified_since,
+                channels=self.channels(CHANGES),
+            ),
         )
 
     def plan_all_items(
@@ -572,7 +612,14 @@ class Planner:
             VocabulariesPage(
                 kind=kind,
                 entries=self.sorted_entries(entries.values()),
-                counts={slug: len(ngos.get(slug, [])) for slug in entries},
+                counts={
+                    slug: EntryCounts(
+                        ngos=len(ngos.get(slug, [])),
+                        partners=len(partners.get(slug, [])),
+                        programmes=len(programmes.get(slug, [])),
+                    )
+                    for slug in entries
+                },
                 channels=self.channels(CHANGES),
             ),
         )
@@ -598,6 +645,12 @@ class Planner:
         """A region's or theme's pages, paginated over its NGOs; its partners, meetings and
         programmes are on the first page."""
         channels = self.channels(topic(kind.lower(), entry.slug))
+        everywhere: list[Organisation] = []
+        region = self.d.regions.get(NATIONWIDE) if kind == "REGION" and entry.slug != NATIONWIDE else None
+        if region:
+            everywhere = self.sorted_by_name(
+                [*self.d.ngos_by_region.get(NATIONWIDE, []), *self.d.partners_by_region.get(NATIONWIDE, [])]
+            )
         self.add_paginated(
             self.urls.url(entry, kind),
             ngos,
@@ -609,6 +662,9 @@ class Planner:
                 partners=partners if pagination.first else (),
                 meetings=meetings if pagination.first else (),
                 programmes=programmes if pagination.first else (),
+                nationwide=everywhere[:NATIONWIDE_LISTED] if pagination.first else (),
+                nationwide_count=len(everywhere),
+                nationwide_region=region if everywhere else None,
                 channels=channels,
             ),
         )

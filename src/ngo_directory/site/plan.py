@@ -3,6 +3,7 @@ decided from checked records and texts before anything is written."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import zoneinfo
 from collections.abc import Mapping
@@ -39,6 +40,7 @@ class SitePlan:
     languages: dict[str, LanguagePlan]
     footer_pages: dict[str, list[Version[ContentPage]]]  # the listed pages, in each language
     registrations: dict[str, str]  # each meeting's registration at the build: open, invitation, closed
+    verified_since: dt.date  # a record last verified before this day asks to be checked again
 
 
 NOT_FOUND = "404.html"  # where GitHub Pages, Netlify and common server set-ups look for it
@@ -91,6 +93,7 @@ def plan_site(
     }
     press = versions_of(by_slug(releases), languages)
     pages = versions_of(by_slug(texts), languages)
+    verified_since = months_before(today, settings["NGO_DIRECTORY_VERIFY_MONTHS"])
     records: list[Any] = [*directory.ngos.values(), *directory.partners.values()]
     records += [*directory.meetings.values(), *directory.programmes.values()]
     completeness = {r.slug: Completeness.of(r, languages.languages) for r in records}
@@ -111,6 +114,7 @@ def plan_site(
             completeness,
             catalogue,
             registrations,
+            verified_since,
         )
         planned += planner.plan()
         planned += plan_content(
@@ -124,4 +128,12 @@ def plan_site(
     planned.append(not_found_page(languages, settings))
     listed = [group for group in pages if all(version.item.listed for version in group.values())]
     footer = {language: [group[language] for group in listed] for language in languages.languages}
-    return SitePlan(planned, plans, footer, registrations)
+    return SitePlan(planned, plans, footer, registrations, verified_since)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
