@@ -7,13 +7,15 @@ OUTPUTDIR ?= output
 CONFFILE ?= pelicanconf.py
 PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
+# HOST=0.0.0.0 lets a phone on the same network open `make serve` and `make devserver`.
+HOST ?= 127.0.0.1
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench screenshots
 
 help:
-	@echo 'make serve      build the sample site and serve it on http://127.0.0.1:$(PORT)'
-	@echo 'make devserver  serve on http://127.0.0.1:$(PORT) and rebuild on every change to records, content, theme or settings'
+	@echo 'make serve      build the sample site and serve it on http://$(HOST):$(PORT) (HOST=0.0.0.0 for a phone on the network)'
+	@echo 'make devserver  serve on http://$(HOST):$(PORT) and rebuild on every change to records, content, theme or settings'
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (the old site stays if the build fails)'
 	@echo 'make publish    build with $(PUBLISHCONF) (absolute URLs)'
 	@echo 'make validate   check every record, page and press release'
@@ -74,13 +76,13 @@ publish: venv
 	$(BIN)/ngo-directory build -s $(PUBLISHCONF) -o $(OUTPUTDIR)
 
 serve: html
-	@echo 'Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)'
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUTDIR)
+	@echo 'Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)'
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory $(OUTPUTDIR)
 
 # Rebuilds on every change to ngo_data/, content/, theme/, the plugin's templates and catalogs
 # and $(CONFFILE); a failed build prints its problems and the last good site stays served.
 devserver: venv
-	$(BIN)/python -m ngo_directory.contribute.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT)
+	$(BIN)/python -m ngo_directory.contribute.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT) --bind $(HOST)
 
 validate: venv
 	$(BIN)/ngo-directory validate

@@ -46,6 +46,14 @@ KIND_LABELS = {
     "programme": N_("Programmes"),
     "press": N_("Press releases"),
 }
+# One result's kind, shown beside it (an NGO's is the catalogs' plural entry "NGO", "NGOs").
+KIND_NAMES = {
+    "ngo": "NGO",
+    "partner": N_("Partner"),
+    "meeting": N_("Meeting"),
+    "programme": N_("Programme"),
+    "press": N_("Press release"),
+}
 SUMMARY_LENGTH = 180
 _WORD = re.compile(r"\w+")
 

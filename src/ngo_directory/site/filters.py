@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from ..content.model import rooted
 from ..i18n import N_, Languages, translations
 from ..records.models import Text
-from ..search.entries import KIND_LABELS, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
+from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS
 from .structured_data import Describer
@@ -300,9 +300,18 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return site.channels(context)
 
     @pass_context
-    def kind_label(context: Context, kind: str) -> str:
-        """The kind filter's value for 'ngo', 'partner', 'meeting' or 'press'."""
-        return str(translations(language_of(context)).gettext(KIND_LABELS[kind]))
+    def kind_label(context: Context, kind: str, one: bool = False) -> str:
+        """The kind filter's value for 'ngo', 'partner', 'meeting' or 'press'; with ``one``, the
+        kind of one result ('Partner', not 'Partners')."""
+        catalog = translations(language_of(context))
+        if one and kind == "ngo":
+            return str(catalog.ngettext("NGO", "NGOs", 1))  # the catalogs' "NGO" is a plural entry
+        return str(catalog.gettext(KIND_NAMES[kind] if one else KIND_LABELS[kind]))
+
+    @pass_context
+    def kind_names(context: Context) -> dict[str, str]:
+        """Each kind filter's value in the page's language, and what one result of it is."""
+        return {kind_label(context, kind): kind_label(context, kind, one=True) for kind in KIND_LABELS}
 
     @pass_context
     def search_fields(context: Context, item: Any, body: str) -> dict[str, Any]:
@@ -359,6 +368,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         site_languages=site.languages,
         page_channels=page_channels,
         search_fields=search_fields,
+        kind_names=kind_names,
         shown_language=shown_language,
         structured_data=structured_data,
         og_locale=og_locale,

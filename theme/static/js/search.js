@@ -12,6 +12,7 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const selects = [...form.querySelectorAll("select[data-filter]")];
 const letters = JSON.parse(form.dataset.letters);
+const KINDS = JSON.parse(form.dataset.kinds);
 // This language's Pagefind bundle, and the site's root, which result URLs are relative to.
 const bundle = new URL(form.dataset.bundle, document.baseURI);
 const root = new URL(form.dataset.root, document.baseURI).pathname;
@@ -78,7 +79,9 @@ function resultItem(data) {
   const link = element("a", "", data.meta.title || data.url);
   link.href = data.url;
   heading.append(link);
-  const facts = [data.filters.kind, data.filters.region, data.meta.date]
+  // A result is one of its kind: "Partner", where the filter says "Partners".
+  const kind = (data.filters.kind || []).map((name) => KINDS[name] || name);
+  const facts = [kind, data.filters.region, data.meta.date]
     .flat()
     .filter(Boolean)
     .join(" · ");
@@ -110,6 +113,12 @@ function remember(query, filters) {
   for (const [key, value] of Object.entries(filters)) params.set(key, value);
   const search = params.toString();
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
+  // The other languages' search pages get the words typed (filters are named per language).
+  for (const link of document.querySelectorAll("nav.languages a[hreflang]")) {
+    const address = new URL(link.href);
+    address.search = query ? `?${new URLSearchParams({ q: query })}` : "";
+    link.href = address.href;
+  }
 }
 
 // Search for the query as typed and, when it has Azerbaijani letters, in plain Latin too: pages
