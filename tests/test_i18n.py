@@ -350,3 +350,15 @@ def test_translations_command_refuses_invalid_data(tmp_path: Path):
     result = CliRunner().invoke(main, ["translations", "--data", str(data)])
     assert result.exit_code == 1
     assert "ngo_data/ngos/broken.yaml:2:1: YAML syntax error" in result.output
+
+
+def test_an_acronym_follows_the_page_language(sample_site):
+    """OSCE's acronym is written per language: ATƏT, ОБСЕ, OSCE, in the heading, the lists and
+    the search names."""
+    for prefix, acronym in (("", "ATƏT"), ("ru/", "ОБСЕ"), ("en/", "OSCE")):
+        page = parse(sample_site / prefix / "partners/osce/index.html")
+        assert page.xpath("//h1/abbr/text()") == [f"({acronym})"], prefix
+        listed = parse(sample_site / prefix / "partners/index.html")
+        assert f"({acronym})" in listed.xpath("//main//abbr/text()"), prefix
+        names = page.xpath("//head/meta[@name='search-names']/@content")[0].split()
+        assert {"atət", "обсе", "osce"} <= set(names), prefix

@@ -197,7 +197,7 @@ class OrganisationFields:
     description: Text
     maintainers: tuple[str, ...]
     last_verified: dt.date
-    acronym: str | None
+    acronym: Text | None  # one line (the same in every language), or one per language
     other_names: tuple[Text, ...]
     founded: int | None
     regions: tuple[str, ...]
@@ -435,7 +435,7 @@ def _common(slug: str, source: str, d: dict[str, Any], lang: str, phone_region: 
         "description": Text.of(d["description"], lang),
         "maintainers": tuple(d["maintainers"]),
         "last_verified": dt.date.fromisoformat(d["last_verified"]),
-        "acronym": d.get("acronym"),
+        "acronym": Text.name_of(d["acronym"], lang) if "acronym" in d else None,
         "other_names": tuple(Text.name_of(item, lang) for item in d.get("other_names", ())),
         "founded": d.get("founded"),
         "regions": tuple(d.get("regions", ())),
@@ -606,7 +606,7 @@ class Programme(WithParties):
     slug: str
     source: str
     title: Text
-    acronym: str | None
+    acronym: Text | None
     other_names: tuple[Text, ...]
     status: str | None  # 'planned', 'active' or 'completed'; None when the sources do not say
     start_year: int | None
@@ -650,7 +650,7 @@ def build_programme(
         slug=slug,
         source=source,
         title=Text.name_of(d["title"], lang),
-        acronym=d.get("acronym"),
+        acronym=Text.name_of(d["acronym"], lang) if "acronym" in d else None,
         other_names=tuple(Text.name_of(item, lang) for item in d.get("other_names", ())),
         status=d.get("status"),
         start_year=d.get("start_year"),

@@ -99,7 +99,7 @@ def entry_of(item: Organisation | Meeting | Programme | PressRelease, directory:
             regions=_vocabulary(directory.regions, item.regions),
             themes=_vocabulary(directory.themes, item.themes),
             date=dt.date(item.start_year, 1, 1) if item.start_year else None,
-            names=tuple(names + ([item.acronym] if item.acronym else [])),
+            names=tuple(names + (list(item.acronym.texts) if item.acronym else [])),
             summary=item.description,
         )
     if isinstance(item, Organisation):
@@ -109,7 +109,7 @@ def entry_of(item: Organisation | Meeting | Programme | PressRelease, directory:
             regions=_vocabulary(directory.regions, item.all_regions),
             themes=_vocabulary(directory.themes, item.themes),
             date=None,
-            names=tuple(names + ([item.acronym] if item.acronym else [])),
+            names=tuple(names + (list(item.acronym.texts) if item.acronym else [])),
             summary=item.description,
         )
     if isinstance(item, Meeting):
@@ -136,7 +136,7 @@ def _press_entry(article: PressRelease, directory: Directory) -> SearchEntry:
     elif isinstance(organisation, Organisation):
         regions, themes = organisation.all_regions, organisation.themes
     if isinstance(organisation, Organisation):
-        names += organisation.name.texts + ([organisation.acronym] if organisation.acronym else [])
+        names += organisation.name.texts + (list(organisation.acronym.texts) if organisation.acronym else [])
     return SearchEntry(
         kind="press",
         regions=_vocabulary(directory.regions, regions),

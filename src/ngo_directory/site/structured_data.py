@@ -112,7 +112,7 @@ class Describer:
         data = _node(kind, page, "organisation", self.plain(org.name))
         if not full:
             return data
-        names = [org.acronym] if org.acronym else []
+        names = [self.plain(org.acronym)] if org.acronym else []
         names += [self.plain(n) for n in org.other_names]
         website = org.contacts.website or (org.website if isinstance(org, Partner) else None)
         data.update(
@@ -209,7 +209,7 @@ class Describer:
     def programme(self, programme: Programme) -> dict[str, Any]:
         data: dict[str, Any] = {
             **_node("Project", self.address(programme), "project", self.plain(programme.title)),
-            "alternateName": [programme.acronym] if programme.acronym else [],
+            "alternateName": [self.plain(programme.acronym)] if programme.acronym else [],
             "description": self.summary(programme.description),
             "foundingDate": str(programme.start_year) if programme.start_year else None,
             "dissolutionDate": str(programme.end_year) if programme.end_year else None,
