@@ -189,3 +189,16 @@ def test_the_home_search_box_shows_only_where_it_can_work(browser: Any, base_url
         page.goto(f"{base_url}/en/")
         assert page.locator("main form.search").is_visible() is scripts
         context.close()
+
+
+def test_an_organisation_page_reads_what_it_does_first(sample_site: Path) -> None:
+    page = parse(sample_site / "en/partners/isar/index.html")
+    headings = [h.text_content() for h in page.xpath("//main//h2")]
+    assert headings[0] == "About"
+    about = page.xpath("//main//section[@aria-labelledby='about']")[0]
+    facts = page.xpath("//main//dl[@class='facts']")[0]
+    assert about.getparent().index(about) < facts.getparent().index(facts)  # then where and on what
+    # What it offers local NGOs, its details included, in one place.
+    offers = page.xpath("//dt[.='Offers local NGOs']/following-sibling::dd[1]")[0]
+    assert offers.xpath(".//ul[@class='tags']/li") and offers.xpath("div[@class='details']/p")
+    assert not about.xpath(".//div[@class='details']")
