@@ -202,3 +202,14 @@ def test_an_organisation_page_reads_what_it_does_first(sample_site: Path) -> Non
     offers = page.xpath("//dt[.='Offers local NGOs']/following-sibling::dd[1]")[0]
     assert offers.xpath(".//ul[@class='tags']/li") and offers.xpath("div[@class='details']/p")
     assert not about.xpath(".//div[@class='details']")
+
+
+def test_content_pages_link_the_records_they_name(sample_site: Path) -> None:
+    """record: links become the record's page in the text's own language."""
+    for prefix in ("", "ru/", "en/"):
+        page = parse(sample_site / prefix / "community-information-centres/index.html")
+        links = {a.text_content(): a.get("href") for a in page.xpath("//main//a")}
+        up = "../" * (1 + prefix.count("/"))  # from <prefix>community-information-centres/ to the root
+        assert links["IREX"] == f"{up}{prefix}partners/irex/", prefix
+        assert links["USAID"].endswith(f"{prefix}partners/usaid/")
+        assert not any(href.startswith("record:") for href in page.xpath("//@href"))

@@ -1382,6 +1382,21 @@ def test_content_files_with_hidden_characters_are_refused(data, content):
     ]
 
 
+def test_a_text_links_records_by_slug(data, content):
+    """[name](record:slug) links a record's page; a slug that names no record is refused where
+    it is written, with the nearest slugs."""
+    write(
+        content,
+        "pages/about.md",
+        "Title: About\nSlug: about-us\nLang: en\n\n"
+        "Run by [Open Aid](record:open-aid), with [them](record:open-ad).\n",
+    )
+    assert check(data, content=folder_check(content)) == [
+        "content/pages/about.md:5:49: content: the link 'record:open-ad' names no record of the directory "
+        "(did you mean 'open-aid'?)"
+    ]
+
+
 # --- meetings that clash --------------------------------------------------------------------
 
 OTHER_MEETING = "ngo_data/meetings/second-meeting.yaml"

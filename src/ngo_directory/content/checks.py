@@ -6,6 +6,7 @@ whichever reader saw it (``content/reading.py`` for ``validate``, Pelican's for 
 
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import re
@@ -15,11 +16,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..i18n import N_, RECORD_LANGUAGES
-from ..problems import Message, Problem, either
+from ..problems import Message, Problem, did_you_mean, either
 from ..records.loader import check_characters
 from ..records.sources import display, walk
 from ..records.validate import WITH_ARTICLE
 from ..text.translit import SLUG, slugify
+from .model import RECORD_LINK
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
 LineOf = Callable[[str], int]
@@ -185,6 +187,36 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
     return problems
 
 
+def check_record_links(file: str, text: str, body: str, kind_of: Mapping[str, str]) -> list[Problem]:
+    """A problem for each record: link whose slug names no NGO, partner, meeting or programme."""
+    problems = []
+    searched_from = 0
+    for match in RECORD_LINK.finditer(body):
+        slug = match.group("slug")
+        written = f"record:{slug}"
+        at = text.find(written, searched_from)
+        if at >= 0:
+            searched_from = at + 1
+        if slug in kind_of:
+            continue
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        column = at - text.rfind("\n", 0, at) if at >= 0 else 1
+        close = difflib.get_close_matches(slug, list(kind_of), n=3, cutoff=0.6)
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "content",
+                Message(N_("the link '%(link)s' names no record of the directory"), link=written),
+                did_you_mean(close)
+                if close
+                else Message(N_("write record: and the slug of an NGO, partner, meeting or programme")),
+            )
+        )
+    return problems
+
+
 # Files that look meant as press releases or pages but that are not read as one (only .md files
 # are): reported, so that no text is ever silently left out. In the press folder, any text file;
 # elsewhere, the other formats Pelican knows (only .md is read, as validate reads it). Anything
@@ -338,6 +370,7 @@ def check_texts(
         problems += check_characters(file, source.text)
         problems += check_content_metadata(file, line_of, metadata, languages, reserved)
         problems += check_links(file, source.text, source.body, source.folder)
+        problems += check_record_links(file, source.text, source.body, kind_of)
         if source.is_press:
             problems += check_press_release(file, line_of, metadata, kind_of)
             releases.append((file, line_of, metadata))

@@ -12,9 +12,31 @@ checks refuse in every file, so no text can forge it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 ROOT = "\u2060"  # WORD JOINER: invisible, refused in content, left alone by URL joining
+
+
+# A link to a record of the directory from a page or press release, [IREX](record:irex): the
+# build makes it the address of the record's page in the text's language (record_links).
+RECORD_LINK = re.compile(r"""(?P<attribute>href\s*=\s*)(?P<quote>["'])record:(?P<slug>[^"'#?]*)(?P=quote)""")
+
+
+def record_links(html: str, address: Callable[[str], str | None]) -> str:
+    """``html`` with each record: link made the address, from ROOT, of that record's page
+    (``address`` of its slug); a slug ``address`` does not know stays as written (the checks
+    have refused it)."""
+
+    def replace(match: re.Match[str]) -> str:
+        found = address(match.group("slug"))
+        if found is None:
+            return match.group(0)
+        quote = match.group("quote")
+        return f"{match.group('attribute')}{quote}{ROOT}/{found}{quote}"
+
+    return RECORD_LINK.sub(replace, html)
 
 
 def rooted(html: str, root: str) -> str:

@@ -21,7 +21,7 @@ _MARKDOWN = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output
 _HEADER_END = re.compile(r"\n[ \t]*\n")
 # The words Pelican's file links start with ({filename}, |static|, {attach}...): Markdown never
 # makes them up, so a text without any of them has no file link to check.
-_LINK_WORDS = ("filename", "static", "attach")
+_LINK_WORDS = ("filename", "static", "attach", "record:")
 
 
 def read_markdown(text: str, *, body: bool = True) -> tuple[dict[str, str], str]:

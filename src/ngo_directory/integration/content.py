@@ -8,12 +8,12 @@ writes none of them itself: the directory generator writes them with the other p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Protocol
 
 from ..content.checks import SourceText
-from ..content.model import ROOT, ContentPage, PressRelease
+from ..content.model import ROOT, ContentPage, PressRelease, record_links
 from ..problems import Problem
 from ..records.sources import display, read_bytes
 
@@ -87,12 +87,20 @@ class PelicanTexts:
         return texts, problems
 
     def convert(
-        self, context: MutableMapping[str, object], article_url: str, page_url: str
+        self,
+        context: MutableMapping[str, object],
+        article_url: str,
+        page_url: str,
+        record_url: Callable[[str, str], str | None] = lambda slug, language: None,
     ) -> tuple[list[PressRelease], list[ContentPage]]:
         """Our own frozen copy of every published article and page, their HTML with links from
         the site's ROOT; then Pelican is told not to write them (an empty ``save_as``). Call it
         once every generator has read its files (links to static files resolve only then) and
         before any writes."""
+
+        def linked(html: str, language: str) -> str:
+            return record_links(html, lambda slug: record_url(slug, language))
+
         previous = context.get("localsiteurl")
         context["localsiteurl"] = ROOT  # what Pelican's summary of a text without one resolves with
         try:
@@ -103,8 +111,8 @@ class PelicanTexts:
                     title=item.title,
                     date=item.date,  # the checks require a Date
                     modified=getattr(item, "modified", None),
-                    summary=item.get_summary(ROOT),
-                    content=item.get_content(ROOT),
+                    summary=linked(item.get_summary(ROOT), item.lang),
+                    content=linked(item.get_content(ROOT), item.lang),
                     organisation=str(item.metadata["organization"]).strip(),
                     meeting=str(item.metadata.get("meeting") or "").strip() or None,
                     url=item.url,
@@ -119,7 +127,7 @@ class PelicanTexts:
                     slug=item.slug,
                     lang=item.lang,
                     title=item.title,
-                    content=item.get_content(ROOT),
+                    content=linked(item.get_content(ROOT), item.lang),
                     url=item.url,
                     path=page_url.format(**item.url_format),
                     listed=item.status == "published",

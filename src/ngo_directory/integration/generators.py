@@ -108,7 +108,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         with phase("content and plan"):
             assert self.directory is not None and self.texts is not None
             releases, pages = self.texts.convert(
-                self.context, self.settings["ARTICLE_URL"], self.settings["PAGE_URL"]
+                self.context, self.settings["ARTICLE_URL"], self.settings["PAGE_URL"], self.record_url
             )
             settings = self.settings_by_name
             self.plan = plan_site(self.directory, releases, pages, self.languages, settings, build_moment())
@@ -124,6 +124,16 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
             logger.info(
                 "Planned %d pages in %d languages", len(self.plan.pages), len(self.languages.languages)
             )
+
+    def record_url(self, slug: str, language: str) -> str | None:
+        """The address of a record's page in ``language`` (a text's record: links), from the
+        site's root; None for a slug that is no record."""
+        assert self.directory is not None
+        d = self.directory
+        record = d.ngos.get(slug) or d.partners.get(slug) or d.meetings.get(slug) or d.programmes.get(slug)
+        if record is None:
+            return None
+        return Urls(self.settings_by_name, self.languages.prefix(language)).url(record)
 
     @property
     def settings_by_name(self) -> dict[str, Any]:
