@@ -153,6 +153,14 @@ def _link_targets(value: str, folder: str) -> set[str]:
     return found
 
 
+def _position(text: str, at: int) -> tuple[int, int]:
+    """Line and column (from 1) of offset ``at`` in ``text``; the first line's start when the
+    offset is unknown (-1)."""
+    if at < 0:
+        return 1, 1
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
 def check_links(file: str, text: str, body: str, relative_folder: str) -> list[Problem]:
     """A problem for each {filename}, {static} or {attach} link that leads outside the content
     folder: Pelican would copy that file, from anywhere on the build host, into the site.
@@ -172,13 +180,10 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
             if at >= 0:
                 searched_from[written] = at + 1
                 break
-        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-        column = at - text.rfind("\n", 0, at) if at >= 0 else 1
         problems.append(
             Problem(
                 file,
-                line,
-                column,
+                *_position(text, at),
                 "content",
                 Message(N_("the link '%(link)s' leads outside the content folder"), link=link),
                 Message(N_("link only to files inside content/, or to a web address")),
@@ -199,14 +204,11 @@ def check_record_links(file: str, text: str, body: str, kind_of: Mapping[str, st
             searched_from = at + 1
         if slug in kind_of:
             continue
-        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-        column = at - text.rfind("\n", 0, at) if at >= 0 else 1
         close = difflib.get_close_matches(slug, list(kind_of), n=3, cutoff=0.6)
         problems.append(
             Problem(
                 file,
-                line,
-                column,
+                *_position(text, at),
                 "content",
                 Message(N_("the link '%(link)s' names no record of the directory"), link=written),
                 did_you_mean(close)
