@@ -75,15 +75,17 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _served(site: Path) -> Iterator[str]:
+def served(site: Path) -> Iterator[str]:
+    """Serve ``site`` on a free port of 127.0.0.1; yields the base URL (without a final '/')."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+        thread.join()
 
 
 def take(
@@ -95,7 +97,7 @@ def take(
     if not (site / "index.html").is_file():
         raise ScreenshotsFailed(f"no site in {site}: build it first (make html)")
     if browser is not None:
-        with _served(site) as base:
+        with served(site) as base:
             return _photograph(browser, base, target, site, prefixes, scheme)
     try:
         from playwright.sync_api import sync_playwright
@@ -108,7 +110,7 @@ def take(
         raise ScreenshotsFailed(
             f"no Chromium at {chromium}: apt-get install chromium, or set NGO_DIRECTORY_CHROMIUM"
         )
-    with _served(site) as base, sync_playwright() as playwright:
+    with served(site) as base, sync_playwright() as playwright:
         own = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
             return _photograph(own, base, target, site, prefixes, scheme)
@@ -127,7 +129,7 @@ def _photograph(
             folder = target / language
             folder.mkdir(parents=True, exist_ok=True)
             for kind, address in pages_of(site, prefix).items():
-                page.goto(base + address)
+                page.goto(f"{base}/{address}")
                 path = folder / f"{kind}-{width}.png"
                 page.screenshot(path=str(path))
                 written.append(path)
