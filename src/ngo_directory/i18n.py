@@ -40,6 +40,11 @@ def translations(language: str) -> Translations:
     return Translations(mo, domain=DOMAIN)
 
 
+def language_prefix(language: str, default: str) -> str:
+    """Where a language's pages live: '' for the default language, 'ru/' for Russian."""
+    return "" if language == default else f"{language}/"
+
+
 @dataclass(frozen=True)
 class Languages:
     """The site's languages from the settings: the default lives at the root, the others
@@ -71,7 +76,7 @@ class Languages:
 
     def prefix(self, language: str) -> str:
         """The URL prefix of a language: '' for the default, 'ru/' for Russian."""
-        return "" if language == self.default else f"{language}/"
+        return language_prefix(language, self.default)
 
     def order(self, language: str) -> list[str]:
         """Where to look for a text shown on a ``language`` page: that language, then the fallbacks."""

@@ -503,6 +503,15 @@ def _operator(value: Mapping[str, Any] | None, languages: list[str]) -> Operator
     return Operator(FrozenMap(names), value.get("url"), value.get("email"))
 
 
+def _https_address(value: Any) -> bool:
+    """An https:// address with a host, nothing in it that could leave an HTML attribute."""
+    return (
+        isinstance(value, str)
+        and bool(re.fullmatch(r"https://[^\s\"'<>]+", value))
+        and bool(urlsplit(value).hostname)
+    )
+
+
 def _operator_errors(value: Any) -> list[str]:
     if value is None:
         return []
@@ -514,7 +523,7 @@ def _operator_errors(value: Any) -> list[str]:
         or set(value) - {"name", "url", "email"}
         or not names
         or not all(isinstance(n, str) and n.strip() for n in names)
-        or (url is not None and not (isinstance(url, str) and re.fullmatch(r"https://[^\s\"'<>]+", url)))
+        or (url is not None and not _https_address(url))
         or (
             email is not None
             and not (isinstance(email, str) and re.fullmatch(r"[^\s@\"'<>]+@[^\s@\"'<>]+", email))
@@ -578,9 +587,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
             "'https://...'}, such as the CC-BY-4.0 of the default"
         )
     image = merged["NGO_DIRECTORY_SHARE_IMAGE"]
-    if image is not None and not (
-        isinstance(image, str) and re.fullmatch(r"https://[^\s\"'<>]+", image) and urlsplit(image).hostname
-    ):
+    if image is not None and not (_https_address(image)):
         errors.append(
             f"NGO_DIRECTORY_SHARE_IMAGE = {image!r}: expected the https:// address of a PNG or JPEG "
             "(link previews fetch it from anywhere), or None"

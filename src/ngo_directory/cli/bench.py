@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..i18n import RECORD_LANGUAGES
+from ..i18n import RECORD_LANGUAGES, language_prefix
 from .common import main
-from .site import site_settings_of
+from .site import settings_option, site_settings_of
 
 
 def _languages_option(
@@ -119,14 +119,7 @@ def bench(
 
 
 @main.command()
-@click.option(
-    "-s",
-    "--settings",
-    "settings_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Pelican settings file the site was built with (its languages). [default: pelicanconf.py]",
-)
+@settings_option
 @click.option(
     "--site",
     type=click.Path(file_okay=False, path_type=Path),
@@ -152,15 +145,15 @@ def screenshots(settings_file: Path | None, site: Path, out: Path, scheme: str) 
     """Screenshots of the home page and one page of each kind, 360 and 1280 pixels wide, in
     every language, taken in headless Chromium from a built site.
 
-    Example:
-        make html && ngo-directory screenshots --site output --out screenshots
+    \b
+    Example (after make html):
+        ngo-directory screenshots --site output --out screenshots
     """
     from ..bench.screenshots import ScreenshotsFailed, take
 
     settings = site_settings_of(settings_file)
     prefixes = {
-        language: "" if language == settings.default_language else f"{language}/"
-        for language in settings.languages
+        language: language_prefix(language, settings.default_language) for language in settings.languages
     }
     try:
         written = take(site, out, prefixes, scheme)

@@ -133,7 +133,12 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         record = d.ngos.get(slug) or d.partners.get(slug) or d.meetings.get(slug) or d.programmes.get(slug)
         if record is None:
             return None
-        return Urls(self.settings_by_name, self.languages.prefix(language)).url(record)
+        return self.urls_of(language).url(record)
+
+    @functools.cache  # noqa: B019  (one generator per build)
+    def urls_of(self, language: str) -> Urls:
+        """The URLs of ``language``'s pages."""
+        return Urls(self.settings_by_name, self.languages.prefix(language))
 
     @property
     def settings_by_name(self) -> dict[str, Any]:

@@ -317,12 +317,14 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
     def search_fields(context: Context, item: Any, body: str) -> dict[str, Any]:
         return site.search_fields(item, str(body), context)
 
-    def og_locale(language: str) -> str:
+    def open_graph_locale(language: str) -> str:
         """A site language as Open Graph's locale: language_TERRITORY (az -> az_AZ, en -> en_GB),
         the territory Babel's likely subtags give when the locale names none."""
         locale = site.babel_locale(language)
         territory = locale.territory or Locale.parse(get_global("likely_subtags")[locale.language]).territory
         return f"{locale.language}_{territory}"
+
+    og_locales = {language: open_graph_locale(language) for language in site.languages.languages}
 
     @pass_context
     def structured_data(context: Context, item: Any) -> dict[str, Any] | None:
@@ -371,7 +373,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         kind_names=kind_names,
         shown_language=shown_language,
         structured_data=structured_data,
-        og_locale=og_locale,
+        og_locale=og_locales.__getitem__,
         search_kinds=list(KIND_LABELS),
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),

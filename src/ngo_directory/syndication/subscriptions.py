@@ -4,7 +4,7 @@ pages, the Subscribe page, the OPML files and the writer all read."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..i18n import N_, Languages
@@ -156,52 +156,48 @@ class Catalogue:
             ("programme", directory.programmes, None),
         ]
         for group, records, vocabulary in sources:
-            channels = []
+            channels: list[tuple[str, Channel]] = []  # (the subject's name, its channel)
             for slug, record in records.items():
                 name = one_line(shown_name(record, order))
                 path = f"{FOLDERS[group]}/{slug}"
                 has_feeds = group != "meeting"
                 has_calendar = group != "programme"  # dated by the year at most
-                channels.append(
-                    Channel(
-                        topic=topic(group, slug),
-                        group=group,
-                        subject=record,
-                        language=language,
-                        title=name,
-                        description=tr(SUBJECT_DESCRIPTIONS[group]) % {"name": name},
-                        calendar_description=tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name}
-                        if has_calendar
-                        else "",
-                        page=urls.url(record, vocabulary),
-                        atom=feeds + path + ATOM if has_feeds else None,
-                        rss=feeds + path + RSS if has_feeds else None,
-                        calendar=calendars + path + ICS if has_calendar else None,
-                    )
+                own = Channel(
+                    topic=topic(group, slug),
+                    group=group,
+                    subject=record,
+                    language=language,
+                    title=name,
+                    description=tr(SUBJECT_DESCRIPTIONS[group]) % {"name": name},
+                    calendar_description=tr(CALENDAR_DESCRIPTIONS[group]) % {"name": name}
+                    if has_calendar
+                    else "",
+                    page=urls.url(record, vocabulary),
+                    atom=feeds + path + ATOM if has_feeds else None,
+                    rss=feeds + path + RSS if has_feeds else None,
+                    calendar=calendars + path + ICS if has_calendar else None,
                 )
+                channels.append((name, own))
                 if group in ("ngo", "partner") and slug in issuers:
-                    channels.append(
-                        Channel(
-                            topic=press_topic(group, slug),
-                            group=group,
-                            subject=record,
-                            language=language,
-                            title=tr(PRESS_ONLY_TITLE) % {"name": name},
-                            description=tr(PRESS_ONLY_DESCRIPTION) % {"name": name},
-                            calendar_description="",
-                            page=urls.url(record),
-                            atom=f"{feeds}{path}/press{ATOM}",
-                            rss=f"{feeds}{path}/press{RSS}",
-                            calendar=None,
-                        )
+                    press_only = replace(
+                        own,
+                        topic=press_topic(group, slug),
+                        title=tr(PRESS_ONLY_TITLE) % {"name": name},
+                        description=tr(PRESS_ONLY_DESCRIPTION) % {"name": name},
+                        calendar_description="",
+                        atom=f"{feeds}{path}/press{ATOM}",
+                        rss=f"{feeds}{path}/press{RSS}",
+                        calendar=None,
                     )
+                    channels.append((name, press_only))
             # By the subject's name, an organisation's press releases right after its own channel.
-            groups[group] = sorted(
+            ordered = sorted(
                 channels,
-                key=lambda c: (
-                    sort_key(one_line(shown_name(c.subject, order)), language),
-                    not c.topic.startswith(f"{c.group}:"),
-                    c.topic,
+                key=lambda pair: (
+                    sort_key(pair[0], language),
+                    not pair[1].topic.startswith(f"{group}:"),
+                    pair[1].topic,
                 ),
             )
+            groups[group] = [channel for _, channel in ordered]
         return cls(language, site, groups)
