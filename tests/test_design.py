@@ -5,6 +5,8 @@ item is reachable without JavaScript; the screenshots tool photographs a page of
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,11 @@ import pytest
 from browsertools import serve
 from conftest import pinned_date
 from ngo_directory.bench.screenshots import pages_of, take
+from ngo_directory.records.models import Meeting, Programme, Text
+from ngo_directory.records.validate import load_directory
 from ngo_directory.settings import SettingsError, plugin_settings
 from ngo_directory.site.plan import months_before
-from sitetools import build, copy_project, parse
+from sitetools import ROOT, build, copy_project, inputs_of, parse
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
@@ -213,3 +217,74 @@ def test_content_pages_link_the_records_they_name(sample_site: Path) -> None:
         assert links["IREX"] == f"{up}{prefix}partners/irex/", prefix
         assert links["USAID"].endswith(f"{prefix}partners/usaid/")
         assert not any(href.startswith("record:") for href in page.xpath("//@href"))
+
+
+def test_content_pages_and_press_releases_link_every_record_they_name(sample_site: Path) -> None:
+    """Wherever a page or press release names a record (its name, acronym or other name, in
+    any language, as a whole word), the page links that record's page."""
+    directory = load_directory(ROOT / "ngo_data")
+    names: dict[str, set[str]] = {}
+    for records in (directory.ngos, directory.partners, directory.programmes, directory.meetings):
+        for slug, record in records.items():
+            main = record.title if isinstance(record, Meeting | Programme) else record.name
+            texts = [main, getattr(record, "acronym", None)]
+            texts += getattr(record, "other_names", ())
+            names[slug] = {name for text in texts if text for name in text.texts}
+    inputs = inputs_of()
+    addresses = [*inputs.pages, *(f"press/{slug}" for slug in inputs.press)]
+    checked = 0
+    for prefix in ("", "ru/", "en/"):
+        for address in addresses:
+            article = parse(sample_site / prefix / address / "index.html").xpath("//main/article")[0]
+            body = " ".join(
+                child.text_content() for child in article if child.tag not in ("header", "footer")
+            )
+            linked = {href.rstrip("/").rsplit("/", 1)[-1] for href in article.xpath(".//a/@href")}
+            for slug, spellings in names.items():
+                said = [n for n in spellings if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body)]
+                if said:
+                    checked += 1
+                    assert slug in linked, f"{prefix}{address} names {said} without linking {slug}"
+    assert checked > 60  # the sample's texts name dozens of records
+
+
+def test_filled_from_gives_a_name_the_other_names_it_lacks() -> None:
+    name = Text.name_of({"ru": "Институт", "en": "Institute"}, "az")
+    filled = name.filled_from(
+        [
+            Text.name_of("Neutral", "az"),
+            Text.name_of({"en": "Other", "az": "İnstitut"}, "az"),
+            Text.name_of({"az": "Başqa"}, "az"),
+        ]
+    )
+    assert filled.values == (("az", "İnstitut"), ("en", "Institute"), ("ru", "Институт"))
+    assert filled.pick(["az", "ru", "en"]) == ("az", "İnstitut")
+    assert name.filled_from([]) is name
+    neutral = Text.name_of("IREX", "az")
+    assert neutral.filled_from([Text.name_of({"ru": "Совет"}, "az")]) is neutral
+
+
+def test_the_best_name_in_the_page_language_comes_before_a_fallback(tmp_path: Path) -> None:
+    """A partner named only in Russian and English, with an Azerbaijani other name: the
+    Azerbaijani site shows that name (not a fallback) in its heading, the list and the page's
+    data, and does not repeat it under "Also known as"."""
+    data, content = copy_project(tmp_path / "project")
+    record = data / "partners" / "unesco-iite.yaml"
+    text = record.read_text("utf-8")
+    az = "UNESCO-nun Təhsildə İnformasiya Texnologiyaları İnstitutu"
+    text = text.replace(f"  az: {az}\n", "", 1).replace("other_names:\n", f"other_names:\n  - az: {az}\n", 1)
+    assert az not in text.split("other_names")[0]
+    record.write_text(text, "utf-8")
+    site = build(tmp_path / "site", data, content)
+    page = parse(site / "partners/unesco-iite/index.html")
+    (h1,) = page.xpath("//main//h1")
+    assert h1.text_content().startswith(az) and h1.xpath(".//@lang") == []
+    also = page.xpath("//dt[.='Digər adları']/following-sibling::dd[1]")[0].text_content()
+    assert az not in also and "UNESCO Institute for Information Technology Education" in also
+    (data_block,) = page.xpath("//script[@type='application/ld+json']/text()")
+    described = json.loads(data_block)
+    assert described["name"] == az and az not in described["alternateName"]
+    cards = parse(site / "partners/index.html").xpath("//main//a[contains(@href, 'unesco-iite/')]")
+    assert [a.text_content() for a in cards] == [az]
+    russian = parse(site / "ru/partners/unesco-iite/index.html").xpath("//main//h1")[0]
+    assert russian.text_content().startswith("Институт ЮНЕСКО по информационным технологиям в образовании")

@@ -53,6 +53,19 @@ class Text:
                 return language, value
         return self.values[0]
 
+    def filled_from(self, others: Iterable[Text]) -> Text:
+        """This name, given in each language it lacks the first of ``others`` written in that
+        language: the best name in a page's language comes before a fallback. A neutral name is
+        the same in every language and stays as it is."""
+        if self.neutral:
+            return self
+        values = dict(self.values)
+        for other in others:
+            if not other.neutral:
+                for language, value in other.values:
+                    values.setdefault(language, value)
+        return self if len(values) == len(self.values) else Text(tuple(sorted(values.items())))
+
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(lang for lang, _ in self.values)
@@ -427,16 +440,21 @@ class Meeting(WithParties):
         return ROLE_FIELDS[role]
 
 
+def _other_names(d: dict[str, Any], lang: str) -> tuple[Text, ...]:
+    return tuple(Text.name_of(item, lang) for item in d.get("other_names", ()))
+
+
 def _common(slug: str, source: str, d: dict[str, Any], lang: str, phone_region: str) -> dict[str, Any]:
+    other_names = _other_names(d, lang)
     return {
         "slug": slug,
         "source": source,
-        "name": Text.name_of(d["name"], lang),
+        "name": Text.name_of(d["name"], lang).filled_from(other_names),
         "description": Text.of(d["description"], lang),
         "maintainers": tuple(d["maintainers"]),
         "last_verified": dt.date.fromisoformat(d["last_verified"]),
         "acronym": Text.name_of(d["acronym"], lang) if "acronym" in d else None,
-        "other_names": tuple(Text.name_of(item, lang) for item in d.get("other_names", ())),
+        "other_names": other_names,
         "founded": d.get("founded"),
         "regions": tuple(d.get("regions", ())),
         "themes": tuple(d.get("themes", ())),
@@ -646,12 +664,13 @@ def build_programme(
 ) -> Programme:
     del phone_region  # a programme has no phone numbers
     parties = _parties(d, lang, {role: role for role in PROGRAMME_ROLES})
+    other_names = _other_names(d, lang)
     return Programme(
         slug=slug,
         source=source,
-        title=Text.name_of(d["title"], lang),
+        title=Text.name_of(d["title"], lang).filled_from(other_names),
         acronym=Text.name_of(d["acronym"], lang) if "acronym" in d else None,
-        other_names=tuple(Text.name_of(item, lang) for item in d.get("other_names", ())),
+        other_names=other_names,
         status=d.get("status"),
         start_year=d.get("start_year"),
         end_year=d.get("end_year"),

@@ -86,6 +86,11 @@ def _names_of(entries: Iterable[VocabularyEntry]) -> list[str]:
     return [name for entry in entries for name in (*entry.name.texts, *entry.also_known_as)]
 
 
+def _distinct(names: list[str], acronym: Text | None) -> tuple[str, ...]:
+    """A record's names, other names and acronym, each once (an other name may fill its name)."""
+    return tuple(dict.fromkeys(names + (acronym.texts if acronym else [])))
+
+
 def _vocabulary(entries: dict[str, VocabularyEntry], slugs: Iterable[str]) -> tuple[VocabularyEntry, ...]:
     return tuple(entries[slug] for slug in dict.fromkeys(slugs) if slug in entries)
 
@@ -99,7 +104,7 @@ def entry_of(item: Organisation | Meeting | Programme | PressRelease, directory:
             regions=_vocabulary(directory.regions, item.regions),
             themes=_vocabulary(directory.themes, item.themes),
             date=dt.date(item.start_year, 1, 1) if item.start_year else None,
-            names=tuple(names + (list(item.acronym.texts) if item.acronym else [])),
+            names=_distinct(names, item.acronym),
             summary=item.description,
         )
     if isinstance(item, Organisation):
@@ -109,7 +114,7 @@ def entry_of(item: Organisation | Meeting | Programme | PressRelease, directory:
             regions=_vocabulary(directory.regions, item.all_regions),
             themes=_vocabulary(directory.themes, item.themes),
             date=None,
-            names=tuple(names + (list(item.acronym.texts) if item.acronym else [])),
+            names=_distinct(names, item.acronym),
             summary=item.description,
         )
     if isinstance(item, Meeting):

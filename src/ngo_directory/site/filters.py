@@ -229,6 +229,13 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return summary_text(text, markdown=markdown, limit=length)
 
     @pass_context
+    def shown_as(context: Context, text: Any, other: Any) -> bool:
+        """Whether two texts read the same on this page: an other name that the name, filled
+        from it (records/models.py, ``Text.filled_from``), already shows."""
+        language = language_of(context)
+        return site.plain(text, language) == site.plain(other, language)
+
+    @pass_context
     def shown_language(context: Context, text: Text) -> str:
         """The language ``text`` is shown in on this page: the page's, or the fallback's."""
         return text.pick(site.languages.order(language_of(context)))[0]
@@ -357,6 +364,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         number=number_filter,
         kind_label=kind_label,
     )
+    env.tests["shown_as"] = shown_as
     env.globals.update(
         url=url,
         index_url=index_url,

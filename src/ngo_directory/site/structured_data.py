@@ -113,7 +113,7 @@ class Describer:
         if not full:
             return data
         names = [self.plain(org.acronym)] if org.acronym else []
-        names += [self.plain(n) for n in org.other_names]
+        names += [self.plain(n) for n in org.other_names if self.plain(n) != data["name"]]
         website = org.contacts.website or (org.website if isinstance(org, Partner) else None)
         data.update(
             description=self.summary(org.description),
