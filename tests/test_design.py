@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import pytest
@@ -240,6 +241,9 @@ def test_content_pages_and_press_releases_link_every_record_they_name(sample_sit
                 child.text_content() for child in article if child.tag not in ("header", "footer")
             )
             linked = {href.rstrip("/").rsplit("/", 1)[-1] for href in article.xpath(".//a/@href")}
+            for link in article.xpath(".//a[@href]"):  # the site's own links are to be followed
+                leaves = bool(urlsplit(link.get("href")).netloc)
+                assert (link.get("rel") == "nofollow noopener") == leaves, link.get("href")
             for slug, spellings in names.items():
                 said = [n for n in spellings if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body)]
                 if said:

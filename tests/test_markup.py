@@ -53,9 +53,24 @@ def test_sanitize_makes_links_absolute_and_keeps_only_safe_schemes() -> None:
         '<a href="https://e.org">abs</a> <a href="mailto:a@e.org">m</a>'
     )
     assert sanitize(html, base="https://ngo.example.org/en/press/a/") == (
-        '<a href="https://ngo.example.org/en/press/x/" rel="nofollow noopener">rel</a> '
-        '<a href="https://ngo.example.org/y" rel="nofollow noopener">root</a> '
-        '<a rel="nofollow noopener">js</a> '
+        '<a href="https://ngo.example.org/en/press/x/">rel</a> '
+        '<a href="https://ngo.example.org/y">root</a> '
+        "<a>js</a> "
         '<a href="https://e.org" rel="nofollow noopener">abs</a> '
-        '<a href="mailto:a@e.org" rel="nofollow noopener">m</a>'
+        '<a href="mailto:a@e.org">m</a>'
     )
+
+
+def test_only_links_that_leave_the_site_are_marked_nofollow() -> None:
+    html = (
+        '<a href="../x/" title="a > b">own</a> <a href="https://NGO.example.org/y">own, absolute</a> '
+        '<a title=\'"><a href=x>\' href="//evil.example.com/">other host</a> '
+        '<a href="//[x">unparsable</a> <a href="tel:+994125550000">phone</a>'
+    )
+    assert sanitize(html, home="https://ngo.example.org") == (
+        '<a href="../x/" title="a &gt; b">own</a> <a href="https://NGO.example.org/y">own, absolute</a> '
+        '<a title="&quot;&gt;&lt;a href=x&gt;" href="//evil.example.com/" rel="nofollow noopener">'
+        "other host</a> "
+        '<a href="//[x" rel="nofollow noopener">unparsable</a> <a href="tel:+994125550000">phone</a>'
+    )
+    assert 'rel="nofollow noopener"' not in sanitize('<a href="/x">root</a>')

@@ -399,4 +399,5 @@ def webcal_filter(address: str) -> str:
 def sanitize_filter(context: Context, html: str | None) -> Markup:
     """Sanitise the HTML of a page or press release, its links to the site's own pages and
     files starting from this page's way to the site's root (content/model.py, ``ROOT``)."""
-    return Markup(sanitize(rooted(html or "", str(context.get("SITEURL") or ""))))  # noqa: S704  (nh3 output is safe to mark)
+    site_url = str(context.get("SITEURL") or "")
+    return Markup(sanitize(rooted(html or "", site_url), home=site_url))  # noqa: S704  (nh3 output is safe to mark)

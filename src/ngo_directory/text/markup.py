@@ -64,9 +64,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 
 
-def sanitize(html: str, base: str | None = None) -> str:
+def sanitize(html: str, base: str | None = None, home: str | None = None) -> str:
     """Keep only allowlisted tags, attributes and URL schemes; drop everything else. With
-    ``base`` (an absolute URL), relative links are made absolute against it, as feeds need."""
+    ``base`` (an absolute URL), relative links are made absolute against it, as feeds need.
+    Links that leave the site (another host than ``base``'s or ``home``'s, the site's own
+    address) get ``rel="nofollow noopener"``; the site's own links stay plain, to be followed."""
 
     def absolute(tag: str, attribute: str, value: str) -> str | None:
         if attribute != "href" or base is None:
@@ -74,15 +76,43 @@ def sanitize(html: str, base: str | None = None) -> str:
         joined = urljoin(base, value)
         return joined if urlsplit(joined).scheme in URL_SCHEMES or not urlsplit(joined).scheme else None
 
-    return nh3.clean(
+    clean = nh3.clean(
         clean_text(html),
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
-        link_rel="nofollow noopener",
+        link_rel=None,
         strip_comments=True,
         attribute_filter=absolute if base is not None else None,
     )
+    return _mark_external(clean, _host(base or home or ""))
+
+
+# An anchor's start tag as nh3 writes it: attribute values in double quotes, any quote inside
+# escaped, so neither '"' nor '>' ends a value early.
+_ANCHOR = re.compile(r'<a((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*>')
+_HREF = re.compile(r'\shref="([^"]*)"')
+EXTERNAL_REL = "nofollow noopener"
+
+
+def _host(address: str) -> str:
+    """The host of an address ('' for a relative one); an address too broken to parse has a
+    host no site has."""
+    try:
+        return urlsplit(address).netloc.lower()
+    except ValueError:
+        return "\0"
+
+
+def _mark_external(html: str, own_host: str) -> str:
+    def mark(match: re.Match[str]) -> str:
+        href = _HREF.search(match.group(1))
+        host = _host(html_lib.unescape(href.group(1))) if href else ""
+        if not host or host == own_host:
+            return match.group(0)
+        return f'<a{match.group(1)} rel="{EXTERNAL_REL}">'
+
+    return _ANCHOR.sub(mark, html)
 
 
 _MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
