@@ -8,8 +8,8 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
