@@ -89,6 +89,18 @@ def test_no_page_scrolls_sideways_and_the_header_is_compact(
 
 
 @pytest.mark.browser
+def test_on_a_wide_screen_the_menu_is_one_row(browser: Any, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    rows = {}
+    for prefix in PREFIXES.values():
+        page.goto(f"{base_url}/{prefix}ngos/")
+        tops = page.eval_on_selector_all("nav.menu li", "items => items.map(i => i.offsetTop)")
+        rows[prefix] = len(set(tops))
+    page.close()
+    assert rows == {prefix: 1 for prefix in PREFIXES.values()}
+
+
+@pytest.mark.browser
 def test_the_screenshots_tool_photographs_every_kind(browser: Any, sample_site: Path, tmp_path: Path) -> None:
     written = take(sample_site, tmp_path, {"en": "en/"}, "dark", browser)
     assert sorted(p.name for p in written) == sorted(
