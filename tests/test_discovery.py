@@ -106,6 +106,8 @@ def test_missing_addresses_get_a_page_in_every_language(published_busy_site: Pat
         assert link.startswith("/"), link
         assert _file_of(published_busy_site, PUBLISHED_SITEURL + link).is_file(), link
     assert tree.xpath("//head/meta[@name='robots']/@content") == ["noindex"]
+    (brand,) = tree.xpath("//header[@class='site']//a[@class='brand']")  # the band every page has
+    assert (brand.text_content(), brand.get("href")) == ("Azərbaycan QHT Kataloqu", "/")
     assert tree.xpath("//head/meta[@http-equiv='Content-Security-Policy']/@content")
     assert [" ".join(h.text_content().split()) for h in tree.xpath("//main//h1|//main//h2")] == [
         "Səhifə tapılmadı",

@@ -385,6 +385,7 @@ class NotFound:
     """What the page for a missing address says in one language, and where it sends people."""
 
     lang: str
+    site_name: str
     title: str
     text: str
     home: str  # the label of the link to the language's home page

@@ -61,6 +61,7 @@ def not_found_page(languages: Languages, settings: Mapping[str, Any]) -> PageSpe
         texts.append(
             NotFound(
                 lang=language,
+                site_name=languages.site_name(language),
                 title=tr(N_("Page not found")),
                 text=tr(
                     N_("There is no page at this address. It may have moved, or the address may be mistyped.")
