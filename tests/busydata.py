@@ -58,7 +58,8 @@ PRESS_MD = (
     "Title: Forum news for <i>all</i>\nDate: 2027-01-15 10:00\nModified: 2027-02-01 08:00\n"
     f"Slug: forum-news\nLang: en\nOrganization: madad-azerbaijan\nMeeting: {FORUM}\n"
     f"Summary: {HOSTILE}\n\n"
-    f'{HOSTILE}\n\n<div onmouseover="alert(8)">z</div>\n\n[a](javascript:alert(9)) [next](../../press/)\n\n'
+    f'{HOSTILE}\n\n<div onmouseover="alert(8)">z</div>\n\n[a](javascript:alert(9)) [next](../../press/) '
+    "[elsewhere](https://example.com/elsewhere) [Madad](record:madad-azerbaijan)\n\n"
     + "Long line without a break " * 400
     + "\n"
 )

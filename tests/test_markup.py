@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from ngo_directory.text.markup import clean_text, html_to_text, inert_text, one_line, sanitize, shorten
+from ngo_directory.text.markup import (
+    clean_text,
+    html_to_text,
+    inert_text,
+    mark_external,
+    one_line,
+    sanitize,
+    shorten,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +82,27 @@ def test_only_links_that_leave_the_site_are_marked_nofollow() -> None:
         '<a href="//[x" rel="nofollow noopener">unparsable</a> <a href="tel:+994125550000">phone</a>'
     )
     assert 'rel="nofollow noopener"' not in sanitize('<a href="/x">root</a>')
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["/\\spam.example/", "\\\\spam.example/", "http:spam.example", "/\t/spam.example/", " //spam.example/"],
+)
+def test_an_address_a_browser_reads_as_another_host_is_marked(href: str) -> None:
+    html = sanitize(f'<a href="{href}">x</a>', home="https://ngo.example.org")
+    assert html.endswith(' rel="nofollow noopener">x</a>'), html
+
+
+def test_a_title_naming_an_href_does_not_hide_the_real_one() -> None:
+    html = sanitize('<a title=" href=" href="https://spam.example/">this</a>', home="https://ngo.example.org")
+    assert html == '<a title=" href=" href="https://spam.example/" rel="nofollow noopener">this</a>'
+
+
+def test_marking_never_starts_inside_an_attribute_value() -> None:
+    """What nh3 before 0.3.7 wrote for a hostile <abbr> (it left < and > raw inside values):
+    read tag by tag, there is no anchor here, and nothing is inserted."""
+    written = (
+        '<abbr title="<a b=">" href="//evil.com" y="<abbr title="><img src=x onerror=alert(1)>">'
+        "t</abbr></abbr>"
+    )
+    assert mark_external(written, "ngo.example.org") == written

@@ -134,20 +134,20 @@ def _press_entry(article: PressRelease, directory: Directory) -> SearchEntry:
     organisation = directory.ngos.get(article.organisation) or directory.partners.get(article.organisation)
     regions: Sequence[str] = ()
     themes: Sequence[str] = ()
-    names = [article.title]
+    names, acronym = [article.title], None
     if meeting is not None:
         regions, themes = [meeting.venue.region], meeting.themes
         names += meeting.title.texts
     elif isinstance(organisation, Organisation):
         regions, themes = organisation.all_regions, organisation.themes
     if isinstance(organisation, Organisation):
-        names += organisation.name.texts + (list(organisation.acronym.texts) if organisation.acronym else [])
+        names, acronym = names + organisation.name.texts, organisation.acronym
     return SearchEntry(
         kind="press",
         regions=_vocabulary(directory.regions, regions),
         themes=_vocabulary(directory.themes, themes),
         date=article.date.date(),
-        names=tuple(names),
+        names=_distinct(names, acronym),
         summary=article.summary,
     )
 

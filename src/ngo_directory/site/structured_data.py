@@ -112,8 +112,8 @@ class Describer:
         data = _node(kind, page, "organisation", self.plain(org.name))
         if not full:
             return data
-        names = [self.plain(org.acronym)] if org.acronym else []
-        names += [self.plain(n) for n in org.other_names if self.plain(n) != data["name"]]
+        others = [self.plain(n) for n in (org.acronym, *org.other_names) if n]
+        names = [n for n in dict.fromkeys(others) if n != data["name"]]  # each once, the name not again
         website = org.contacts.website or (org.website if isinstance(org, Partner) else None)
         data.update(
             description=self.summary(org.description),

@@ -85,34 +85,53 @@ def sanitize(html: str, base: str | None = None, home: str | None = None) -> str
         strip_comments=True,
         attribute_filter=absolute if base is not None else None,
     )
-    return _mark_external(clean, _host(base or home or ""))
+    try:
+        own_host = urlsplit(base or home or "").netloc.lower()
+    except ValueError:  # not an address of any site: every absolute link leaves it
+        own_host = ""
+    return mark_external(clean, own_host)
 
 
-# An anchor's start tag as nh3 writes it: attribute values in double quotes, any quote inside
-# escaped, so neither '"' nor '>' ends a value early.
-_ANCHOR = re.compile(r'<a((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*>')
-_HREF = re.compile(r'\shref="([^"]*)"')
+# Every start tag as nh3 writes it, read left to right: the allowlist leaves only plain
+# attribute names, values are in double quotes with any quote inside escaped, so a match
+# consumes each value whole and the next one starts at a real tag, never inside a value.
+_START_TAG = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*(/?)>')
+_ATTRIBUTE = re.compile(r'\s+([^\s="<>/]+)(?:="([^"]*)")?')
+_LEADING = re.compile(r"^[\x00-\x20]+")
+_TABS_AND_NEWLINES = re.compile(r"[\t\n\r]")  # browsers remove them from any address
 EXTERNAL_REL = "nofollow noopener"
 
 
-def _host(address: str) -> str:
-    """The host of an address ('' for a relative one); an address too broken to parse has a
-    host no site has."""
+def _leaves(href: str, own_host: str) -> bool:
+    """Whether a browser following ``href`` (an attribute's value, escaped) leaves the site:
+    anything but a path on the same host, read as browsers read it (leading controls and
+    spaces, tabs and newlines ignored, a backslash a slash), so ``/\\spam.example`` and
+    ``http:spam.example`` leave it. ``mailto:`` and ``tel:`` links open no page and stay as they are."""
+    address = _TABS_AND_NEWLINES.sub("", _LEADING.sub("", html_lib.unescape(href))).replace("\\", "/")
     try:
-        return urlsplit(address).netloc.lower()
-    except ValueError:
-        return "\0"
+        parts = urlsplit(address)
+    except ValueError:  # a host no browser would reach either; say it leaves
+        return True
+    if parts.scheme in ("mailto", "tel"):
+        return False
+    if not parts.scheme and not address.startswith("//"):
+        return False
+    return not (parts.scheme in ("http", "https", "") and parts.netloc.lower() == own_host and own_host)
 
 
-def _mark_external(html: str, own_host: str) -> str:
+def mark_external(html: str, own_host: str) -> str:
+    """``html`` as nh3 wrote it, each link that leaves ``own_host`` with ``rel="nofollow noopener"``."""
+
     def mark(match: re.Match[str]) -> str:
-        href = _HREF.search(match.group(1))
-        host = _host(html_lib.unescape(href.group(1))) if href else ""
-        if not host or host == own_host:
+        if match.group(1).lower() != "a":
             return match.group(0)
-        return f'<a{match.group(1)} rel="{EXTERNAL_REL}">'
+        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(match.group(2))}
+        href = attributes.get("href")
+        if href is None or not _leaves(href, own_host):
+            return match.group(0)
+        return f'<a{match.group(2)} rel="{EXTERNAL_REL}"{match.group(3)}>'
 
-    return _ANCHOR.sub(mark, html)
+    return _START_TAG.sub(mark, html)
 
 
 _MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
