@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -118,22 +120,16 @@ def bench(
         json_file.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
+def _folder_option(name: str, default: str, help: str) -> Callable[[Any], Any]:
+    """An option naming a folder, with its default shown."""
+    folder = click.Path(file_okay=False, path_type=Path)
+    return click.option(name, type=folder, default=Path(default), show_default=True, help=help)
+
+
 @main.command()
 @settings_option
-@click.option(
-    "--site",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="The built site.",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("screenshots"),
-    show_default=True,
-    help="Where the images go: <language>/<kind>-<width>.png.",
-)
+@_folder_option("--site", "output", "The built site.")
+@_folder_option("--out", "screenshots", "Where the images go: <language>/<kind>-<width>.png.")
 @click.option(
     "--scheme",
     type=click.Choice(["light", "dark"]),
