@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 
+from ngo_directory.site.open_data import web_json
 from sitetools import build, copy_project, inputs_of, parse
 
 pytestmark = pytest.mark.site
@@ -101,3 +102,39 @@ def test_csv_cells_are_safe_in_a_spreadsheet(tmp_path: Path) -> None:
     assert (row["description_en"], row["description_az"]) == ("'@SUM(1)", "'-1+2")
     record = json.loads((site / "data/ngos.json").read_text("utf-8"))["records"]["formula"]
     assert record["name"] == '=HYPERLINK("http://x.example","y")'  # JSON keeps the value as written
+
+
+def test_json_files_hold_no_markup_characters(tmp_path: Path) -> None:
+    """A name holding markup reads back exactly, but no JSON file holds '<', '>', '&' or the
+    Unicode line separators as themselves: a consumer pasting the file into a page with
+    innerHTML, or a browser sniffing it, finds nothing to run."""
+    hostile = "<script>alert(1)</script> & <img src=x onerror=alert(2)> Gəncə"
+    data, content = copy_project(tmp_path / "project")
+    (data / "ngos/hostile.yaml").write_text(
+        f"name: {json.dumps(hostile)}\ndescription: {{en: {json.dumps(hostile)}}}\n"
+        "regions: [baku]\nthemes: [ict]\nmaintainers: [someone]\n"
+        'last_verified: "2026-11-22"\nadded: "2026-11-22"\n',
+        "utf-8",
+    )
+    site = build(tmp_path / "site", data, content)
+    record = json.loads((site / "data/ngos.json").read_text("utf-8"))["records"]["hostile"]
+    assert record["name"] == hostile and record["description"] == {"en": hostile}
+    whole = json.loads((site / "data/directory.json").read_text("utf-8"))
+    assert whole["ngos"]["hostile"]["name"] == hostile
+    files = sorted((site / "data").rglob("*.json"))
+    assert len(files) >= 6
+    for path in files:
+        raw = path.read_text("utf-8")
+        for character in "<>&\u2028\u2029":
+            assert character not in raw, (path.name, character)
+    assert "\\u003cscript\\u003e" in (site / "data/ngos.json").read_text("utf-8")
+
+
+def test_web_json_escapes_the_line_separators_too() -> None:
+    """Records refuse U+2028 and U+2029 (the loader), so the build never meets them; the writer
+    escapes them all the same, and the data reads back unchanged."""
+    value = {"name": "a\u2028b\u2029c <&> Şəki"}
+    raw = web_json(value, indent=1)
+    assert json.loads(raw) == value
+    assert b"\\u2028" in raw and b"\\u2029" in raw and "Şəki".encode() in raw
+    assert not any(character.encode() in raw for character in "<>&\u2028\u2029")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -23,6 +24,21 @@ SCHEMAS_PATH = "schemas/"
 LANGUAGES = ("az", "ru", "en")
 # The definitions of common.schema.json whose values are a text in one or more languages.
 _TEXTS = ("/text", "/name")
+
+
+# Characters a JSON string may hold as themselves but that a consumer could take for markup
+# (``innerHTML``, a JSON file sniffed as HTML) or, before ES2019, for a line break inside a
+# JavaScript string: written as \u escapes, as the JSON-LD blocks write them. They occur only
+# inside strings, so replacing them in the serialised text leaves the same data once parsed.
+_WEB_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_WEB_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def web_json(value: Any, **options: Any) -> bytes:
+    """``value`` as UTF-8 JSON for the web: letters as themselves, markup characters and the
+    Unicode line separators as escapes."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _WEB_UNSAFE.sub(lambda m: _WEB_ESCAPES[m.group()], text).encode()
 
 
 def _is_text(schema: Mapping[str, Any]) -> bool:
@@ -79,7 +95,7 @@ def json_of(kind: str, records: Mapping[str, Any], licence: Mapping[str, str], s
         "licence": dict(licence),
         "records": dict(records),
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False).encode()
+    return web_json(document, indent=1, sort_keys=False)
 
 
 def data_package(title: str, licence: Mapping[str, str], kinds: Sequence[str]) -> bytes:
@@ -104,7 +120,7 @@ def data_package(title: str, licence: Mapping[str, str], kinds: Sequence[str]) -
         "licenses": [dict(licence)],
         "resources": resources,
     }
-    return json.dumps(package, ensure_ascii=False, indent=1).encode()
+    return web_json(package, indent=1)
 
 
 def export_files(
@@ -128,8 +144,6 @@ def export_files(
         for name in ("regions", "themes", "series")
     }
     everything.update(vocabularies)
-    files.append(
-        (f"{DATA_FOLDER}directory.json", json.dumps(everything, ensure_ascii=False, indent=1).encode())
-    )
+    files.append((f"{DATA_FOLDER}directory.json", web_json(everything, indent=1)))
     files.append((f"{DATA_FOLDER}datapackage.json", data_package(title, licence, kinds)))
     return files
