@@ -126,7 +126,7 @@ def test_editing_another_ngos_record_fails(repo: Path) -> None:
             "ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: edits a record alice does not maintain "
             "on the base revision (may approve: @bob or @Dave)"
         ],
-        "Needs review: 1 finding in 1 of 1 changed file.",
+        "Needs review: 1 finding in 1 file (1 changed file).",
     )
 
 
@@ -149,14 +149,28 @@ def test_renaming_or_deleting_another_record_fails(repo: Path) -> None:
     commit(repo)
     code, lines, err = check(repo, "alice")
     assert code == 1
+    # The meeting still names ngo-beta, which the rename removed: the validator refuses that
+    # too, on the file that shows it, though the pull request does not touch it.
     assert lines == [
         "ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: deletes a record alice does not maintain "
-        "on the base revision (may approve: @bob or @Dave)"
+        "on the base revision (may approve: @bob or @Dave)",
+        "ngo_data/meetings/meeting-one.yaml: invalid-record: the validator refuses it at line 6: "
+        "participants[0]: unknown NGO or partner 'ngo-beta' (did you mean 'ngo-beta-union'?) "
+        "(no approval can pass it: change the file)",
     ]
-    assert err == "Needs review: 1 finding in 1 of 2 changed files."
-    # Renaming your own record is a deletion and an addition, both yours.
+    assert err == "Refused: the validator refuses 1 file as changed (2 changed files)."
+    # Renaming your own record is a deletion and an addition, both yours; the meeting that
+    # names it, also yours, follows.
     git(repo, "reset", "-q", "--hard", "base")
     git(repo, "mv", "ngo_data/ngos/ngo-alpha.yaml", "ngo_data/ngos/ngo-alpha-centre.yaml")
+    write(
+        repo,
+        {
+            "ngo_data/meetings/meeting-one.yaml": MEETING.format(
+                organisers="ngo-alpha-centre", participants="ngo-beta", maintainers="alice"
+            )
+        },
+    )
     commit(repo)
     assert check(repo, "alice")[0] == 0
 
@@ -171,7 +185,7 @@ def test_new_record_must_list_its_author(repo: Path) -> None:
             "ngo_data/ngos/ngo-gamma.yaml: new-record-maintainers: adds a record that does not list "
             "its author alice among its maintainers (may approve: a maintainer of the directory)"
         ],
-        "Needs review: 1 finding in 1 of 1 changed file.",
+        "Needs review: 1 finding in 1 file (1 changed file).",
     )
 
 
@@ -207,7 +221,7 @@ def test_meeting_organised_by_someone_elses_ngo_fails(repo: Path) -> None:
             "ngo_data/meetings/meeting-two.yaml: organiser: names ngo-beta as an organiser, an "
             "organisation alice does not maintain (may approve: @bob or @Dave)"
         ],
-        "Needs review: 1 finding in 1 of 1 changed file.",
+        "Needs review: 1 finding in 1 file (1 changed file).",
     )
 
 
@@ -269,7 +283,7 @@ def test_press_release_for_someone_elses_organisation_fails(repo: Path) -> None:
             "content/press/beta-news.md: press-organisation: publishes for ngo-beta, an organisation "
             "alice does not maintain (may approve: @bob or @Dave)"
         ],
-        "Needs review: 1 finding in 1 of 1 changed file.",
+        "Needs review: 1 finding in 1 file (1 changed file).",
     )
     assert check(repo, "bob")[0] == 0
 
@@ -303,23 +317,51 @@ def test_press_release_edits_and_deletions_follow_the_base_copy(repo: Path) -> N
         ("CODEOWNERS", "repository-setting", "a workflow or setting of the repository"),
         ("ngo_data/regions.yaml", "vocabulary", "a vocabulary every record uses"),
         ("content/pages/about.md", "directory-page", "one of the directory's own pages"),
-        (
-            "ngo_data/ngos/nested/x.yaml",
-            "not-a-record",
-            "not a record (ngo_data/ngos, partners or meetings/<slug>.yaml)",
-        ),
     ],
 )
 def test_files_of_the_directory_need_review(repo: Path, path: str, rule: str, what: str) -> None:
-    write(repo, {path: "changed: yes\n"})
+    # A vocabulary that still holds every region the records use: the validator accepts it.
+    changed = (
+        BASE_FILES["ngo_data/regions.yaml"] + "ganja: {name: {az: Gəncə, ru: Гянджа, en: Ganja}}\n"
+        if path.endswith("regions.yaml")
+        else ""
+    )
+    write(repo, {path: changed or "changed: yes\n"})
     commit(repo)
     assert check(repo, "alice") == (
         1,
         [f"{path}: {rule}: {what}; only a maintainer of the directory may change it "
          "(may approve: a maintainer of the directory)"],
-        "Needs review: 1 finding in 1 of 1 changed file.",
+        "Needs review: 1 finding in 1 file (1 changed file).",
     )  # fmt: skip
     assert check(repo, "Root-Admin")[0] == 0
+
+
+def test_a_file_the_validator_refuses_is_never_may_merge(repo: Path) -> None:
+    """A file in a folder where no record may be, and a record named in capitals beside the
+    record of that name: the validator refuses both, and no approval passes them, not even a
+    directory maintainer's."""
+    write(
+        repo,
+        {
+            "ngo_data/ngos/nested/x.yaml": "changed: yes\n",
+            "ngo_data/ngos/NGO-Alpha.yaml": NGO.format(name="Alpha", maintainers="alice"),
+        },
+    )
+    commit(repo)
+    code, lines, err = check(repo, "alice")
+    assert code == 1
+    assert (
+        "ngo_data/ngos/NGO-Alpha.yaml: invalid-record: the validator refuses it at line 1: file name "
+        "'NGO-Alpha' is not a valid slug (rename it: lowercase letters a-z, digits and single hyphens; "
+        "'ngo-alpha' is another record's, so choose another name) (no approval can pass it: change the file)"
+    ) in lines
+    assert (
+        "ngo_data/ngos/nested: invalid-record: the validator refuses it at line 1: not a record file "
+        "(keep only .yaml records here) (no approval can pass it: change the file)"
+    ) in lines
+    assert err == "Refused: the validator refuses 3 files as changed (2 changed files)."
+    assert check(repo, "Root-Admin")[0] == 1
 
 
 def test_a_symlink_fails(repo: Path) -> None:
@@ -437,13 +479,24 @@ def test_json_and_summary(repo: Path, tmp_path: Path) -> None:
     assert code == 1
     report = json.loads("\n".join(lines))
     assert report["may_merge"] is False
+    assert (report["outcome"], report["auto_merge"], report["approvals"]) == ("wait", True, [])
     assert report["files"] == [
         {
             "file": "ngo_data/meetings/meeting-two.yaml",
             "change": "added",
             "verdict": "needs review: organiser",
+            "approved_by": [],
+            "may_approve": ["bob", "Dave"],
+            "directory_maintainers": False,
         },
-        {"file": "ngo_data/ngos/ngo-alpha.yaml", "change": "edited", "verdict": "may merge"},
+        {
+            "file": "ngo_data/ngos/ngo-alpha.yaml",
+            "change": "edited",
+            "verdict": "may merge",
+            "approved_by": [],
+            "may_approve": [],
+            "directory_maintainers": False,
+        },
     ]
     assert report["findings"] == [
         {
@@ -453,6 +506,8 @@ def test_json_and_summary(repo: Path, tmp_path: Path) -> None:
             "message": "names ngo-beta as an organiser, an organisation alice does not maintain",
             "approvers": ["bob", "Dave"],
             "directory_maintainers": False,
+            "refused": False,
+            "approved_by": [],
         }
     ]
     assert report["notes"] == [
@@ -465,16 +520,18 @@ def test_json_and_summary(repo: Path, tmp_path: Path) -> None:
         }
     ]
     assert summary.read_text("utf-8") == (
-        "## Who may change what\n\n**Needs review:** 1 finding.\n\n"
-        "| file | change | verdict |\n| --- | --- | --- |\n"
-        "| ngo\\_data/meetings/meeting\\-two.yaml | added | needs review: organiser |\n"
-        "| ngo\\_data/ngos/ngo\\-alpha.yaml | edited | may merge |\n\n"
+        "## Who may change what\n\n**Waiting for approval:** 1 finding still needs the approval of one "
+        "of those named below.\n\n"
+        "| file | change | verdict | approved by | may approve |\n| --- | --- | --- | --- | --- |\n"
+        "| ngo\\_data/meetings/meeting\\-two.yaml | added | needs review: organiser | \\- | "
+        "@\u200bbob, @\u200bDave |\n"
+        "| ngo\\_data/ngos/ngo\\-alpha.yaml | edited | may merge | \\- | \\- |\n\n"
         "### Needs review\n\n"
         "- ngo\\_data/meetings/meeting\\-two.yaml: organiser: names ngo\\-beta as an organiser, an "
-        "organisation alice does not maintain \\(may approve: @bob or @Dave\\)\n\n"
+        "organisation alice does not maintain \\(may approve: @\u200bbob or @\u200bDave\\)\n\n"
         "### For review\n\n"
         "- ngo\\_data/meetings/meeting\\-two.yaml: note: names partner\\-one among the participants "
-        "\\(for review by @carol\\)\n"
+        "\\(for review by @\u200bcarol\\)\n"
     )
 
 
@@ -570,7 +627,7 @@ def test_the_editors_placeholder_is_never_an_author(repo: Path) -> None:
             "ngo_data/ngos/unclaimed.yaml: not-a-maintainer: deletes a record Directory-Editors does not "
             "maintain on the base revision (may approve: a maintainer of the directory)"
         ],
-        "Needs review: 1 finding in 1 of 1 changed file.",
+        "Needs review: 1 finding in 1 file (1 changed file).",
     )
     assert check(repo, "root-admin")[0] == 0
 

@@ -216,8 +216,8 @@ def test_check_pr_speaks_the_language(pr_repo: Path, language: str, expected: li
     for start in expected:
         assert any(line.startswith(start) for line in result.stdout.splitlines()), (start, result.stdout)
     verdict = {
-        "az": "Yoxlama lazımdır: 2 dəyişmiş fayl arasından 2 faylda 2 qeyd.",
-        "ru": "Нужна проверка: 2 замечания в 2 из 2 изменённых файла.",
+        "az": "Yoxlama lazımdır: 2 faylda 2 irad (2 dəyişmiş fayl).",
+        "ru": "Нужна проверка: 2 замечания в 2 файлах (2 изменённых файла).",
     }
     assert result.stderr.strip() == verdict[language]
 
@@ -416,25 +416,25 @@ def test_check_pr_usage_errors_speak_the_language(
 RUSSIAN_SUMMARY = [
     "## Кто что может менять",
     "",
-    "**Нужна проверка:** 2 замечания.",
+    "**Ждёт одобрения:** 2 замечания всё ещё ждут одобрения одного из названных ниже.",
     "",
-    "| файл | изменение | вердикт |",
-    "| --- | --- | --- |",
-    "| Makefile | добавлен | нужна проверка: directory\\-code |",
-    "| ngo\\_data/meetings/meeting\\-one.yaml | добавлен | можно слить \\(на проверку: 1\\) |",
-    "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужна проверка: not\\-a\\-maintainer |",
+    "| файл | изменение | вердикт | одобрили | может одобрить |",
+    "| --- | --- | --- | --- | --- |",
+    "| Makefile | добавлен | нужна проверка: directory\\-code | \\- | сопровождающий каталога |",
+    "| ngo\\_data/meetings/meeting\\-one.yaml | добавлен | можно слить \\(на проверку: 1\\) | \\- | \\- |",
+    "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужна проверка: not\\-a\\-maintainer | \\- | @\u200bbob |",
     "",
     "### Нужна проверка",
     "",
     "- Makefile: directory\\-code: код, шаблоны, настройки или документация каталога; изменять это "
     "может только сопровождающий каталога \\(может одобрить: сопровождающий каталога\\)",
     "- ngo\\_data/ngos/ngo\\-beta.yaml: not\\-a\\-maintainer: редактирует запись, которую alice не ведёт "
-    "в базовой ревизии \\(может одобрить: @bob\\)",
+    "в базовой ревизии \\(может одобрить: @\u200bbob\\)",
     "",
     "### На проверку",
     "",
     "- ngo\\_data/meetings/meeting\\-one.yaml: примечание: называет ngo\\-beta среди участников "
-    "\\(на проверку: @bob\\)",
+    "\\(на проверку: @\u200bbob\\)",
 ]
 
 
@@ -475,9 +475,9 @@ def test_check_pr_summary_in_russian(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("language", "head"),
     [
-        ("az", "**Yoxlamasız birləşdirilə bilər:** alice kataloqun qulluqçusudur."),
-        ("ru", "**Можно слить без проверки:** alice — сопровождающий каталога."),
-        ("en", "**May merge without review:** alice is a maintainer of the directory."),
+        ("az", "**Birləşdirilə bilər:** alice kataloqun qulluqçusudur."),
+        ("ru", "**Можно слить:** alice — сопровождающий каталога."),
+        ("en", "**May merge:** alice is a maintainer of the directory."),
     ],
 )
 def test_check_pr_summary_of_a_directory_maintainer(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,9 @@ from ..i18n import translations as catalog_of
 from ..problems import Message, localize, printable
 from .common import command_language, count_phrase, lang_option, main
 from .site import data_option, settings_option, site_settings_of
+
+if TYPE_CHECKING:
+    from ..contribute.verdict import Verdict
 
 
 def _login_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -216,8 +220,46 @@ class _UsageProblem(click.ClickException):
 
 @main.command("check-pr")
 @click.option("--base", metavar="REV", required=True, help="The revision the pull request merges into.")
-@click.option("--head", metavar="REV", default="HEAD", show_default=True, help="The pull request's revision.")
-@click.option("--author", metavar="LOGIN", required=True, help="GitHub login of the pull request's author.")
+@click.option(
+    "--head",
+    metavar="REV",
+    default="HEAD",
+    show_default=True,
+    help="The pull request's revision, or its merge into the base (whose second parent is then its head).",
+)
+@click.option(
+    "--author",
+    metavar="LOGIN",
+    default=None,
+    help="GitHub login of the pull request's author (default: from --pull).",
+)
+@click.option(
+    "--pull",
+    "pull_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The pull request as GitHub's API gives it, or a webhook event that holds one: its author, "
+    "and the head commit approvals must be on.",
+)
+@click.option(
+    "--reviews",
+    "reviews_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The pull request's reviews as GitHub's API lists them (pages of them are fine): a file "
+    "passes when one who may approve it approved the head commit. Needs --pull.",
+)
+@click.option(
+    "--issue",
+    "issue_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="For a pull request the issue form's workflow opened: the issue, whose author is then the "
+    "author. Needs --pull.",
+)
 @click.option(
     "--repo",
     "repo_path",
@@ -256,105 +298,175 @@ class _UsageProblem(click.ClickException):
     metavar="FILE",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Append a Markdown summary (a table of files and verdicts) to this file, "
+    help="Append a Markdown summary (a table of files, verdicts and approvals) to this file, "
     "such as $GITHUB_STEP_SUMMARY.",
+)
+@click.option(
+    "--comment",
+    "comment_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the pull request's comment (the summary in --lang, then in the other languages) "
+    "to this file.",
 )
 @lang_option
 def check_pr(
     base: str,
     head: str,
-    author: str,
+    author: str | None,
+    pull_file: Path | None,
+    reviews_file: Path | None,
+    issue_file: Path | None,
     repo_path: Path,
     team: str | None,
     settings_file: str | None,
     output_format: str,
     summary_file: Path | None,
+    comment_file: Path | None,
     language: str,
 ) -> None:
-    """Decide whether a pull request may merge without a maintainer's review: exit 0 if it may,
-    1 if it needs review, 2 on a usage error.
+    """Decide whether a pull request may merge: exit 0 if it may, 1 if it needs an approval or a
+    fix, 2 on a usage error.
 
-    It may when its author maintains (on the base revision) every record it adds, edits or
-    deletes, every organisation it names as a meeting's organiser or a press release's
-    organisation, and it touches nothing but records and press releases. Each finding is one
-    line: path: rule: what (may approve: who).
+    It may when every file it adds, edits or deletes is its author's (the author maintains the
+    record on the base revision, and the organisations it names as a meeting's organisers or a
+    press release's organisation) or, with --reviews, approved on the head commit by one of
+    those who may approve it (the record's maintainers, or a directory maintainer); and when
+    the validator accepts every record as changed. A change to anything but records and press
+    releases needs a directory maintainer. Each finding is one line: path: rule: what (may
+    approve: who), or (approved by who).
 
     \b
     Example:
         ngo-directory check-pr --base origin/main --head HEAD --author octocat
+        ngo-directory check-pr --repo merged --base HEAD^1 --head HEAD \\
+            --pull "$GITHUB_EVENT_PATH" --reviews reviews.json --format json
     """
-    from ..contribute.gitrepo import GitError, Repository
-    from ..contribute.ownership import (
+    from ..contribute.approvals import (
         AUTHOR,
-        SettingsProblem,
-        check_pull_request,
-        check_team,
-        team_from_settings,
+        NO_APPROVALS,
+        InputProblem,
+        issue_author,
+        read_approvals,
+        read_json,
+        read_pull,
     )
+    from ..contribute.gitrepo import GitError, Repository
+    from ..contribute.ownership import SettingsProblem, check_pull_request, check_team, team_from_settings
 
-    if not AUTHOR.fullmatch(author):
-        raise _UsageProblem(
-            localize(
-                Message(N_("--author %(login)s is not a GitHub login"), login=repr(printable(author))),
-                language,
-            )
-        )
+    def usage(message: str) -> _UsageProblem:
+        return _UsageProblem(printable(localize(message, language)))
+
+    if (reviews_file or issue_file) and pull_file is None:
+        raise usage(Message(N_("--reviews and --issue need --pull")))
+    if pull_file is None and author is None:
+        raise usage(Message(N_("give --author, or --pull")))
     try:
+        pull = read_pull(read_json(pull_file)) if pull_file is not None else None
+        if pull is not None and author is None:
+            author = pull.author
+            if pull.form_issue is not None:
+                if issue_file is None:
+                    raise InputProblem(
+                        Message(
+                            N_(
+                                "pull request #%(number)s was opened for issue #%(issue)s: "
+                                "give the issue with --issue"
+                            ),
+                            number=pull.number,
+                            issue=pull.form_issue,
+                        )
+                    )
+                author = issue_author(read_json(issue_file), pull.form_issue)
+        assert author is not None
+        if not AUTHOR.fullmatch(author):
+            raise InputProblem(
+                Message(N_("--author %(login)s is not a GitHub login"), login=repr(printable(author)))
+            )
+        approvals = NO_APPROVALS
+        if pull is not None and reviews_file is not None:
+            approvals = read_approvals(read_json(reviews_file), pull.head_sha, author)
         repo = Repository(repo_path)
         base_id = repo.commit(base)
         head_id = repo.commit(head)
+        if pull is not None and pull.head_sha not in (head_id, repo.second_parent(head_id)):
+            raise InputProblem(
+                Message(
+                    N_(
+                        "%(head)s is neither the pull request's head %(sha)s nor its merge: "
+                        "GitHub may not have updated the merge yet; run again"
+                    ),
+                    head=head_id[:12],
+                    sha=pull.head_sha[:12],
+                )
+            )
         if team is not None:
             logins = check_team(team.split(","))
         else:
             logins = team_from_settings(
                 repo, base_id, settings_file or "pelicanconf.py", required=settings_file is not None
             )
-        verdict = check_pull_request(repo, base_id, head_id, author, logins)
-    except (GitError, SettingsProblem) as error:
+        verdict = check_pull_request(repo, base_id, head_id, author, logins, approvals)
+    except (GitError, SettingsProblem, InputProblem) as error:
         # git's own messages (read with LC_ALL=C) stay in English.
-        raise _UsageProblem(printable(localize(error.args[0], language))) from None
+        raise usage(error.args[0]) from None
     if output_format == "json":
         click.echo(json.dumps(verdict.as_json(), indent=1))
     else:
-        for finding in [*verdict.findings, *verdict.notes]:
-            click.echo(finding.localized(language))
+        for line in verdict.lines(language):
+            click.echo(line)
         if output_format == "github":
-            for finding in [*verdict.findings, *verdict.notes]:
-                click.echo(finding.github_annotation(language))
+            for annotation in verdict.annotations(language):
+                click.echo(annotation)
     if summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as out:
             out.write(verdict.summary(language))
+    if comment_file is not None:
+        comment_file.write_text(verdict.comment(language), "utf-8")
+    click.echo(_closing_line(verdict, author, language), err=True)
+    if not verdict.may_merge:
+        sys.exit(1)
+
+
+def _closing_line(verdict: Verdict, author: str, language: str) -> str:
+    """What check-pr decided, in one sentence."""
     catalog = catalog_of(language)
     changes = count_phrase(
         catalog.ngettext("%(num)s changed file", "%(num)s changed files", len(verdict.changes)),
         len(verdict.changes),
     )
-    if verdict.in_team:
-        click.echo(
-            catalog.gettext(
-                "OK: %(author)s is a maintainer of the directory and may change anything (%(changes)s)."
-            )
-            % {"author": author, "changes": changes},
-            err=True,
+    if verdict.outcome == "refused":
+        refused = len({finding.file for finding in verdict.findings if finding.refused})
+        return catalog.ngettext(
+            "Refused: the validator refuses %(num)s file as changed (%(changes)s).",
+            "Refused: the validator refuses %(num)s files as changed (%(changes)s).",
+            refused,
+        ) % {"num": refused, "changes": changes}
+    if not verdict.may_merge:
+        waiting = verdict.waiting
+        files = len({finding.file for finding in waiting})
+        findings = count_phrase(
+            catalog.ngettext("%(num)s finding", "%(num)s findings", len(waiting)), len(waiting)
         )
-    elif verdict.may_merge:
-        click.echo(
-            catalog.gettext("OK: %(author)s may merge this without review (%(changes)s).")
-            % {"author": author, "changes": changes},
-            err=True,
+        where = count_phrase(catalog.ngettext("in %(num)s file", "in %(num)s files", files), files)
+        return catalog.gettext("Needs review: %(findings)s %(where)s (%(changes)s).") % {
+            "findings": findings,
+            "where": where,
+            "changes": changes,
+        }
+    if verdict.in_team:
+        text = catalog.gettext(
+            "OK: %(author)s is a maintainer of the directory and may change anything (%(changes)s)."
+        )
+    elif verdict.approvals.approved and any(verdict.approved_by(f) for f in verdict.findings):
+        text = catalog.gettext(
+            "OK: each file is one %(author)s may change, or has the approval of one who may "
+            "approve it (%(changes)s)."
         )
     else:
-        files = len({finding.file for finding in verdict.findings})
-        findings = count_phrase(
-            catalog.ngettext("%(num)s finding", "%(num)s findings", len(verdict.findings)),
-            len(verdict.findings),
-        )
-        click.echo(
-            catalog.gettext("Needs review: %(findings)s in %(files)s of %(changes)s.")
-            % {"findings": findings, "files": files, "changes": changes},
-            err=True,
-        )
-        sys.exit(1)
+        text = catalog.gettext("OK: %(author)s may merge this without review (%(changes)s).")
+    return text % {"author": author, "changes": changes}
 
 
 @main.command("new")

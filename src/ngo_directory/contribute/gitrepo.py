@@ -93,6 +93,11 @@ class Repository:
             ) from None
         return out.decode("ascii").strip()
 
+    def second_parent(self, commit: str) -> str | None:
+        """The second parent of ``commit`` (a merge's merged-in side), or None."""
+        out = self._run("rev-list", "--parents", "-n", "1", commit, "--").decode("ascii").split()
+        return out[2] if len(out) > 2 else None
+
     def changes(self, base: str, head: str) -> list[Change]:
         """Every path that differs between two commits, with both modes and object ids."""
         out = self._run(
@@ -138,6 +143,46 @@ class Repository:
         if size > max_bytes:
             return None
         return self._run("cat-file", "blob", object_id)
+
+    def export(self, commit: str, folder: str, target: Path, max_bytes: int) -> None:
+        """Write the regular files under ``folder`` (ending in '/') in ``commit`` below
+        ``target``, as their blobs hold them; links, submodules and files over ``max_bytes``
+        are left out. Reads objects only (one ``git cat-file --batch``): no checkout, and no
+        attribute, filter or hook of the repository applies."""
+        wanted = [
+            (path, entry.object_id)
+            for path, entry in sorted(self.files(commit, folder).items())
+            if entry.mode in REGULAR and entry.size is not None and entry.size <= max_bytes
+        ]
+        if not wanted:
+            return
+        request = "".join(f"{object_id}\n" for _, object_id in wanted).encode("ascii")
+        env = {**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
+        result = subprocess.run(  # noqa: S603 (fixed arguments; object ids on stdin)
+            [self.git, "-C", str(self.path), "cat-file", "--batch"],
+            input=request,
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise GitError(f"git cat-file failed: {result.stderr.decode('utf-8', 'backslashreplace')[-200:]}")
+        out = result.stdout
+        position = 0
+        root = target.resolve()
+        for path, object_id in wanted:
+            header_end = out.index(b"\n", position)
+            oid, kind, size = out[position:header_end].decode("ascii").split()
+            if oid != object_id or kind != "blob":
+                raise GitError(f"git cat-file gave {oid} {kind} for {object_id}")
+            start = header_end + 1
+            content = out[start : start + int(size)]
+            position = start + int(size) + 1
+            destination = (root / path).resolve()
+            if not destination.is_relative_to(root) or "\\" in path:
+                continue  # git never records such a path; a broken tree gains nothing
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(content)
 
 
 def _path(raw: bytes) -> str:

@@ -11,19 +11,19 @@ pages, links and submodules) needs a maintainer of the directory, whose logins a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content.checks import metadata_line
 from ..content.reading import read_markdown
 from ..i18n import N_
-from ..problems import Message, printable
+from ..problems import Message, Problem, printable
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from ..records.models import PROGRAMME_ROLES, ROLE_FIELDS
-from ..settings import LOGIN
 from ..text.translit import SLUG
+from .approvals import AUTHOR, NO_APPROVALS, Approvals
 from .gitrepo import REGULAR, SUBMODULE, SYMLINK, Change, GitError, Repository
+from .head_records import new_problems
 from .team import SettingsProblem, check_team, logins_of, team_from_settings
 from .verdict import TEAM, Finding, Verdict
 
@@ -37,8 +37,6 @@ ORGANISATION_FOLDERS = ("ngo_data/ngos/", "ngo_data/partners/")
 MEETING_FOLDERS = ("ngo_data/meetings/",)
 PRESS_FOLDER = "content/press/"
 VOCABULARIES = ("ngo_data/regions.yaml", "ngo_data/themes.yaml")
-# A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
-AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
 # The fields that name organisations without making them organisers: a meeting's roles
 # (records.models.ROLE_FIELDS) and an organisation's partners and funders.
 NAMED = {
@@ -114,16 +112,38 @@ class Checker:
         self._owners: dict[tuple[str, tuple[str, ...]], _Owner] = {}
         self._releases: dict[str, list[tuple[str, str]]] | None = None
 
-    def run(self, team: Iterable[str]) -> Verdict:
+    def run(self, team: Iterable[str], approvals: Approvals = NO_APPROVALS) -> Verdict:
+        team = tuple(team)
         in_team = _includes(team, self.author)
-        verdict = Verdict(self.author, self.base, self.head, in_team, self.changes)
-        if in_team:
-            return verdict
-        for change in self.changes:
-            self._judge(change)
+        verdict = Verdict(
+            self.author,
+            self.base,
+            self.head,
+            in_team,
+            self.changes,
+            approvals=approvals,
+            team=_approvers(team),
+            data_only=all(is_data(change) for change in self.changes),
+        )
+        if not in_team:
+            for change in self.changes:
+                self._judge(change)
+        self._validate()
         verdict.findings = self.findings
         verdict.notes = self.notes
         return verdict
+
+    def _validate(self) -> None:
+        """A record the validator refuses after the change is never "may merge": no approval
+        makes an invalid file valid. Team members are held to it too."""
+        for path, problems in sorted(new_problems(self.repo, self.base, self.head, self.changes).items()):
+            for problem in problems:
+                message = Message(
+                    N_("the validator refuses it at line %(line)s: %(problem)s"),
+                    line=problem.line,
+                    problem=_problem_text(problem),
+                )
+                self.findings.append(Finding(path, "invalid-record", message, (), problem.line, refused=True))
 
     # What each change is.
 
@@ -466,6 +486,31 @@ def _organisation_of(metadata: dict[str, str] | None, reason: str) -> tuple[str 
     return slug, ""
 
 
+class _ProblemText(Message):
+    """A validator problem as 'field: message (hint)', translated with its parts."""
+
+    problem: Problem
+
+    def localized(self, language: str | None) -> str:
+        return self.problem.text(language)
+
+
+def _problem_text(problem: Problem) -> Message:
+    text = _ProblemText(problem.text(None))
+    text.problem = problem
+    return text
+
+
+def is_data(change: Change) -> bool:
+    """Whether a change is to a record or a press release, as plain files: what may merge
+    without a directory maintainer's hand once its owners have approved it."""
+    if change.new_mode in (SYMLINK, SUBMODULE) or change.old_mode in (SYMLINK, SUBMODULE):
+        return False
+    return bool(_record_kind(change.path)) or (
+        change.path.startswith(PRESS_FOLDER) and change.path.endswith(".md")
+    )
+
+
 def _record_kind(path: str) -> str | None:
     for folder, kind in RECORD_FOLDERS.items():
         name = path.removeprefix(folder)
@@ -490,9 +535,17 @@ def _directory_file(path: str) -> tuple[str, str]:
     return "directory-code", Message(N_("the directory's code, templates, settings or documentation"))
 
 
-def check_pull_request(repo: Repository, base: str, head: str, author: str, team: Iterable[str]) -> Verdict:
-    """Judge the changes from ``base`` to ``head`` (commit ids) by ``author``."""
-    return Checker(repo, base, head, author).run(team)
+def check_pull_request(
+    repo: Repository,
+    base: str,
+    head: str,
+    author: str,
+    team: Iterable[str],
+    approvals: Approvals = NO_APPROVALS,
+) -> Verdict:
+    """Judge the changes from ``base`` to ``head`` (commit ids) by ``author``, with the
+    approvals the head commit has."""
+    return Checker(repo, base, head, author).run(team, approvals)
 
 
 __all__ = [

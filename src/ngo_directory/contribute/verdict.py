@@ -1,5 +1,17 @@
-"""What `check-pr` found: each finding, and the verdict on a pull request, as lines, GitHub
-annotations, JSON and a Markdown summary."""
+"""What `check-pr` found: each finding, who has approved it and who still may, and the verdict on
+a pull request, as lines, GitHub annotations, JSON, a Markdown summary and a pull-request comment.
+
+The outcomes:
+
+- ``merge``: every file is its author's or approved by one who may approve it, and the change
+  is records and press releases only; GitHub merges it by itself (auto-merge) once validate,
+  build and test pass;
+- ``maintainer``: nothing is left to approve, but the change touches the directory's code,
+  templates, settings or pages, which a directory maintainer merges by hand;
+- ``wait``: some file waits for the approval of one of the logins named;
+- ``refused``: the validator refuses a record as changed: no approval helps, a new commit must
+  fix it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +20,37 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import N_, translations
+from babel import Locale
+
+from ..i18n import N_, RECORD_LANGUAGES, translations
 from ..problems import Message, Problem, localize, output_line, printable
+from .approvals import AUTHOR, NO_APPROVALS, Approvals
 from .gitrepo import Change
 
 TEAM = Message(N_("a maintainer of the directory"))
 _NOTE = Message(N_("note"))
 CHANGES = {"A": N_("added"), "D": N_("deleted"), "M": N_("edited"), "T": N_("type changed")}
+# The first line of the comment the auto-merge workflow keeps on a pull request: how it finds
+# its own comment again to update it.
+COMMENT_MARKER = "<!-- ngo-directory: who may change what -->"
+OUTCOMES = ("merge", "maintainer", "wait", "refused")
+
+
+def logins_phrase(logins: list[str] | tuple[str, ...]) -> str:
+    """'@a', '@a or @b', '@a, @b or @c'; a maintainer of the directory when there is none."""
+    if not logins:
+        return TEAM
+    named = [f"@{login}" for login in logins]
+    if len(named) == 1:
+        return named[0]
+    return Message(N_("%(first)s or %(second)s"), first=", ".join(named[:-1]), second=named[-1])
+
+
+def _and(logins: list[str]) -> str:
+    named = [f"@{login}" for login in logins]
+    if len(named) == 1:
+        return named[0]
+    return Message(N_("%(first)s and %(second)s"), first=", ".join(named[:-1]), second=named[-1])
 
 
 @dataclass(frozen=True)
@@ -27,43 +63,42 @@ class Finding:
     approvers: tuple[str, ...] = ()  # the logins who may approve; none: a maintainer of the directory
     line: int = 1
     note: bool = False
+    refused: bool = False  # no approval passes it: the file itself must change
 
     @property
     def who(self) -> str:
-        if not self.approvers:
-            return TEAM
-        logins = [f"@{login}" for login in self.approvers]
-        if len(logins) == 1:
-            return logins[0]
-        return Message(N_("%(first)s or %(second)s"), first=", ".join(logins[:-1]), second=logins[-1])
+        return logins_phrase(self.approvers)
 
     def __str__(self) -> str:
         return self.localized(None)
 
-    def _text(self, language: str | None) -> str:
+    def _text(self, language: str | None, approved: list[str] | None = None) -> str:
         """``message (may approve: who)`` in ``language`` (English for None)."""
-        catalog = translations(language or "en")
-        who = localize(self.who, language)
-        template = (
-            N_("%(message)s (for review by %(who)s)")
-            if self.note
-            else N_("%(message)s (may approve: %(who)s)")
-        )
+        if self.note:
+            template, who = N_("%(message)s (for review by %(who)s)"), self.who
+        elif self.refused:
+            template, who = N_("%(message)s (no approval can pass it: change the file)"), ""
+        elif approved:
+            template, who = N_("%(message)s (approved by %(who)s)"), _and(approved)
+        else:
+            template, who = N_("%(message)s (may approve: %(who)s)"), self.who
         if language is not None:
-            template = catalog.gettext(template)
-        return template % {"message": localize(self.message, language), "who": who}
+            template = translations(language).gettext(template)
+        return template % {"message": localize(self.message, language), "who": localize(who, language)}
 
-    def localized(self, language: str | None) -> str:
+    def localized(self, language: str | None, approved: list[str] | None = None) -> str:
         """``path: rule: message (may approve: who)``; rules, paths and logins stay as written."""
         rule = localize(_NOTE, language) if self.note else self.rule
-        return output_line(printable(f"{printable(self.file)}: {rule}: {self._text(language)}"))
+        return output_line(printable(f"{printable(self.file)}: {rule}: {self._text(language, approved)}"))
 
-    def github_annotation(self, language: str | None = None) -> str:
-        text = self._text(language)
+    def github_annotation(self, language: str | None = None, approved: list[str] | None = None) -> str:
+        text = self._text(language, approved)
         annotation = Problem(self.file, self.line, 1, self.rule, text).github_annotation()
-        return annotation.replace("::error ", "::notice ", 1) if self.note else annotation
+        if self.note or approved:
+            return annotation.replace("::error ", "::notice ", 1)
+        return annotation
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, approved: list[str] | None = None) -> dict[str, Any]:
         return {
             "file": self.file,
             "line": self.line,
@@ -71,12 +106,14 @@ class Finding:
             "message": self.message,
             "approvers": list(self.approvers),
             "directory_maintainers": not self.approvers,
+            "refused": self.refused,
+            "approved_by": list(approved or []),
         }
 
 
 @dataclass
 class Verdict:
-    """What one pull request changes and what, if anything, needs review."""
+    """What one pull request changes, who has approved what, and what is still needed."""
 
     author: str
     base: str
@@ -85,98 +122,234 @@ class Verdict:
     changes: list[Change]
     findings: list[Finding] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
+    approvals: Approvals = NO_APPROVALS
+    team: tuple[str, ...] = ()  # the directory's maintainers, who may approve anything
+    data_only: bool = True  # records and press releases only
+
+    def approved_by(self, finding: Finding) -> list[str]:
+        """Who, among those allowed to, approves the head commit for this finding."""
+        if finding.refused or finding.note:
+            return []
+        return self.approvals.names(dict.fromkeys([*finding.approvers, *self.team]))
+
+    @property
+    def waiting(self) -> list[Finding]:
+        """The findings nobody allowed to has approved, refused ones included."""
+        return [f for f in self.findings if not self.approved_by(f)]
+
+    @property
+    def refused(self) -> bool:
+        return any(f.refused for f in self.findings)
 
     @property
     def may_merge(self) -> bool:
-        return self.in_team or not self.findings
+        return not self.waiting
+
+    @property
+    def auto_merge(self) -> bool:
+        """Whether GitHub may merge it by itself once every required check passes: records and
+        press releases only, none refused."""
+        return self.data_only and not self.refused
+
+    @property
+    def outcome(self) -> str:
+        if self.refused:
+            return "refused"
+        if not self.may_merge:
+            return "wait"
+        return "merge" if self.data_only else "maintainer"
+
+    def _of(self, path: str) -> list[Finding]:
+        return [f for f in self.findings if f.file == path]
+
+    def may_approve(self, path: str) -> tuple[list[str], bool]:
+        """Who may still approve ``path``: the logins its waiting findings name, and whether a
+        directory maintainer is needed for one of them."""
+        logins: dict[str, None] = {}
+        team = False
+        for finding in self._of(path):
+            if finding.refused or self.approved_by(finding):
+                continue
+            logins.update(dict.fromkeys(finding.approvers))
+            team = team or not finding.approvers
+        return list(logins), team
+
+    def file_approvals(self, path: str) -> list[str]:
+        found: dict[str, None] = {}
+        for finding in self._of(path):
+            found.update(dict.fromkeys(self.approved_by(finding)))
+        return list(found)
 
     def file_verdict(self, path: str, language: str | None = None) -> str:
-        """'needs review: rule, rule', 'may merge' or 'may merge (2 for review)', in ``language``
-        (English for None); rule names stay as written."""
-        rules = sorted({f.rule for f in self.findings if f.file == path})
+        """'refused: rule', 'needs review: rule, rule', 'approved by @x', 'may merge' or
+        'may merge (2 for review)', in ``language`` (English for None); rule names stay as
+        written."""
+        mine = self._of(path)
+        refused = sorted({f.rule for f in mine if f.refused})
+        waiting = sorted({f.rule for f in mine if not f.refused and not self.approved_by(f)})
+        approved = self.file_approvals(path)
         noted = sum(1 for f in self.notes if f.file == path)
-        if rules:
-            verdict = Message(N_("needs review: %(rules)s"), rules=", ".join(rules))
+        if refused:
+            verdict = Message(N_("refused: %(rules)s"), rules=", ".join(refused))
+        elif waiting:
+            verdict = Message(N_("needs review: %(rules)s"), rules=", ".join(waiting))
+        elif approved:
+            verdict = Message(N_("approved by %(who)s"), who=_and(approved))
         elif noted:
             verdict = Message(N_("may merge (%(num)s for review)"), num=noted)
         else:
             verdict = Message(N_("may merge"))
         return verdict.localized(language)
 
+    def lines(self, language: str | None) -> list[str]:
+        """One line per finding and note, approved findings saying by whom."""
+        return [f.localized(language, self.approved_by(f)) for f in [*self.findings, *self.notes]]
+
+    def annotations(self, language: str | None) -> list[str]:
+        return [f.github_annotation(language, self.approved_by(f)) for f in [*self.findings, *self.notes]]
+
     def as_json(self) -> dict[str, Any]:
+        files = []
+        for change in self.changes:
+            logins, team = self.may_approve(change.path)
+            files.append(
+                {
+                    "file": change.path,
+                    "change": CHANGES[change.status],
+                    "verdict": self.file_verdict(change.path),
+                    "approved_by": self.file_approvals(change.path),
+                    "may_approve": logins,
+                    "directory_maintainers": team,
+                }
+            )
         return {
             "author": self.author,
             "base": self.base,
             "head": self.head,
+            "outcome": self.outcome,
             "may_merge": self.may_merge,
+            "auto_merge": self.auto_merge,
             "directory_maintainer": self.in_team,
-            "files": [
-                {
-                    "file": c.path,
-                    "change": CHANGES[c.status],
-                    "verdict": self.file_verdict(c.path),
-                }
-                for c in self.changes
+            "approvals": sorted(self.approvals.shown[x] for x in self.approvals.approved),
+            "files": files,
+            "findings": [f.as_json(self.approved_by(f)) for f in self.findings],
+            "notes": [
+                {k: v for k, v in f.as_json().items() if k not in ("rule", "refused", "approved_by")}
+                for f in self.notes
             ],
-            "findings": [f.as_json() for f in self.findings],
-            "notes": [{k: v for k, v in f.as_json().items() if k != "rule"} for f in self.notes],
         }
 
-    def summary(self, language: str | None = None) -> str:
-        """Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the verdict and a table of files,
-        in ``language`` (English for None); paths, rules and logins stay as written."""
+    def headline(self, language: str | None = None) -> tuple[str, str]:
+        """The verdict in a few words and the sentence that explains it, in ``language``."""
         author = _md(self.author)
+        if self.outcome == "refused":
+            count = len({f.file for f in self.findings if f.refused})
+            text = translations(language or "en").ngettext(
+                "the validator refuses %(num)s file as changed; fix it with a new commit.",
+                "the validator refuses %(num)s files as changed; fix them with a new commit.",
+                count,
+            )
+            return _tr(N_("Refused:"), language), text % {"num": count}
+        if self.outcome == "wait":
+            count = len(self.waiting)
+            text = translations(language or "en").ngettext(
+                "%(num)s finding still needs the approval of one of those named below.",
+                "%(num)s findings still need the approval of one of those named below.",
+                count,
+            )
+            return _tr(N_("Waiting for approval:"), language), text % {"num": count}
+        then = _tr(N_("GitHub merges it by itself once validate, build and test pass."), language)
         if self.in_team:
-            verdict = N_("May merge without review:")
-            head = Message(N_("%(author)s is a maintainer of the directory."), author=author).localized(
+            why = Message(N_("%(author)s is a maintainer of the directory."), author=author).localized(
                 language
             )
-        elif self.may_merge:
-            verdict = N_("May merge without review:")
-            head = Message(N_("%(author)s maintains everything this changes."), author=author).localized(
-                language
+            return _tr(N_("May merge:"), language), f"{why} {then}" if self.auto_merge else why
+        if self.outcome == "maintainer":
+            return _tr(N_("A directory maintainer merges this:"), language), _tr(
+                N_(
+                    "it changes more than records and press releases, which only a directory "
+                    "maintainer merges."
+                ),
+                language,
+            )
+        if any(self.approved_by(f) for f in self.findings):
+            why = Message(
+                N_("each file is one %(author)s may change, or has the approval of one who may approve it."),
+                author=author,
             )
         else:
-            verdict = N_("Needs review:")
-            head = _findings(len(self.findings), language) + "."
-        header = " | ".join(_md(_tr(cell, language)) for cell in (N_("file"), N_("change"), N_("verdict")))
+            why = Message(N_("%(author)s maintains everything this changes."), author=author)
+        return _tr(N_("May merge:"), language), f"{why.localized(language)} {then}"
+
+    def summary(self, language: str | None = None) -> str:
+        """Markdown for a CI job summary ($GITHUB_STEP_SUMMARY): the verdict and a table of
+        files, who has approved each and who still may, in ``language`` (English for None);
+        paths, rules and logins stay as written."""
+        verdict, why = self.headline(language)
+        cells = (N_("file"), N_("change"), N_("verdict"), N_("approved by"), N_("may approve"))
+        header = " | ".join(_md(_tr(cell, language)) for cell in cells)
         lines = [
             "## " + _tr(N_("Who may change what"), language),
             "",
-            f"**{_tr(verdict, language)}** {head}",
+            f"**{verdict}** {why}",
             "",
             f"| {header} |",
-            "| --- | --- | --- |",
+            "| --- | --- | --- | --- | --- |",
         ]
         for change in self.changes:
             what = _tr(CHANGES[change.status], language)
-            lines.append(
-                f"| {_md(change.path)} | {_md(what)} | {_md(self.file_verdict(change.path, language))} |"
+            approved = " ".join(f"@{login}" for login in self.file_approvals(change.path))
+            logins, team = self.may_approve(change.path)
+            may = [f"@{login}" for login in logins] + ([localize(TEAM, language)] if team else [])
+            row = (
+                change.path,
+                what,
+                self.file_verdict(change.path, language),
+                approved or "-",
+                ", ".join(may) or "-",
             )
-        if self.findings:
+            lines.append("| " + " | ".join(_md(cell) for cell in row) + " |")
+        waiting = [f for f in self.findings if not self.approved_by(f)]
+        approved_findings = [f for f in self.findings if self.approved_by(f)]
+        if waiting:
             lines += ["", "### " + _tr(N_("Needs review"), language), ""]
-            lines += [f"- {_md(f.localized(language))}" for f in self.findings]
+            lines += [f"- {_md(f.localized(language))}" for f in waiting]
+        if approved_findings:
+            lines += ["", "### " + _tr(N_("Approved"), language), ""]
+            lines += [f"- {_md(f.localized(language, self.approved_by(f)))}" for f in approved_findings]
         if self.notes:
             lines += ["", "### " + _tr(N_("For review"), language), ""]
             lines += [f"- {_md(f.localized(language))}" for f in self.notes]
         return "\n".join(lines) + "\n"
 
+    def comment(self, language: str) -> str:
+        """The pull request's comment: the summary in ``language``, then folded in the other
+        languages, under the marker that lets the workflow update it in place."""
+        parts = [COMMENT_MARKER, self.summary(language)]
+        for other in RECORD_LANGUAGES:
+            if other == language:
+                continue
+            name = html.escape(Locale.parse(other).get_display_name(other) or other)
+            parts += [f"<details><summary>{name}</summary>", "", self.summary(other), "</details>", ""]
+        waiting = sorted({login for f in self.waiting for login in f.approvers})
+        if waiting and not self.refused:
+            # Logins from the base revision's records, checked as logins: mentioned, so that
+            # GitHub tells them their approval is awaited.
+            parts.append("cc " + " ".join(f"@{login}" for login in waiting if AUTHOR.fullmatch(login)))
+        return "\n".join(parts).rstrip("\n") + "\n"
 
-def _md(text: str) -> str:
-    """Text shown as itself in Markdown: on one line, no HTML, no link, no table cell break."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
+
+def md(text: str) -> str:
+    """Text shown as itself in Markdown: on one line, no HTML, no link, no table cell break, and
+    no mention (a zero-width space after '@' keeps GitHub from notifying whoever a file name or
+    a value names)."""
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
+    return escaped.replace("@", "@\u200b")
+
+
+_md = md
 
 
 def _tr(message: str, language: str | None) -> str:
     """A catalog message without parameters in ``language`` (English for None)."""
     return Message(message).localized(language)
-
-
-def _findings(number: int, language: str | None) -> str:
-    """'1 finding', '2 findings', in ``language`` (English for None)."""
-    catalog = translations(language or "en")
-    if language is None:
-        text = "%(num)s finding" if number == 1 else "%(num)s findings"
-    else:
-        text = catalog.ngettext("%(num)s finding", "%(num)s findings", number)
-    return text % {"num": number}
