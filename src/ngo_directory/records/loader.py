@@ -30,6 +30,7 @@ from yaml.events import (
 from ..i18n import N_
 from ..problems import INVISIBLE, Message, Path_, Problem, field_name
 from .sources import read_bytes
+from .syntax import INVISIBLE_HINT, syntax_problem
 
 DEFAULT_MAX_BYTES = 256 * 1024
 DEFAULT_MAX_DEPTH = 16
@@ -88,7 +89,6 @@ _FORBIDDEN = re.compile(f"[{INVISIBLE}]|\r(?!\n)")
 _FORBIDDEN_ESCAPE = re.compile(f"[{INVISIBLE}\r]")
 
 _LINE_BREAK_HINT = Message(N_("replace it with an ordinary line break"))
-_INVISIBLE_HINT = Message(N_("delete it: invisible characters can disguise names and links"))
 _CHARACTER_HINTS = {
     "\r": Message(N_("save the file with Unix (LF) or Windows (CRLF) line endings")),
     "\u2028": _LINE_BREAK_HINT,
@@ -130,7 +130,7 @@ def check_characters(file: str, text: str) -> list[Problem]:
             )
         else:
             message = Message(N_("%(character)s is not allowed"), character=_describe(char))
-        problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, _INVISIBLE_HINT)))
+        problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, INVISIBLE_HINT)))
     return problems
 
 
@@ -359,16 +359,6 @@ def _mark(event: Any, plain: bool = False) -> Mark:
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1, plain)
 
 
-def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(error, "problem", None) or str(error)
-    hint = Message(N_("check the indentation and quoting on this line and the one before"))
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        hint = Message(N_("indent with spaces, not tabs"))
-    return Problem(file, line, column, "", Message(N_("YAML syntax error: %(error)s"), error=problem), hint)
-
-
 def _too_deep(file: str, text: str, error: yaml.YAMLError, max_depth: int) -> Problem | None:
     """Our nesting problem, if the text nests deeper than ``max_depth`` before ``error``.
 
@@ -424,9 +414,7 @@ def load_bytes(
     try:
         composer.run(loader)
     except yaml.YAMLError as error:
-        composer.problems.append(
-            _too_deep(file, text, error, max_depth) or _syntax_problem(file, text, error)
-        )
+        composer.problems.append(_too_deep(file, text, error, max_depth) or syntax_problem(file, text, error))
     finally:
         loader.dispose()
     if composer.problems:
