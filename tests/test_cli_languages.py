@@ -225,8 +225,8 @@ def test_check_pr_speaks_the_language(pr_repo: Path, language: str, expected: li
 @pytest.mark.parametrize(
     ("language", "steps"),
     [
-        ("az", ["Sonra:", "%(file)s faylını əlavə edən pull request açın."]),
-        ("ru", ["Дальше:", "Откройте pull request, который добавляет %(file)s."]),
+        ("az", ["Sonra:", "%(file)s faylını əlavə edən birləşmə sorğusu (pull request) açın."]),
+        ("ru", ["Дальше:", "Откройте запрос на слияние (pull request), который добавляет %(file)s."]),
     ],
 )
 def test_new_speaks_the_language(tmp_path: Path, language: str, steps: list[str]) -> None:
