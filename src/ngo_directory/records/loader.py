@@ -11,7 +11,6 @@ value came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from yaml.events import (
 from ..i18n import N_
 from ..problems import INVISIBLE, Message, Path_, Problem, field_name
 from .sources import read_bytes
-from .syntax import INVISIBLE_HINT, syntax_problem
+from .syntax import INVISIBLE_HINT, describe_character, syntax_problem
 
 DEFAULT_MAX_BYTES = 256 * 1024
 DEFAULT_MAX_DEPTH = 16
@@ -102,13 +101,6 @@ _ESCAPE_HINTS = dict.fromkeys(
 )
 
 
-def _describe(char: str) -> str:
-    name = unicodedata.name(char, "")
-    if not name:
-        name = {"\r": "CARRIAGE RETURN"}.get(char, "control character")
-    return f"U+{ord(char):04X} {name}"
-
-
 def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -126,10 +118,10 @@ def check_characters(file: str, text: str) -> list[Problem]:
         elif char in "\u2028\u2029\x85":
             message = Message(
                 N_("%(character)s is a line break that editors and git do not show"),
-                character=_describe(char),
+                character=describe_character(char),
             )
         else:
-            message = Message(N_("%(character)s is not allowed"), character=_describe(char))
+            message = Message(N_("%(character)s is not allowed"), character=describe_character(char))
         problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, INVISIBLE_HINT)))
     return problems
 
@@ -323,7 +315,8 @@ class _Composer:
                     mark,
                     path,
                     Message(
-                        N_("%(character)s, written as an escape, is not allowed"), character=_describe(char)
+                        N_("%(character)s, written as an escape, is not allowed"),
+                        character=describe_character(char),
                     ),
                     _ESCAPE_HINTS.get(
                         char,

@@ -426,11 +426,18 @@ def _anchor(error: Error) -> Diagnosis:
     )
 
 
+def describe_character(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': a character named so that a message can show it."""
+    name = unicodedata.name(char, "") or {"\r": "CARRIAGE RETURN"}.get(char, "")
+    if not name and unicodedata.category(char) == "Cc":
+        name = "control character"
+    return f"U+{ord(char):04X} {name}".rstrip()
+
+
 def _character(error: Error) -> Diagnosis:
     character = error.character or error.char(error.at) or "?"
-    name = unicodedata.name(character, "")
     return Diagnosis(
-        Message(N_("%(character)s is not allowed"), character=f"U+{ord(character):04X} {name}".rstrip()),
+        Message(N_("%(character)s is not allowed"), character=describe_character(character)),
         INVISIBLE_HINT,
         error.at,
     )
