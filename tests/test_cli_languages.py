@@ -143,8 +143,8 @@ def test_valid_data_summary_is_translated() -> None:
     result = CliRunner().invoke(main, ["validate", "--lang", "ru", "--data", str(ROOT / "ngo_data")])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"OK: \d+ НПО, \d+ партн\w+, \d+ встреч\w*, \d+ программ\w*, \d+ регион\w*, \d+ тем\w* "
-        r"проверено за [\d.]+ с\.",
+        r"OK: за [\d.]+ с проверено: "
+        r"\d+ НПО, \d+ партн\w+, \d+ встреч\w*, \d+ программ\w*, \d+ регион\w*, \d+ тем\w*\.",
         result.stderr.strip(),
     )
 
