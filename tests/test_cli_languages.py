@@ -143,8 +143,8 @@ def test_valid_data_summary_is_translated() -> None:
     result = CliRunner().invoke(main, ["validate", "--lang", "ru", "--data", str(ROOT / "ngo_data")])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"OK: \d+ НПО, \d+ партн\w+, \d+ встреч\w*, \d+ программ\w*, \d+ регион\w*, \d+ тем\w* "
-        r"проверено за [\d.]+ с\.",
+        r"OK: за [\d.]+ с проверено: "
+        r"\d+ НПО, \d+ партн\w+, \d+ встреч\w*, \d+ программ\w*, \d+ регион\w*, \d+ тем\w*\.",
         result.stderr.strip(),
     )
 
@@ -225,8 +225,8 @@ def test_check_pr_speaks_the_language(pr_repo: Path, language: str, expected: li
 @pytest.mark.parametrize(
     ("language", "steps"),
     [
-        ("az", ["Sonra:", "%(file)s faylını əlavə edən pull request açın."]),
-        ("ru", ["Дальше:", "Откройте pull request, который добавляет %(file)s."]),
+        ("az", ["Sonra:", "%(file)s faylını əlavə edən birləşmə sorğusu (pull request) açın."]),
+        ("ru", ["Дальше:", "Откройте запрос на слияние (pull request), который добавляет %(file)s."]),
     ],
 )
 def test_new_speaks_the_language(tmp_path: Path, language: str, steps: list[str]) -> None:

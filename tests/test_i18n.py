@@ -349,7 +349,7 @@ def test_translations_command_refuses_invalid_data(tmp_path: Path):
     (data / "ngos/broken.yaml").write_text("name: [\n")
     result = CliRunner().invoke(main, ["translations", "--data", str(data)])
     assert result.exit_code == 1
-    assert "ngo_data/ngos/broken.yaml:2:1: YAML syntax error" in result.output
+    assert "ngo_data/ngos/broken.yaml:1:7: YAML syntax error: the list opened with" in result.output
 
 
 def test_an_acronym_follows_the_page_language(sample_site):

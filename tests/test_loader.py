@@ -13,7 +13,6 @@ ANCHOR_HINT = "(remove the anchor; records do not use anchors and aliases)"
 ALIAS_HINT = "(write the value out in full; records do not use anchors and aliases)"
 TAG_HINT = "(remove the tag; quote the value if it must stay text)"
 INVISIBLE_HINT = "(delete it: invisible characters can disguise names and links)"
-SYNTAX_HINT = "(check the indentation and quoting on this line and the one before)"
 NESTING_HINT = "(flatten the structure; no record needs this much nesting)"
 
 
@@ -454,26 +453,26 @@ def test_empty_file_refused(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: [1\n", "x.yaml:2:1: YAML syntax error: did not find expected ',' or ']'"),
-        ('a: "x\n', "x.yaml:2:1: YAML syntax error: found unexpected end of stream"),
+        ("a: [1\n", "x.yaml:1:4: YAML syntax error: the list opened with '[' here is not closed with ']'"),
+        ('a: "x\n', "x.yaml:1:4: YAML syntax error: the quote opened here is never closed"),
+        ("key: value: other\n", "x.yaml:1:11: YAML syntax error: a colon followed by a space inside a value"),
         (
-            "key: value: other\n",
-            "x.yaml:1:11: YAML syntax error: mapping values are not allowed in this context",
+            "a: b\n  c: d\n",
+            "x.yaml:2:3: YAML syntax error: "
+            "this line looks like a field, but YAML reads it as part of the value above",
         ),
-        ("a: b\n  c: d\n", "x.yaml:2:4: YAML syntax error: mapping values are not allowed in this context"),
-        ("- a\nb: c\n", "x.yaml:2:1: YAML syntax error: did not find expected '-' indicator"),
+        ("- a\nb: c\n", "x.yaml:2:1: YAML syntax error: this line breaks the list above it"),
     ],
     ids=["unclosed-list", "unclosed-quote", "colon-in-value", "bad-indent", "list-then-map"],
 )
 def test_yaml_syntax_error(text, expected):
-    """Syntax errors are reported at libyaml's position with a hint about indentation and quoting.
-    What libyaml says after "YAML syntax error:" is its own wording, so only its presence is checked."""
-    assert_syntax_problems(problems_of(text), expected, SYNTAX_HINT)
+    """Syntax errors are our own messages, at the mistake (test_yaml_syntax.py has them all, in
+    the three languages): libyaml's wording never reaches the contributor."""
+    assert_syntax_problems(problems_of(text), expected, r"\(.+\)")
 
 
 def assert_syntax_problems(problems: list[str], expected: str, hint: str) -> None:
-    where = expected.split(" YAML syntax error: ")[0]
-    pattern = re.escape(f"{where} YAML syntax error: ") + r"\S.*" + re.escape(f" {hint}")
+    pattern = re.escape(f"{expected} ") + hint
     assert len(problems) == 1
     assert re.fullmatch(pattern, problems[0]), problems[0]
 
@@ -481,22 +480,16 @@ def assert_syntax_problems(problems: list[str], expected: str, hint: str) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a:\n\tb: 1\n", "x.yaml:2:1: YAML syntax error: found character that cannot start any token"),
-        ("a: x\n\tb: 2\n", "x.yaml:2:1: YAML syntax error: found a tab character that violates indentation"),
-        (
-            "a: əəəə\n\tb: 2\n",
-            "x.yaml:2:1: YAML syntax error: found a tab character that violates indentation",
-        ),
-        (
-            "a: x\r\n\tb: 2\r\n",
-            "x.yaml:2:1: YAML syntax error: found a tab character that violates indentation",
-        ),
+        ("a:\n\tb: 1\n", "x.yaml:2:1: YAML syntax error: a tab is used for indentation"),
+        ("a: x\n\tb: 2\n", "x.yaml:2:1: YAML syntax error: a tab is used for indentation"),
+        ("a: əəəə\n\tb: 2\n", "x.yaml:2:1: YAML syntax error: a tab is used for indentation"),
+        ("a: x\r\n\tb: 2\r\n", "x.yaml:2:1: YAML syntax error: a tab is used for indentation"),
     ],
     ids=["nested", "top-level", "after-non-ascii", "crlf"],
 )
 def test_tab_indentation_hint(text, expected):
     """When a tab caused the syntax error, the hint says to indent with spaces."""
-    assert_syntax_problems(problems_of(text), expected, "(indent with spaces, not tabs)")
+    assert_syntax_problems(problems_of(text), expected, re.escape("(indent with spaces, not tabs)"))
 
 
 # --- line endings, BOM and positions -------------------------------------------------------

@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from ngo_directory.cli import main
 from ngo_directory.contribute.scaffold import ScaffoldError, new_record, scalar
+from ngo_directory.i18n import translations
 from ngo_directory.records.loader import load_file
 from ngo_directory.records.validate import check_data
 from ngo_directory.schema import inlined_schema
@@ -66,10 +67,11 @@ def fill_in(text: str, kind: str) -> str:
     return text.replace("REPLACE-your-github-login", "octocat")
 
 
-def uncomment_optional(text: str) -> str:
-    """Every commented-out field turned on: the header's comment lines stay."""
+def uncomment_optional(text: str, language: str = "en") -> str:
+    """Every commented-out field turned on: the header's comment lines and the heading stay."""
     lines = text.splitlines()
-    body = [re.sub(r"^(\s*)# (?!Optional$)", r"\1", line) for line in lines[5:]]
+    heading = "# " + translations(language).gettext("Optional")
+    body = [line if line == heading else re.sub(r"^(\s*)# ", r"\1", line) for line in lines[5:]]
     return "\n".join(lines[:5] + body) + "\n"
 
 
@@ -243,12 +245,13 @@ def test_filled_in_the_record_is_valid_and_in_the_directory(data: Path, kind: st
     assert SLUGS[kind] in records
 
 
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
 @pytest.mark.parametrize("kind", ["ngo", "partner", "meeting"])
-def test_every_commented_out_example_is_valid(data: Path, kind: str) -> None:
-    """Uncommenting the optional fields as they stand gives a valid record: the examples teach
-    the right shapes."""
-    path = scaffold(data, kind)
-    path.write_text(uncomment_optional(fill_in(path.read_text("utf-8"), kind)), "utf-8")
+def test_every_commented_out_example_is_valid(data: Path, kind: str, language: str) -> None:
+    """Uncommenting the optional fields as they stand gives a valid record, whatever the
+    comments' language: the examples teach the right shapes."""
+    path = scaffold(data, kind, language=language)
+    path.write_text(uncomment_optional(fill_in(path.read_text("utf-8"), kind), language), "utf-8")
     doc, problems = load_file(path, path.name)
     assert problems == [] and doc is not None
     assert "updated" in doc.data and ("contacts" in doc.data) is (kind != "meeting")
@@ -467,3 +470,89 @@ def test_the_command_checks_its_options(data: Path) -> None:
     result = run("donor", "Good", "--data", str(data))
     assert result.exit_code == 2
     assert not (data / "ngos" / "good.yaml").exists()
+
+
+# --- the comments in the contributor's language -----------------------------------------------
+
+
+def split_comment(line: str) -> tuple[str, str]:
+    """A line as its YAML (or commented-out example) and the comment after it."""
+    text, _, comment = line.rpartition("  # ")
+    return (text.rstrip(), comment) if text.strip() else (line, "")
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+@pytest.mark.parametrize("kind", ["ngo", "partner", "meeting", "programme"])
+def test_the_comments_are_in_the_language_and_validate_says_the_same(
+    tmp_path: Path, kind: str, language: str
+) -> None:
+    """The record's comments and placeholders' explanations follow --lang; its fields, values and
+    line numbers do not, so validate reports exactly what it reports for the English file."""
+    name = NAMES.get(kind, "Tech Age Girls 2030")
+    english_data = copy_project(tmp_path / "en")[0]
+    translated_data = copy_project(tmp_path / language)[0]
+    english = new_record(english_data, kind, name, day=DAY).path.read_text("utf-8").splitlines()
+    path = new_record(translated_data, kind, name, day=DAY, language=language).path
+    translated = path.read_text("utf-8").splitlines()
+    doc, problems = load_file(path, path.name)
+    assert problems == [] and doc is not None
+    assert [str(p) for p in check_data(translated_data)[1]] == [str(p) for p in check_data(english_data)[1]]
+    assert len(translated) == len(english)
+    gettext = translations(language).gettext
+    optional = "# " + gettext("Optional")
+    same = []
+    for line, english_line in zip(translated[4:], english[4:], strict=True):
+        if english_line.startswith("    REPLACE: "):  # a description's placeholder explains itself
+            assert line.startswith("    REPLACE: ") and line != english_line
+            continue
+        if english_line == "# Optional":
+            assert line == optional
+            continue
+        text, comment = split_comment(line)
+        english_text, english_comment = split_comment(english_line)
+        assert text == english_text
+        if comment and comment == english_comment:
+            same.append(comment)
+    assert translated[0] == english[0]
+    assert [a == b for a, b in zip(translated[1:4], english[1:4], strict=True)] == [False] * 3
+    assert set(same) <= {"Markdown"}
+    assert optional in translated
+    assert (
+        f"maintainers: [REPLACE-your-github-login]  # {gettext('GitHub logins allowed to edit this record')}"
+        in (translated)
+    )
+
+
+def test_the_comments_read_well_in_each_language(data: Path) -> None:
+    texts = {
+        language: new_record(data, "ngo", NAMES["ngo"], slug=f"ggm-{language}", day=DAY, language=language)
+        .path.read_text("utf-8")
+        .splitlines()
+        for language in ("az", "ru", "en")
+    }
+    assert texts["az"][1:4] == [
+        "# Bu fayl QHT-ni təsvir edir; hər sahə README.md faylında (Records bölməsi) izah olunur.",
+        "# Hər REPLACE dəyərinin yerinə əsl dəyəri yazın. «İstəyə bağlı sahələr» altında doldura "
+        "biləcəyiniz hər sahənin əvvəlindəki '# ' işarəsini silin, qalan sahələri isə silin.",
+        "# Problem qalmayana qədər `make validate` (və ya `ngo-directory validate`) işə salın.",
+    ]
+    assert texts["ru"][1:4] == [
+        "# Этот файл описывает НПО; каждое поле объяснено в README.md (раздел Records).",
+        "# Впишите настоящее значение вместо каждого REPLACE. В разделе «Необязательные поля» удалите '# ' "
+        "перед каждым полем, которое можете заполнить, а остальные поля удалите.",
+        "# Запускайте `make validate` (или `ngo-directory validate`), "
+        "пока он не перестанет находить проблемы.",
+    ]
+    assert "    REPLACE: QHT-nin nə ilə məşğul olduğu, rus dilində" in texts["az"]
+    assert "    REPLACE: чем занимается НПО, на азербайджанском" in texts["ru"]
+    assert "    REPLACE: what the NGO does, in English" in texts["en"]
+    phones = [line for line in texts["ru"] if line.startswith("#   phones:")]
+    assert phones[0].endswith("# type: office, mobile, fax или whatsapp")
+
+
+def test_the_command_writes_the_comments_in_its_language(data: Path) -> None:
+    result = run("partner", "Open Aid Fund", "--data", str(data), "--lang", "ru")
+    assert result.exit_code == 0, result.output
+    text = (data / "partners" / "open-aid-fund.yaml").read_text("utf-8")
+    assert "# Этот файл описывает партнёра; каждое поле объяснено в README.md (раздел Records)." in text
+    assert result.stdout.startswith("Записан ngo_data/partners/open-aid-fund.yaml")

@@ -272,7 +272,8 @@ def test_plain_pelican_exits_non_zero_on_a_bad_record(tmp_path):
         env={**os.environ, "COLUMNS": "400"},
     )
     assert result.returncode == 1
-    assert "ngo_data/ngos/isar-copy.yaml:2:1: YAML syntax error" in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "ngo_data/ngos/isar-copy.yaml:1:7: YAML syntax error: the list opened with" in output
 
 
 def test_output_passes_the_nu_html_checker(sample_site):

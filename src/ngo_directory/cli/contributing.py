@@ -500,8 +500,9 @@ def new(
     settings_file: Path | None,
     language: str,
 ) -> None:
-    """Start a record: write DATA/<kind>s/<slug>.yaml with every field and its comment, REPLACE
-    placeholders and today's dates; an existing slug (in any case) or a reserved one is refused.
+    """Start a record: write DATA/<kind>s/<slug>.yaml with every field and its comment (in the
+    --lang language), REPLACE placeholders and today's dates; an existing slug (in any case) or a
+    reserved one is refused.
 
     The slug is made from NAME ("Gəncə Gənclər Mərkəzi" gives gence-gencler-merkezi). Fields
     only you know hold REPLACE placeholders, which 'validate' reports until you fill them in;
@@ -525,6 +526,7 @@ def new(
             day=today(site.time_zone),
             schema_url=schema_url,
             reserved=site.reserved,
+            language=language,
         )
     except ScaffoldError as error:
         raise click.ClickException(localize(error.args[0], language)) from None

@@ -11,7 +11,6 @@ value came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from yaml.events import (
 from ..i18n import N_
 from ..problems import INVISIBLE, Message, Path_, Problem, field_name
 from .sources import read_bytes
+from .syntax import INVISIBLE_HINT, describe_character, syntax_problem
 
 DEFAULT_MAX_BYTES = 256 * 1024
 DEFAULT_MAX_DEPTH = 16
@@ -88,7 +88,6 @@ _FORBIDDEN = re.compile(f"[{INVISIBLE}]|\r(?!\n)")
 _FORBIDDEN_ESCAPE = re.compile(f"[{INVISIBLE}\r]")
 
 _LINE_BREAK_HINT = Message(N_("replace it with an ordinary line break"))
-_INVISIBLE_HINT = Message(N_("delete it: invisible characters can disguise names and links"))
 _CHARACTER_HINTS = {
     "\r": Message(N_("save the file with Unix (LF) or Windows (CRLF) line endings")),
     "\u2028": _LINE_BREAK_HINT,
@@ -100,13 +99,6 @@ _ESCAPE_HINTS = dict.fromkeys(
     "\r\u2028\u2029\x85",
     Message(N_("for a line break, write the text as a block with '|' and break the line there")),
 )
-
-
-def _describe(char: str) -> str:
-    name = unicodedata.name(char, "")
-    if not name:
-        name = {"\r": "CARRIAGE RETURN"}.get(char, "control character")
-    return f"U+{ord(char):04X} {name}"
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -126,11 +118,11 @@ def check_characters(file: str, text: str) -> list[Problem]:
         elif char in "\u2028\u2029\x85":
             message = Message(
                 N_("%(character)s is a line break that editors and git do not show"),
-                character=_describe(char),
+                character=describe_character(char),
             )
         else:
-            message = Message(N_("%(character)s is not allowed"), character=_describe(char))
-        problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, _INVISIBLE_HINT)))
+            message = Message(N_("%(character)s is not allowed"), character=describe_character(char))
+        problems.append(Problem(file, line, column, "", message, _CHARACTER_HINTS.get(char, INVISIBLE_HINT)))
     return problems
 
 
@@ -323,7 +315,8 @@ class _Composer:
                     mark,
                     path,
                     Message(
-                        N_("%(character)s, written as an escape, is not allowed"), character=_describe(char)
+                        N_("%(character)s, written as an escape, is not allowed"),
+                        character=describe_character(char),
                     ),
                     _ESCAPE_HINTS.get(
                         char,
@@ -357,16 +350,6 @@ class _Composer:
 
 def _mark(event: Any, plain: bool = False) -> Mark:
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1, plain)
-
-
-def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(error, "problem", None) or str(error)
-    hint = Message(N_("check the indentation and quoting on this line and the one before"))
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        hint = Message(N_("indent with spaces, not tabs"))
-    return Problem(file, line, column, "", Message(N_("YAML syntax error: %(error)s"), error=problem), hint)
 
 
 def _too_deep(file: str, text: str, error: yaml.YAMLError, max_depth: int) -> Problem | None:
@@ -424,9 +407,7 @@ def load_bytes(
     try:
         composer.run(loader)
     except yaml.YAMLError as error:
-        composer.problems.append(
-            _too_deep(file, text, error, max_depth) or _syntax_problem(file, text, error)
-        )
+        composer.problems.append(_too_deep(file, text, error, max_depth) or syntax_problem(file, text, error))
     finally:
         loader.dispose()
     if composer.problems:
