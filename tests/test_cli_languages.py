@@ -202,7 +202,7 @@ def pr_repo(tmp_path: Path) -> Path:
             "az",
             [
                 "Makefile: directory-code: kataloqun kodu, şablonları, ayarları və ya sənədləri; "
-                "bunu yalnız kataloqun qulluqçusu dəyişə bilər (təsdiq edə bilər: kataloqun qulluqçusu)",
+                "bunu yalnız kataloqun redaktoru dəyişə bilər (təsdiq edə bilər: kataloqun redaktoru)",
             ],
         ),
         ("ru", ["ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: редактирует запись, которую alice не ведёт"]),
@@ -420,14 +420,14 @@ RUSSIAN_SUMMARY = [
     "",
     "| файл | изменение | вердикт | одобрили | может одобрить |",
     "| --- | --- | --- | --- | --- |",
-    "| Makefile | добавлен | нужна проверка: directory\\-code | \\- | сопровождающий каталога |",
+    "| Makefile | добавлен | нужна проверка: directory\\-code | \\- | редактор каталога |",
     "| ngo\\_data/meetings/meeting\\-one.yaml | добавлен | можно слить \\(на проверку: 1\\) | \\- | \\- |",
     "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужна проверка: not\\-a\\-maintainer | \\- | @\u200bbob |",
     "",
     "### Нужна проверка",
     "",
     "- Makefile: directory\\-code: код, шаблоны, настройки или документация каталога; изменять это "
-    "может только сопровождающий каталога \\(может одобрить: сопровождающий каталога\\)",
+    "может только редактор каталога \\(может одобрить: редактор каталога\\)",
     "- ngo\\_data/ngos/ngo\\-beta.yaml: not\\-a\\-maintainer: редактирует запись, которую alice не ведёт "
     "в базовой ревизии \\(может одобрить: @\u200bbob\\)",
     "",
@@ -475,8 +475,8 @@ def test_check_pr_summary_in_russian(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("language", "head"),
     [
-        ("az", "**Birləşdirilə bilər:** alice kataloqun qulluqçusudur."),
-        ("ru", "**Можно слить:** alice — сопровождающий каталога."),
+        ("az", "**Birləşdirilə bilər:** alice kataloqun redaktorudur."),
+        ("ru", "**Можно слить:** alice — редактор каталога."),
         ("en", "**May merge:** alice is a maintainer of the directory."),
     ],
 )

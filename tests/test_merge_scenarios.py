@@ -79,8 +79,8 @@ def test_approved_by_that_ngos_maintainer_is_merged(world: World) -> None:
     row = f"ngo\\_data/ngos/madad\\-azerbaijan.yaml | redaktə edilib | {bob} təsdiqləyib | {bob} | \\- |"
     assert row in judged.summary
     assert (
-        "ngo_data/ngos/madad-azerbaijan.yaml: not-a-maintainer: əsas reviziyada qulluqçuları arasında alice "
-        "olmayan qeydi redaktə edir (təsdiq edib: @bob)"
+        "ngo_data/ngos/madad-azerbaijan.yaml: not-a-maintainer: əsas reviziyada alice tərəfindən aparılmayan "
+        "qeydi redaktə edir (təsdiq edib: @bob)"
     ) in judged.lines
 
 
