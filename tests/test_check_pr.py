@@ -524,14 +524,14 @@ def test_json_and_summary(repo: Path, tmp_path: Path) -> None:
         "of those named below.\n\n"
         "| file | change | verdict | approved by | may approve |\n| --- | --- | --- | --- | --- |\n"
         "| ngo\\_data/meetings/meeting\\-two.yaml | added | needs review: organiser | \\- | "
-        "@\u200bbob, @\u200bDave |\n"
+        "@&#8203;bob, @&#8203;Dave |\n"
         "| ngo\\_data/ngos/ngo\\-alpha.yaml | edited | may merge | \\- | \\- |\n\n"
         "### Needs review\n\n"
         "- ngo\\_data/meetings/meeting\\-two.yaml: organiser: names ngo\\-beta as an organiser, an "
-        "organisation alice does not maintain \\(may approve: @\u200bbob or @\u200bDave\\)\n\n"
+        "organisation alice does not maintain \\(may approve: @&#8203;bob or @&#8203;Dave\\)\n\n"
         "### For review\n\n"
         "- ngo\\_data/meetings/meeting\\-two.yaml: note: names partner\\-one among the participants "
-        "\\(for review by @\u200bcarol\\)\n"
+        "\\(for review by @&#8203;carol\\)\n"
     )
 
 

@@ -16,7 +16,6 @@ The outcomes:
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,7 @@ from babel import Locale
 from ..i18n import N_, RECORD_LANGUAGES, translations
 from ..problems import Message, Problem, localize, output_line, printable
 from .approvals import AUTHOR, NO_APPROVALS, Approvals
+from .github_markdown import inert_markdown as _md
 from .gitrepo import Change
 
 TEAM = Message(N_("a maintainer of the directory"))
@@ -337,17 +337,6 @@ class Verdict:
             # GitHub tells them their approval is awaited.
             parts.append("cc " + " ".join(f"@{login}" for login in waiting if AUTHOR.fullmatch(login)))
         return "\n".join(parts).rstrip("\n") + "\n"
-
-
-def md(text: str) -> str:
-    """Text shown as itself in Markdown: on one line, no HTML, no link, no table cell break, and
-    no mention (a zero-width space after '@' keeps GitHub from notifying whoever a file name or
-    a value names)."""
-    escaped = re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
-    return escaped.replace("@", "@\u200b")
-
-
-_md = md
 
 
 def _tr(message: str, language: str | None) -> str:
