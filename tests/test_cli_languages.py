@@ -428,7 +428,8 @@ RUSSIAN_SUMMARY = [
     "| --- | --- | --- | --- | --- |",
     "| Makefile | добавлен | нужна проверка: directory\\-code | \\- | редактор каталога |",
     "| ngo\\_data/meetings/meeting\\-one.yaml | добавлен | можно слить \\(на проверку: 1\\) | \\- | \\- |",
-    "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужна проверка: not\\-a\\-maintainer | \\- | @&#8203;bob |",
+    "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужна проверка: not\\-a\\-maintainer | \\- "
+    "| @&#8203;bob |",
     "",
     "### Нужна проверка",
     "",
