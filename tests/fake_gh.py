@@ -156,6 +156,7 @@ def pr(state: Path, args: _Args) -> None:
         pulls = [p for p in (read_api(state, f"repos/{repository}/pulls") or []) if p["head"]["ref"] == head]
         _out([{"number": p["number"]} for p in pulls if p["state"] == "open"], jq)
     elif command == "create":
+        draft = args.flag("--draft")
         fields = {"base": args.value("--base"), "head": args.value("--head"), "title": args.value("--title")}
         body = Path(args.value("--body-file") or "/dev/null").read_text("utf-8")
         pulls = read_api(state, f"repos/{repository}/pulls") or []
@@ -165,6 +166,7 @@ def pr(state: Path, args: _Args) -> None:
             {
                 "number": number,
                 "state": "open",
+                "draft": draft,
                 "title": fields["title"],
                 "body": body,
                 "user": BOT,
@@ -174,6 +176,18 @@ def pr(state: Path, args: _Args) -> None:
         )
         write_api(state, f"repos/{repository}/pulls", pulls)
         sys.stdout.write(f"https://github.com/{repository}/pull/{number}\n")
+    elif command == "ready":
+        undo = args.flag("--undo")
+        (number,) = [a for a in args.argv if not a.startswith("-")][:1]
+        pulls = read_api(state, f"repos/{repository}/pulls") or []
+        for listed in pulls:
+            if str(listed["number"]) == number:
+                listed["draft"] = undo
+        write_api(state, f"repos/{repository}/pulls", pulls)
+        pull = read_api(state, f"repos/{repository}/pulls/{number}")
+        if pull is not None:
+            pull["draft"] = undo
+            write_api(state, f"repos/{repository}/pulls/{number}", pull)
     elif command == "merge":
         (merged,) = [a for a in args.argv if not a.startswith("-")][:1]
         pull = read_api(state, f"repos/{repository}/pulls/{merged}")

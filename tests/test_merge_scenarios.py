@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from workflow_world import TEAM, World, maintained
+import fake_gh
+from workflow_world import REPOSITORY, TEAM, World, git, maintained
 
 ALPHA = "ngo_data/ngos/iearn-azerbaijan.yaml"
 BETA = "ngo_data/ngos/madad-azerbaijan.yaml"
@@ -157,3 +158,98 @@ def test_the_comment_is_kept_not_repeated(world: World) -> None:
     assert world.comment(17) == first
     world.review(17, "bob")
     assert world.judge(17).comment != first
+
+
+# Without git: an issue in, a pull request out, judged with the issue's author as the author.
+
+NEW_NGO = {
+    "language": "az",
+    "name": "Gəncə Gənclər Mərkəzi",
+    "description_az": "Gənclər üçün kompüter kursları keçirir.",
+    "regions": "Gəncə",
+    "themes": "Gənclər, education",
+    "phones": "+994 22 256 00 00 (office)",
+}
+
+
+def test_a_new_ngo_through_the_issue_form_is_merged(world: World) -> None:
+    output = world.issue_form(41, "erin", NEW_NGO)
+    number = world.form_pull(41)
+    assert number is not None, output
+    record = world.branch_file(41, "ngo_data/ngos/gence-gencler-merkezi.yaml")
+    assert "maintainers: [erin]" in record and "regions: [ganja]" in record
+    # Its checks are started, since a pull request the workflow's token opens starts none.
+    calls = [" ".join(argv) for argv in fake_gh.calls(world.state)]
+    assert f"workflow run pull-request.yml --repo {REPOSITORY} --ref ngo-form/issue-41" in calls
+    dispatched = f"workflow run ownership.yml --repo {REPOSITORY} --ref ngo-form/issue-41"
+    assert f"{dispatched} -f pull_request={number}" in calls
+    judged = world.judge(number, dispatched=True)
+    assert judged.merged, judged
+    assert "erin" in judged.summary  # judged as erin's, not the workflow's account's
+    reply = world.comment(41)
+    assert reply.startswith("<!-- ngo-directory: issue form -->")
+    assert f"https://github.com/{REPOSITORY}/pull/{number}" in reply
+
+
+def test_an_update_of_another_ngo_through_the_issue_form_waits_for_its_maintainers(world: World) -> None:
+    world.issue_form(
+        42,
+        "alice",
+        {"language": "ru", "existing": "madad-azerbaijan", "name": "Madad Azerbaijan", "themes": "youth"},
+    )
+    number = world.form_pull(42)
+    assert number is not None
+    record = world.branch_file(42, BETA)
+    assert "maintainers: [bob]" in record  # the issue's author is never added
+    assert "themes: [education, youth]" in record
+    judged = world.judge(number, dispatched=True)
+    assert not judged.merged and judged.outcome == "wait"
+    assert "(may approve: @bob)" in judged.lines
+    assert "@bob" in world.comment(42)  # the reply says whose approval it waits for
+    world.review(number, "bob")
+    assert world.judge(number, dispatched=True).merged
+
+
+def test_answers_with_problems_give_a_draft_until_the_issue_is_fixed(world: World) -> None:
+    world.issue_form(43, "erin", {**NEW_NGO, "remove": "favourite colour"})
+    number = world.form_pull(43)
+    assert number is not None
+    judged = world.judge(number, dispatched=True)
+    assert not judged.armed and judged.outcome == ""  # a draft: the sweep leaves it alone
+    world.issue_form(43, "erin", NEW_NGO, action="edited")
+    assert world.form_pull(43) == number
+    assert world.judge(number, dispatched=True).merged
+
+
+def test_an_edit_that_changes_nothing_pushes_nothing(world: World) -> None:
+    world.issue_form(44, "erin", NEW_NGO)
+    number = world.form_pull(44)
+    assert number is not None
+    head = world.pulls[number]["head"]["sha"]
+    world.review(number, "dir-keeper")  # an approval an unchanged record must keep
+    world.issue_form(44, "erin", NEW_NGO, action="edited")
+    assert world.pulls[number]["head"]["sha"] == head
+
+
+def test_a_refused_issue_writes_nothing_and_says_why(world: World) -> None:
+    phones = "\n".join(f"+994 12 555 {i:02d} 00" for i in range(99))  # over the cap of 30
+    world.issue_form(45, "erin", {**NEW_NGO, "phones": phones})
+    assert world.form_pull(45) is None
+    assert "ngo-form/issue-45" not in git(world.work, "ls-remote", "origin")
+    assert world.comment(45).startswith("<!-- ngo-directory: issue form -->")
+
+
+def test_hostile_answers_stay_data(world: World, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    hostile = {
+        **NEW_NGO,
+        "name": f"$(touch {marker}) `touch {marker}` ; touch {marker}",
+        "description_az": f"::error file=README.md::x\n<script>alert(1)</script> @torvalds $(touch {marker})",
+        "existing": "",
+    }
+    world.issue_form(46, "erin", hostile)
+    assert not marker.exists()
+    number = world.form_pull(46)
+    assert number is not None
+    reply = world.comment(46)
+    assert "<script>" not in reply and "@torvalds" not in reply

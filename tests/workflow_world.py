@@ -35,6 +35,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 import fake_gh
+from issue_forms import render_issue_body
 
 ROOT = Path(__file__).resolve().parent.parent
 OCTOKIT = ROOT / "node_modules" / "@octokit"
@@ -155,8 +156,12 @@ class World:
         )
         _identity(self.work)
         shutil.copytree(ROOT / "ngo_data", self.work / "ngo_data")
+        shutil.copytree(ROOT / "content", self.work / "content")
+        shutil.copytree(ROOT / "theme", self.work / "theme")
         shutil.copytree(ROOT / ".github/scripts", self.work / ".github/scripts")
-        (self.work / "pelicanconf.py").write_text(f'NGO_DIRECTORY_MAINTAINERS_TEAM = ["{TEAM}"]\n', "utf-8")
+        settings = (ROOT / "pelicanconf.py").read_text("utf-8")
+        team = f'\nNGO_DIRECTORY_MAINTAINERS_TEAM = ["{TEAM}"]\n'
+        (self.work / "pelicanconf.py").write_text(settings + team, "utf-8")
         self._write(files)
         git(self.work, "add", "-A")
         git(self.work, "commit", "-q", "-m", "base")
@@ -307,6 +312,7 @@ class World:
         """An issue opened with the NGO form: the `issues` `opened` event; the API lists it."""
         payload = example("issues", "opened")
         issue = payload["issue"]
+        issue.pop("pull_request", None)
         issue.update(number=number, body=body, state="open")
         issue["user"]["login"] = author
         issue["labels"] = [{**issue["labels"][0], "name": "ngo-record"}] if issue.get("labels") else []
@@ -314,6 +320,85 @@ class World:
         check_payload("issues", "opened", payload)
         fake_gh.write_api(self.state, f"repos/{REPOSITORY}/issues/{number}", issue)
         return payload
+
+    def issue_form(self, number: int, author: str, values: dict[str, str], action: str = "opened") -> str:
+        """Someone opens (or edits) an issue with the NGO form: issue-form.yml runs
+        issue-form.sh. Then GitHub's side follows: the pull request it opened gets its head and
+        merge refs, as GitHub makes them. Returns the script's output."""
+        payload = self.issue(number, author, render_issue_body(values))
+        if action != "opened":
+            edited = example("issues", action)
+            edited["issue"] = payload["issue"]
+            edited["repository"]["full_name"] = REPOSITORY
+            check_payload("issues", action, edited)
+            payload = edited
+        checkout = self.tmp / f"issue-{number}-{len(list(self.tmp.glob('issue-*')))}"
+        clone(self.origin, checkout)
+        _identity(checkout)
+        (checkout / ".venv").symlink_to(ROOT / ".venv")
+        event = checkout.parent / f"{checkout.name}.json"
+        event.write_text(json.dumps(payload), "utf-8")
+        result = subprocess.run(
+            ["bash", ".github/scripts/issue-form.sh"],
+            cwd=checkout,
+            env=self.env(NUMBER=str(number), AUTHOR=author, GITHUB_EVENT_PATH=str(event)),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        branch = f"ngo-form/issue-{number}"
+        for listed in fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls"):
+            if listed["head"]["ref"] != branch or listed["state"] != "open":
+                continue
+            head = git(self.work, "ls-remote", "origin", f"refs/heads/{branch}").split()[0]
+            pull_number = listed["number"]
+            known = self.pulls.get(pull_number)
+            rest = example("pull_request", "opened")["pull_request"]
+            rest["number"] = pull_number
+            rest["user"]["login"] = "github-actions[bot]"
+            rest["head"].update(sha=head, ref=branch)
+            rest["head"]["repo"]["full_name"] = rest["base"]["repo"]["full_name"] = REPOSITORY
+            main = git(self.work, "ls-remote", "origin", "refs/heads/main").split()[0]
+            rest["base"].update(sha=main, ref="main")
+            stored = fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls/{pull_number}") or {}
+            same_head = known is not None and known["head"]["sha"] == head
+            rest.update(
+                state="open",
+                draft=listed.get("draft", False),
+                merged=False,
+                auto_merge=stored.get("auto_merge") if same_head or known is None else None,
+            )
+            self.pulls[pull_number] = rest
+            self.reviews.setdefault(pull_number, [])
+            git(self.work, "fetch", "-q", "origin", branch)
+            self._merge(pull_number, head)
+            dispatch = example("workflow_dispatch", None)
+            dispatch["inputs"] = {"pull_request": str(pull_number)}
+            dispatch["ref"] = f"refs/heads/{branch}"
+            dispatch["repository"]["full_name"] = REPOSITORY
+            self.payloads[pull_number] = dispatch
+            self._publish(pull_number)
+            # The listing keeps the draft flag the script set.
+            pulls = fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls")
+            for entry in pulls:
+                if entry["number"] == pull_number:
+                    entry["draft"] = listed.get("draft", False)
+            fake_gh.write_api(self.state, f"repos/{REPOSITORY}/pulls", pulls)
+        return result.stdout + result.stderr
+
+    def form_pull(self, issue: int) -> int | None:
+        """The open pull request the issue form's workflow made for ``issue``."""
+        branch = f"ngo-form/issue-{issue}"
+        for listed in fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls"):
+            if listed["head"]["ref"] == branch and listed["state"] == "open":
+                number: int = listed["number"]
+                return number
+        return None
+
+    def branch_file(self, issue: int, path: str) -> str:
+        """A file as the issue form's branch holds it."""
+        return git(self.work, "show", f"origin/ngo-form/issue-{issue}:{path}")
 
     # The workflows' side.
 
@@ -362,7 +447,8 @@ class World:
         )
         (checkout / ".venv").symlink_to(ROOT / ".venv")
         pulls = fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls")
-        numbers = "".join(f"{p['number']}\n" for p in pulls if p["state"] == "open")
+        # What auto-merge.yml lists: open pull requests into main, drafts left out.
+        numbers = "".join(f"{p['number']}\n" for p in pulls if p["state"] == "open" and not p.get("draft"))
         result = subprocess.run(
             ["bash", ".github/scripts/auto-merge.sh"],
             cwd=checkout,
@@ -397,8 +483,8 @@ class World:
         assert len(mine) <= 1, "one comment, kept up to date"
         return mine[0] if mine else ""
 
-    def judge(self, number: int) -> Judged:
+    def judge(self, number: int, dispatched: bool = False) -> Judged:
         """The ownership check for the latest event, then a sweep of the auto-merge workflow."""
-        code, summary, lines = self.ownership(number)
+        code, summary, lines = self.ownership(number, dispatched)
         outcome = self.sweep().get(number, "")
         return Judged(code, summary, lines, self.armed(number), outcome, self.comment(number))

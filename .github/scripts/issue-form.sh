@@ -5,7 +5,8 @@
 # the issue is edited), whose pull request the workflow opens once and whose checks it starts
 # (a pull request opened with a workflow's token starts none by itself). Auto-merge is turned on:
 # the ownership check, with the issue's author as the author, decides whether it merges by
-# itself or waits for the record's maintainers. Then `ngo-directory issue-reply` answers on the
+# itself or waits for the record's maintainers (answers with problems give a draft, which waits
+# for an edit of the issue). Then `ngo-directory issue-reply` answers on the
 # issue, in the language of its answers. Refused issues (too large, not the form...) get only
 # the answer: nothing is written.
 #
@@ -51,10 +52,16 @@ if [ "$(jq -r '.outcome' "$work/report.json")" != refused ]; then
     head=$(git rev-parse HEAD)
   fi
   pr=$(gh pr list --repo "$REPOSITORY" --head "$branch" --state open --json number --jq '.[0].number // ""')
+  # Answers with problems (exit 1) open the pull request as a draft, which nothing merges: the
+  # contributor edits the issue, and a clean answer makes it ready.
+  draft=()
+  if [ "$status" -ne 0 ]; then
+    draft=(--draft)
+  fi
   if [ -z "$pr" ]; then
     printf 'From the issue form: #%s, answered by @%s, who is the author of this change for the ownership check.\n' \
       "$NUMBER" "$AUTHOR" > "$work/pull-request.md"
-    url=$(gh pr create --repo "$REPOSITORY" --base "$DEFAULT_BRANCH" --head "$branch" \
+    url=$(gh pr create --repo "$REPOSITORY" --base "$DEFAULT_BRANCH" --head "$branch" "${draft[@]}" \
       --title "Record $slug (issue #$NUMBER)" --body-file "$work/pull-request.md")
     pr=${url##*/}
   else
@@ -66,8 +73,13 @@ if [ "$(jq -r '.outcome' "$work/report.json")" != refused ]; then
   fi
   gh workflow run pull-request.yml --repo "$REPOSITORY" --ref "$branch"
   gh workflow run ownership.yml --repo "$REPOSITORY" --ref "$branch" -f "pull_request=$pr"
-  gh pr merge "$pr" --repo "$REPOSITORY" --auto --squash --match-head-commit "$head" ||
-    echo "auto-merge could not be turned on (is it allowed in the repository's settings?)"
+  if [ "$status" -eq 0 ]; then
+    gh pr ready "$pr" --repo "$REPOSITORY" || true
+    gh pr merge "$pr" --repo "$REPOSITORY" --auto --squash --match-head-commit "$head" ||
+      echo "auto-merge could not be turned on (is it allowed in the repository's settings?)"
+  else
+    gh pr ready "$pr" --repo "$REPOSITORY" --undo || true
+  fi
 fi
 reply=(.venv/bin/ngo-directory issue-reply "$work/report.json")
 if [ -n "$url" ]; then
