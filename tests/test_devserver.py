@@ -142,6 +142,34 @@ def test_a_failed_build_is_told_in_the_terminals_language(language: str) -> None
     ]
 
 
+SAID = {
+    "en": [
+        "Built /p/output in 2.0 s.",
+        "Serving /p/output on http://127.0.0.1:8000/ (Ctrl-C to stop)",
+        "Watching /p/ngo_data, /p/content",
+    ],
+    "ru": [
+        "Собрано: /p/output за 2,0 с.",
+        "Сайт из /p/output открыт по адресу http://127.0.0.1:8000/ (Ctrl-C — остановить)",
+        "Отслеживаются изменения в: /p/ngo_data, /p/content",
+    ],
+    "az": [
+        "Sayt quruldu: /p/output (2,0 saniyədə).",
+        "/p/output qovluğundakı sayt http://127.0.0.1:8000/ ünvanında açıqdır (dayandırmaq üçün Ctrl-C)",
+        "İzlənilir: /p/ngo_data, /p/content",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["az", "ru", "en"])
+def test_the_terminal_says_what_was_built_and_where_it_is_served(language: str) -> None:
+    output, watched = Path("/p/output"), [Path("/p/ngo_data"), Path("/p/content")]
+    assert [
+        devserver.built(output, 2.04, language),
+        *devserver.serving(output, "http://127.0.0.1:8000/", watched, language),
+    ] == SAID[language]
+
+
 def test_durations_are_written_as_each_language_writes_decimals() -> None:
     assert [devserver.seconds(2.04, language) for language in ("az", "ru", "en")] == ["2,0", "2,0", "2.0"]
 

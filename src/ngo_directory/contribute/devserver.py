@@ -91,13 +91,26 @@ def build_once(
         say(failure_report(status.failed(entries_of(error)), language))
         return False
     status.succeeded()
-    took = seconds(time.perf_counter() - started, language)
-    say(
-        Message(N_("Built %(folder)s in %(seconds)s s."), folder=str(output), seconds=took).localized(
-            language
-        )
-    )
+    say(built(output, time.perf_counter() - started, language))
     return True
+
+
+def built(output: Path, took: float, language: str) -> str:
+    """'Built /…/output in 1.4 s.' in ``language``."""
+    took_text = seconds(took, language)
+    return Message(N_("Built %(folder)s in %(seconds)s s."), folder=str(output), seconds=took_text).localized(
+        language
+    )
+
+
+def serving(output: Path, address: str, watched: list[Path], language: str) -> list[str]:
+    """What the terminal says once the server is up: where, and what it watches."""
+    return [
+        Message(
+            N_("Serving %(folder)s on %(address)s (Ctrl-C to stop)"), folder=str(output), address=address
+        ).localized(language),
+        Message(N_("Watching %(paths)s"), paths=", ".join(str(p) for p in watched)).localized(language),
+    ]
 
 
 def changed_files(paths: Iterable[str], language: str) -> str:
@@ -157,13 +170,8 @@ def main(argv: list[str] | None = None) -> None:
     status = BuildStatus(has_site=(output / "index.html").is_file())
     build_once(args.settings, output, status, language)
     server = serve(output, args.port, status, site_language, args.bind)
-    address = f"http://{args.bind}:{server.server_address[1]}/"
-    print_now(
-        Message(
-            N_("Serving %(folder)s on %(address)s (Ctrl-C to stop)"), folder=str(output), address=address
-        ).localized(language)
-    )
-    print_now(Message(N_("Watching %(paths)s"), paths=", ".join(str(p) for p in paths)).localized(language))
+    for line in serving(output, f"http://{args.bind}:{server.server_address[1]}/", paths, language):
+        print_now(line)
     try:
         rebuild_on_changes(
             watchfiles.watch(*paths), lambda: build_once(args.settings, output, status, language), language
