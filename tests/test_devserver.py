@@ -556,7 +556,9 @@ def test_end_to_end_a_broken_record_shows_in_each_pages_language_and_a_fix_reloa
         for language, followed in pages.items():
             dialog = followed.page.get_by_role("dialog", name=HEADINGS[language])
             expect(dialog).to_be_visible(timeout=WAIT_MS)
-            assert overlay_lines(followed.page) == [problem.localized(language) for problem in broken]
+            # Waited on too: a save the watcher saw half-written shows other problems first.
+            expected = [problem.localized(language) for problem in broken]
+            expect(followed.page.locator("dialog li")).to_have_text(expected, timeout=WAIT_MS)
             assert followed.page.locator("dialog img, dialog script").count() == 0
         server.wait_for(lambda line: line == broken[0].localized("ru"))
         server.wait_for(lambda line: line == FAILED["ru"][0])
