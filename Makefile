@@ -9,13 +9,16 @@ PUBLISHCONF ?= publishconf.py
 PORT ?= 8000
 # HOST=0.0.0.0 lets a phone on the same network open `make serve` and `make devserver`.
 HOST ?= 127.0.0.1
+# The language of `make devserver`'s messages in the terminal: az, ru or en. Empty, the first of
+# them in LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else az (as every ngo-directory command's --lang).
+DEVSERVER_LANG ?=
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench screenshots
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://$(HOST):$(PORT) (HOST=0.0.0.0 for a phone on the network)'
-	@echo 'make devserver  serve on http://$(HOST):$(PORT) and rebuild on every change to records, content, theme or settings'
+	@echo 'make devserver  serve on http://$(HOST):$(PORT), rebuild on every change to records, content, theme or settings, and reload the pages (DEVSERVER_LANG=ru for Russian messages)'
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (the old site stays if the build fails)'
 	@echo 'make publish    build with $(PUBLISHCONF) (absolute URLs)'
 	@echo 'make validate   check every record, page and press release'
@@ -82,7 +85,8 @@ serve: html
 # Rebuilds on every change to ngo_data/, content/, theme/, the plugin's templates and catalogs
 # and $(CONFFILE); a failed build prints its problems and the last good site stays served.
 devserver: venv
-	$(BIN)/python -m ngo_directory.contribute.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT) --bind $(HOST)
+	$(BIN)/python -m ngo_directory.contribute.devserver -s $(CONFFILE) -o $(OUTPUTDIR) --port $(PORT) --bind $(HOST) \
+		$(if $(DEVSERVER_LANG),--lang $(DEVSERVER_LANG))
 
 validate: venv
 	$(BIN)/ngo-directory validate

@@ -178,16 +178,16 @@ def pr(state: Path, args: _Args) -> None:
         sys.stdout.write(f"https://github.com/{repository}/pull/{number}\n")
     elif command == "ready":
         undo = args.flag("--undo")
-        (number,) = [a for a in args.argv if not a.startswith("-")][:1]
+        (ready,) = [a for a in args.argv if not a.startswith("-")][:1]
         pulls = read_api(state, f"repos/{repository}/pulls") or []
         for listed in pulls:
-            if str(listed["number"]) == number:
+            if str(listed["number"]) == ready:
                 listed["draft"] = undo
         write_api(state, f"repos/{repository}/pulls", pulls)
-        pull = read_api(state, f"repos/{repository}/pulls/{number}")
+        pull = read_api(state, f"repos/{repository}/pulls/{ready}")
         if pull is not None:
             pull["draft"] = undo
-            write_api(state, f"repos/{repository}/pulls/{number}", pull)
+            write_api(state, f"repos/{repository}/pulls/{ready}", pull)
     elif command == "merge":
         (merged,) = [a for a in args.argv if not a.startswith("-")][:1]
         pull = read_api(state, f"repos/{repository}/pulls/{merged}")

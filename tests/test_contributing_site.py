@@ -1,13 +1,11 @@
 """The site's ways in for contributors: every record page links GitHub's editor for its own file
 and, for NGOs and partners, how to claim it; the "Add your organisation" page in every language;
-no link to GitHub at all when the settings name no repository; and `make devserver`."""
+and no link to GitHub at all when the settings name no repository."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from ngo_directory.contribute import devserver
 from ngo_directory.records.validate import RECORD_FOLDERS, load_directory
 from ngo_directory.settings import plugin_settings, reserved_names
 from ngo_directory.site.filters import Repository
@@ -24,13 +21,11 @@ from ngo_directory.site.urls import Urls, save_as_of
 from sitetools import (
     ROOT,
     build,
-    copy_project,
     html_files,
     language_of_path,
     nu_errors,
     parse,
     resolve,
-    tree_digest,
 )
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
@@ -242,77 +237,3 @@ def test_repository_follows_the_settings() -> None:
         {"NGO_DIRECTORY_REPOSITORY": REPOSITORY, "NGO_DIRECTORY_REPOSITORY_BRANCH": "stable"}
     )
     assert repository == Repository(REPOSITORY, "stable")
-
-
-# --- make devserver ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's records and content with a settings file of its own."""
-    copy_project(tmp_path)
-    settings = (ROOT / "pelicanconf.py").read_text("utf-8")
-    settings += f"\nTHEME = {str(ROOT / 'theme')!r}\n"
-    (tmp_path / "pelicanconf.py").write_text(settings, "utf-8")
-    return tmp_path
-
-
-def test_devserver_watches_everything_the_build_reads(project: Path) -> None:
-    paths = devserver.watched_paths(project / "pelicanconf.py")
-    assert paths == [
-        (project / "pelicanconf.py").resolve(),
-        (project / "ngo_data").resolve(),
-        (project / "content").resolve(),
-        (ROOT / "theme").resolve(),
-        (ROOT / "src/ngo_directory/site/templates").resolve(),
-        (ROOT / "src/ngo_directory/translations").resolve(),
-    ]
-
-
-def test_rebuild_on_changes_rebuilds_once_per_batch() -> None:
-    calls: list[int] = []
-    said: list[str] = []
-
-    def rebuild() -> bool:
-        calls.append(1)
-        return len(calls) != 2
-
-    batches = [{(1, "a.yaml")}, {(2, "b.yaml"), (1, "c.yaml")}, {(1, f"{n}.md") for n in range(5)}]
-    assert devserver.rebuild_on_changes(iter(batches), rebuild, said.append) == 2
-    assert len(calls) == 3
-    assert said == ["Changed: a.yaml", "Changed: b.yaml, c.yaml", "Changed: 0.md, 1.md, 2.md and 2 more"]
-
-
-def test_a_failed_rebuild_prints_the_problems_and_keeps_the_last_good_site(project: Path) -> None:
-    settings, output = project / "pelicanconf.py", project / "output"
-    record = project / "ngo_data/ngos/iearn-azerbaijan.yaml"
-    said: list[str] = []
-    assert devserver.build_once(settings, output, said.append)
-    good = tree_digest(output)
-    original = record.read_text("utf-8")
-
-    def changes() -> Iterator[set[tuple[Any, str]]]:
-        record.write_text(original.replace("regions: [azerbaijan]", "regions: [atlantis]"), "utf-8")
-        yield {(2, str(record))}
-        assert tree_digest(output) == good
-        record.write_text(original.replace("iEARN-Azerbaijan runs", "iEARN-Azerbaijan now runs"), "utf-8")
-        yield {(2, str(record))}
-
-    rebuild = functools.partial(devserver.build_once, settings, output, said.append)
-    assert devserver.rebuild_on_changes(changes(), rebuild, said.append) == 1
-    failure = next(line for line in said if line.startswith("The build failed"))
-    assert "ngo_data/ngos/iearn-azerbaijan.yaml" in failure and "atlantis" in failure
-    assert "now runs" in (output / "en/ngos/iearn-azerbaijan/index.html").read_text("utf-8")
-
-
-def test_devserver_serves_the_output_folder(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text("<!doctype html><title>ok</title>", "utf-8")
-    server = devserver.serve(tmp_path, 0)
-    try:
-        port = server.server_address[1]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
-            assert response.status == 200
-            assert b"<title>ok</title>" in response.read()
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -45,6 +45,7 @@ def test_the_wheel_holds_the_plugin_in_pelicans_namespace_and_nothing_else_of_pe
     assert SHIM in names
     assert [name for name in names if name.startswith("pelican/")] == [SHIM]
     assert "ngo_directory/pelican_plugin.py" in names
+    assert "ngo_directory/contribute/livereload.js" in names  # the dev server's client, a package file
     assert "Classifier: Framework :: Pelican :: Plugins" in metadata.splitlines()
 
 

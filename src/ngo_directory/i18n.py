@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -18,11 +19,31 @@ CATALOGS = Path(__file__).parent / "translations"
 DOMAIN = "messages"
 # The languages a record's text maps may use (the keys the schema accepts).
 RECORD_LANGUAGES = ("az", "ru", "en")
+# The language of messages when the environment names none of az, ru and en: the site's
+# default language (DEFAULT_LANG in pelicanconf.py).
+DEFAULT_LANGUAGE = "az"
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def N_(message: str) -> str:
     """Mark a string for the catalog without translating it here."""
     return message
+
+
+def default_language() -> str:
+    """The language the environment asks for: the first of az, ru and en in LANGUAGE (GNU
+    gettext's list of preferred languages, 'ru:en'), else the locale (the first of LC_ALL,
+    LC_MESSAGES and LANG that is set, by its first two letters) when it is one of them; else
+    DEFAULT_LANGUAGE."""
+    for entry in os.environ.get("LANGUAGE", "").split(":"):
+        if entry[:2].lower() in RECORD_LANGUAGES:
+            return entry[:2].lower()
+    for name in LOCALE_VARIABLES:
+        value = os.environ.get(name, "")
+        if value:
+            code = value[:2].lower()
+            return code if code in RECORD_LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
 
 
 def catalog_file(language: str) -> Path:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import DEFAULT_LANGUAGE, default_language
 from . import bench, building, checking, contributing, issues  # noqa: F401  (each registers its commands on main)
-from .common import DEFAULT_LANGUAGE, default_language, main
+from .common import main
 
 __all__ = ["DEFAULT_LANGUAGE", "default_language", "main"]

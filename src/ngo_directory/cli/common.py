@@ -3,35 +3,11 @@ problems are printed."""
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from ..i18n import RECORD_LANGUAGES
+from ..i18n import RECORD_LANGUAGES, default_language
 from ..i18n import translations as catalog_of
 from ..problems import Problem
-
-# The language of messages when the environment names none of az, ru and en: the site's
-# default language (DEFAULT_LANG in pelicanconf.py).
-DEFAULT_LANGUAGE = "az"
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def default_language() -> str:
-    """The language the environment asks for: the first of az, ru and en in LANGUAGE (GNU
-    gettext's list of preferred languages, 'ru:en'), else the locale (the first of LC_ALL,
-    LC_MESSAGES and LANG that is set, by its first two letters) when it is one of them; else
-    DEFAULT_LANGUAGE."""
-    for entry in os.environ.get("LANGUAGE", "").split(":"):
-        if entry[:2].lower() in RECORD_LANGUAGES:
-            return entry[:2].lower()
-    for name in LOCALE_VARIABLES:
-        value = os.environ.get(name, "")
-        if value:
-            code = value[:2].lower()
-            return code if code in RECORD_LANGUAGES else DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
-
 
 lang_option = click.option(
     "--lang",

@@ -18,6 +18,10 @@ from .page_cache import PAGE_CACHE_KEY, PUBLISHED_KEY, PageCache
 class BuildFailed(Exception):
     """Pelican logged warnings or errors; the previous site was left as it was."""
 
+    def __init__(self, messages: list[str]):
+        self.messages = tuple(messages)  # each logged line, as 'WARNING: ...', on one line
+        super().__init__("the build logged problems:\n" + "\n".join(messages))
+
 
 class _Collector(logging.Handler):
     def __init__(self) -> None:
@@ -99,14 +103,21 @@ def site_settings(settings_file: Path) -> dict[str, Any]:
 
 
 def build_site(
-    settings_file: Path, output: Path | None = None, overrides: dict[str, Any] | None = None
+    settings_file: Path,
+    output: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    *,
+    quiet: bool = False,
 ) -> Path:
     """Build into a sibling temporary folder and replace ``output`` with it on success.
 
     Any warning or error that Pelican or a plugin logs fails the build, as
-    ``pelican --fatal warnings`` would; nothing is written to ``output`` then.
+    ``pelican --fatal warnings`` would; nothing is written to ``output`` then. ``quiet`` leaves
+    out Pelican's English "Done: Processed ..." line, for a caller that says in the reader's
+    language what was built.
     """
     from pelican import Pelican
+    from pelican.log import console
     from pelican.settings import read_settings
 
     settings_path = str(Path(settings_file).resolve())
@@ -121,11 +132,12 @@ def build_site(
     root = logging.getLogger()
     root.addHandler(collector)
     settings: dict[str, Any] = {}
+    was_quiet, console.quiet = console.quiet, quiet or console.quiet
     try:
         settings = read_settings(settings_path, override=overrides)
         Pelican(settings).run()
         if collector.messages:
-            raise BuildFailed("the build logged problems:\n" + "\n".join(collector.messages))
+            raise BuildFailed(collector.messages)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(cache := settings.get(PAGE_CACHE_KEY), PageCache):
@@ -133,6 +145,7 @@ def build_site(
         raise
     finally:
         root.removeHandler(collector)
+        console.quiet = was_quiet
     _publishable(staging)
     if final.is_dir():
         started = time.perf_counter()
