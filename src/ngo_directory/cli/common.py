@@ -3,6 +3,10 @@ problems are printed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
 import click
 
 from ..i18n import RECORD_LANGUAGES, default_language
@@ -19,6 +23,16 @@ lang_option = click.option(
     # Read before the other options, so that their checks speak the language too.
     is_eager=True,
 )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def file_option(flag: str, name: str, help: str) -> Callable[[F], F]:
+    """An option naming one file (not a folder), None when not given."""
+    return click.option(
+        flag, name, metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), default=None, help=help
+    )
 
 
 def command_language(ctx: click.Context) -> str | None:

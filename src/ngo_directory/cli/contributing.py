@@ -13,7 +13,7 @@ from ..i18n import N_
 from ..i18n import translations as catalog_of
 from ..problems import Message, localize, printable
 from .common import UsageProblem as _UsageProblem
-from .common import command_language, count_phrase, lang_option, main
+from .common import command_language, count_phrase, file_option, lang_option, main
 from .site import data_option, settings_option, site_settings_of
 
 if TYPE_CHECKING:
@@ -66,31 +66,22 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     default=None,
     help="GitHub login of the pull request's author (default: from --pull).",
 )
-@click.option(
+@file_option(
     "--pull",
     "pull_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The pull request as GitHub's API gives it, or a webhook event that holds one: its author, "
+    "The pull request as GitHub's API gives it, or a webhook event that holds one: its author, "
     "and the head commit approvals must be on.",
 )
-@click.option(
+@file_option(
     "--reviews",
     "reviews_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The pull request's reviews as GitHub's API lists them (pages of them are fine): a file "
+    "The pull request's reviews as GitHub's API lists them (pages of them are fine): a file "
     "passes when one who may approve it approved the head commit. Needs --pull.",
 )
-@click.option(
+@file_option(
     "--issue",
     "issue_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="For a pull request the issue form's workflow opened: the issue, whose author is then the "
+    "For a pull request the issue form's workflow opened: the issue, whose author is then the "
     "author. Needs --pull.",
 )
 @click.option(
@@ -125,23 +116,16 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     show_default=True,
     help="'github' adds GitHub Actions annotations after the plain lines; 'json' gives everything.",
 )
-@click.option(
+@file_option(
     "--summary",
     "summary_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Append a Markdown summary (a table of files, verdicts and approvals) to this file, "
+    "Append a Markdown summary (a table of files, verdicts and approvals) to this file, "
     "such as $GITHUB_STEP_SUMMARY.",
 )
-@click.option(
+@file_option(
     "--comment",
     "comment_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the pull request's comment (the summary in --lang, then in the other languages) "
-    "to this file.",
+    "Write the pull request's comment (the summary in --lang, then in the other languages) to this file.",
 )
 @lang_option
 def check_pr(

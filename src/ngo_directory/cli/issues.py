@@ -15,7 +15,7 @@ import click
 from ..i18n import N_
 from ..i18n import translations as catalog_of
 from ..problems import Message, localize, printable
-from .common import UsageProblem, command_language, lang_option, main
+from .common import UsageProblem, command_language, file_option, lang_option, main
 from .contributing import _date_option, _login_option, _slug_option
 from .site import data_option, settings_option, site_settings_of
 
@@ -63,13 +63,10 @@ def _pull_request_option(ctx: click.Context, param: click.Parameter, value: str 
     default=None,
     help="Where to write the record; '-' for standard output (default: DATA/ngos/SLUG.yaml).",
 )
-@click.option(
+@file_option(
     "--report",
     "report_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write what became of the issue as JSON, for 'issue-reply' and the workflow.",
+    "Write what became of the issue as JSON, for 'issue-reply' and the workflow.",
 )
 @lang_option
 def from_issue(
