@@ -184,6 +184,18 @@ added: "2026-01-01"
 """
 
 
+def node_with(*packages: str) -> str:
+    """The path of node, with these npm packages installed in node_modules. Skips the test when
+    either is missing, and fails instead when CI is set."""
+    found = shutil.which("node")
+    installed = all((ROOT / "node_modules" / name / "package.json").is_file() for name in packages)
+    if found is None or not installed:
+        if os.environ.get("CI"):
+            pytest.fail(f"node or node_modules/{', '.join(packages)} is missing; run `npm ci`")
+        pytest.skip(f"needs node and node_modules/{', '.join(packages)} (run `npm ci`)")
+    return found
+
+
 def nu_errors(*paths: Path) -> str:
     """The Nu HTML checker's errors for these files or folders ('' when none). Skips the test
     when Java or vnu.jar is missing, and fails instead when CI is set."""
