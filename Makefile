@@ -11,7 +11,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench screenshots
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs scripts clean test lint typecheck readme bench screenshots
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://$(HOST):$(PORT) (HOST=0.0.0.0 for a phone on the network)'
@@ -21,6 +21,7 @@ help:
 	@echo 'make validate   check every record, page and press release'
 	@echo 'make translations  list every record text not yet translated into az, ru or en'
 	@echo 'make catalogs   extract the interface strings and update the az, ru and en catalogs'
+	@echo 'make scripts    rebuild the committed JSON Schema validator from the pinned npm package'
 	@echo 'make test       check the lock, ruff, mypy and the test suite'
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
@@ -96,6 +97,12 @@ catalogs: venv
 		-o $(CATALOGS)/messages.pot .
 	$(BIN)/pybabel update -i $(CATALOGS)/messages.pot -d $(CATALOGS) --no-fuzzy-matching \
 		--ignore-obsolete
+
+# The JSON Schema validator the site's NGO form runs, committed so that no build or server needs
+# node: the package package.json pins, bundled by the pinned esbuild into one browser module.
+JS := theme/static/js
+scripts: $(VNU)
+	npm run --silent vendor:json-schema > $(JS)/vendor/json-schema.js
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache
