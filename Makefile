@@ -21,7 +21,7 @@ help:
 	@echo 'make validate   check every record, page and press release'
 	@echo 'make translations  list every record text not yet translated into az, ru or en'
 	@echo 'make catalogs   extract the interface strings and update the az, ru and en catalogs'
-	@echo 'make scripts    rebuild the committed JSON Schema validator from the pinned npm package'
+	@echo 'make scripts    rebuild the NGO form'"'"'s committed scripts from theme/scripts/ and the pinned validator'
 	@echo 'make test       check the lock, ruff, mypy and the test suite'
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
@@ -98,11 +98,13 @@ catalogs: venv
 	$(BIN)/pybabel update -i $(CATALOGS)/messages.pot -d $(CATALOGS) --no-fuzzy-matching \
 		--ignore-obsolete
 
-# The JSON Schema validator the site's NGO form runs, committed so that no build or server needs
-# node: the package package.json pins, bundled by the pinned esbuild into one browser module.
+# The NGO form's scripts, committed so that no build or server needs node: the JSON Schema
+# validator package.json pins, bundled by the pinned esbuild, and theme/scripts/ (the form's own
+# code) bundled and minified; tests/test_record_form.py checks both are what these make.
 JS := theme/static/js
 scripts: $(VNU)
 	npm run --silent vendor:json-schema > $(JS)/vendor/json-schema.js
+	npm run --silent bundle:record-form > $(JS)/record-form.js
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache

@@ -21,6 +21,11 @@ from ngo_directory.integration.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
+# The repository the tests of the contributors' pages build with, and the addresses it gives.
+REPOSITORY = "azerweb/ngo-directory"
+GITHUB = f"https://github.com/{REPOSITORY}"
+ISSUE_FORM = f"{GITHUB}/issues/new?template=add-or-update-ngo.yml"
+PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}  # where each language's pages are
 
 
 def build(output: Path, data: Path | None = None, content: Path | None = None, **overrides: Any) -> Path:
