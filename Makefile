@@ -125,9 +125,13 @@ bench: venv
 	$(BIN)/ngo-directory bench --settings $(CONFFILE) --size $(SIZE) --pairs $(PAIRS) $(BENCHFLAGS)
 
 # The home page and one page of each kind, 360 and 1280 px wide, in every language, in Debian's
-# Chromium (apt-get install chromium): screenshots/<language>/<kind>-<width>.png.
+# Chromium (apt-get install chromium): screenshots/<language>/<kind>-<width>.png. The site is
+# built naming a repository (SCREENSHOTS_REPOSITORY; pelicanconf.py reads it from the
+# environment), so that the contribute page and the NGO form are among the pages.
 SCHEME ?= light
-screenshots: html
+SCREENSHOTS_REPOSITORY ?= example/ngo-directory
+screenshots: venv
+	NGO_DIRECTORY_REPOSITORY=$(SCREENSHOTS_REPOSITORY) $(BIN)/ngo-directory build -s $(CONFFILE) -o $(OUTPUTDIR)
 	$(BIN)/ngo-directory screenshots --settings $(CONFFILE) --site $(OUTPUTDIR) --out screenshots --scheme $(SCHEME)
 
 lint: venv
