@@ -248,24 +248,30 @@ def test_new_speaks_the_language(tmp_path: Path, language: str, steps: list[str]
 
 
 @pytest.mark.parametrize(
-    ("language", "closing"),
-    [("az", "yazıldı; 1 problem tapıldı."), ("ru", "найдена 1 проблема.")],
+    ("language", "closing", "refused"),
+    [
+        ("az", "yazıldı; 1 problem tapıldı.", "Rədd edildi, heç nə yazılmadı: "),
+        ("ru", "найдена 1 проблема.", "Отказано, ничего не записано: "),
+    ],
 )
-def test_from_issue_speaks_the_language(tmp_path: Path, language: str, closing: str) -> None:
+def test_from_issue_speaks_the_language(tmp_path: Path, language: str, closing: str, refused: str) -> None:
     data, _ = copy_project(tmp_path)
     body = (ROOT / "tests/issue_bodies/new-ngo.md").read_text("utf-8")
-    body = body.replace("- [X]", "- [ ]")
     issue = tmp_path / "issue.md"
-    issue.write_text(body, "utf-8")
-    result = CliRunner().invoke(
-        main, ["from-issue", str(issue), "--data", str(data), "--author", "octocat", "--lang", language]
-    )
+    issue.write_text(body.replace("Gəncə, Шеки", "Gəncə, Nowhere"), "utf-8")
+    command = ["from-issue", str(issue), "--data", str(data), "--author", "octocat", "--lang", language]
+    result = CliRunner().invoke(main, command)
     assert result.exit_code == 1, result.output
-    box = {"az": "xanası işarələnməyib", "ru": "не отмечен"}[language]
-    assert any(line.startswith(f"{issue}:") and box in line for line in result.output.splitlines()), (
-        result.output
-    )
+    unknown = {"az": "naməlum region 'Nowhere'", "ru": "неизвестный регион 'Nowhere'"}[language]
+    assert any(unknown in line for line in result.stdout.splitlines()), result.output
     assert result.stderr.strip().splitlines()[-1].endswith(closing)
+    issue.write_text(body.replace("- [X]", "- [ ]"), "utf-8")
+    (data / "ngos" / "gence-gencler-merkezi.yaml").unlink()
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 2, result.output
+    box = {"az": "xanası işarələnməyib", "ru": "не отмечен"}[language]
+    assert result.stderr.startswith(refused) and box in result.stderr, result.stderr
+    assert not (data / "ngos" / "gence-gencler-merkezi.yaml").exists()
 
 
 # --- the commands' refusals, usage errors and the check-pr summary -------------------------------
@@ -537,16 +543,16 @@ def test_from_issue_refusals_speak_the_language(tmp_path: Path, language: str) -
     command = ["from-issue", str(issue), "--data", str(data)]
     assert run(command, "en").exit_code == 0
     english, translated = run(command, "en"), run(command, language)
-    assert english.exit_code == translated.exit_code == 1
-    record = str(data / "ngos" / "gence-gencler-merkezi.yaml")
-    assert_translated(english.stderr, translated.stderr, [record, "--update", "--slug"], "already exists")
+    assert english.exit_code == translated.exit_code == 2
+    record = "ngo_data/ngos/gence-gencler-merkezi.yaml"
+    assert_translated(english.stderr, translated.stderr, [record], "already has")
 
     missing = ["from-issue", str(tmp_path / "missing.md"), "--data", str(data)]
     english, translated = run(missing, "en"), run(missing, language)
-    assert english.exit_code == translated.exit_code == 1
+    assert english.exit_code == translated.exit_code == 2
     assert_translated(english.stderr, translated.stderr, [str(tmp_path / "missing.md")], "cannot read")
 
-    dated = [*command, "--update", "--date", "15.01.2026"]
+    dated = [*command, "--date", "15.01.2026"]
     english, translated = run(dated, "en"), run(dated, language)
     assert english.exit_code == translated.exit_code == 2
     assert_translated(english.stderr, translated.stderr, ["'15.01.2026'", "YYYY-MM-DD"], "is not a date")

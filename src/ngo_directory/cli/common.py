@@ -65,6 +65,12 @@ def report(problems: list[Problem], output_format: str, language: str | None = N
     click.echo(summary % {"num": len(problems)}, err=True)
 
 
+class UsageProblem(click.ClickException):
+    """A usage error (exit code 2): not a repository, an unknown revision, a bad login."""
+
+    exit_code = 2
+
+
 def count_phrase(text: str, number: int) -> str:
     """A counted phrase from the catalog ('%(num)s NGOs') with its number."""
     return text % {"num": number}

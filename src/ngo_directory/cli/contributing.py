@@ -1,5 +1,4 @@
-"""`new`, `from-issue` and `check-pr`: start a record, turn an issue into one, and decide whether
-a pull request needs review."""
+"""`new` and `check-pr`: start a record, and decide whether a pull request needs review."""
 
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ import click
 from ..i18n import N_
 from ..i18n import translations as catalog_of
 from ..problems import Message, localize, printable
+from .common import UsageProblem as _UsageProblem
 from .common import command_language, count_phrase, lang_option, main
 from .site import data_option, settings_option, site_settings_of
 
@@ -37,7 +37,7 @@ def _slug_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from ..contribute.from_issue import record_date
+    from ..contribute.issue_record import record_date
 
     try:
         record_date(value)
@@ -45,173 +45,6 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         message = Message(N_("%(date)s is not a date written YYYY-MM-DD"), date=repr(printable(str(value))))
         raise click.BadParameter(localize(message, command_language(ctx))) from None
     return value
-
-
-@main.command("from-issue")
-@click.argument("issue", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@settings_option
-@data_option
-@click.option(
-    "--author",
-    metavar="LOGIN",
-    callback=_login_option,
-    help="The issue author's GitHub login: added to maintainers.",
-)
-@click.option(
-    "--date",
-    "day",
-    metavar="YYYY-MM-DD",
-    callback=_date_option,
-    help="Date for 'added' and 'last_verified', YYYY-MM-DD "
-    "(default: today in the settings' NGO_DIRECTORY_TIME_ZONE).",
-)
-@click.option(
-    "--slug",
-    metavar="SLUG",
-    callback=_slug_option,
-    help="File name of the record (default: made from the name).",
-)
-@click.option(
-    "--update",
-    is_flag=True,
-    help="Replace the record of that name, keeping its 'added' date and setting 'updated'.",
-)
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    default=None,
-    help="Where to write the record; '-' for standard output (default: DATA/ngos/SLUG.yaml).",
-)
-@lang_option
-def from_issue(
-    issue: Path,
-    settings_file: Path | None,
-    data_path: Path | None,
-    author: str | None,
-    day: str | None,
-    slug: str | None,
-    update: bool,
-    output: str | None,
-    language: str,
-) -> None:
-    """Turn the body of an issue opened with the NGO form into DATA/ngos/<slug>.yaml, and check it
-    as 'validate' does: exit 1 with every problem listed.
-
-    ISSUE is the issue's body as GitHub renders it (a file, or '-' for standard input). The
-    record is written even when it has problems, so that it can be fixed by hand; every
-    problem is then listed as 'validate' lists it, and the exit code is 1. An existing record
-    is replaced only with --update.
-
-    \b
-    Example:
-        gh issue view 42 --json body --jq .body | ngo-directory from-issue - --author octocat
-    """
-    from ..contribute.from_issue import (
-        MAX_BODY_BYTES,
-        build_record,
-        check_record,
-        read_body,
-        record_date,
-        record_file,
-        slug_for,
-    )
-    from ..records.loader import load_file
-
-    if str(issue) == "-":
-        raw, name = sys.stdin.buffer.read(MAX_BODY_BYTES + 1), "<stdin>"
-    else:
-        try:
-            with issue.open("rb") as body:
-                raw, name = body.read(MAX_BODY_BYTES + 1), str(issue)
-        except OSError as error:
-            message = Message(
-                N_("cannot read %(file)s: %(reason)s"),
-                file=printable(str(issue)),
-                reason=str(error.strerror),
-            )
-            raise click.ClickException(localize(message, language)) from None
-    site = site_settings_of(settings_file)
-    data_path = data_path or site.data_path
-    answers = read_body(raw, printable(name))
-    slug = slug or slug_for(answers)
-    record = data_path / "ngos" / f"{slug}.yaml"
-    target = None if output == "-" else Path(output) if output else record
-    if target is not None and (target.is_symlink() or (target.exists() and not update)):
-        message = Message(
-            N_(
-                "%(file)s already exists: add --update to replace it with the issue's answers, "
-                "or choose another file name with --slug"
-            ),
-            file=printable(str(target)),
-        )
-        raise click.ClickException(localize(message, language))
-    added, current = None, None
-    if update and record.is_file() and not record.is_symlink():
-        doc, _ = load_file(record, str(record))
-        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-        added = data.get("added") if isinstance(data.get("added"), str) else None
-        current = data.get("maintainers") if isinstance(data.get("maintainers"), list) else []
-    today = record_date(day, site.time_zone)
-    text = build_record(
-        answers,
-        today=today,
-        author=author,
-        added=added,
-        updated=current is not None,
-        current_maintainers=[str(m) for m in current or []],
-        phone_region=site.phone_region,
-    )
-    checked = check_record(text, data_path, slug, reserved=site.reserved, phone_region=site.phone_region)
-    problems = [*answers.problems, *checked]
-    catalog = catalog_of(language)
-    if target is None:
-        click.echo(text, nl=False)
-        where = catalog.gettext("the record for %(file)s to standard output") % {
-            "file": record_file(data_path, slug)
-        }
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w" if update else "x", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        where = printable(str(target))
-    for problem in problems:
-        click.echo(problem.localized(language), err=target is None)
-    if current is not None and author and author.casefold() not in {str(m).casefold() for m in current}:
-        click.echo(
-            catalog.gettext(
-                "Note: %(author)s is not among the record's maintainers (%(maintainers)s): "
-                "one of them or a directory maintainer should review this update."
-            )
-            % {"author": author, "maintainers": printable(", ".join(map(str, current)))},
-            err=True,
-        )
-    if problems:
-        if target is None:
-            done = catalog.ngettext(
-                "Printed %(where)s; %(num)s problem found.",
-                "Printed %(where)s; %(num)s problems found.",
-                len(problems),
-            )
-        else:
-            done = catalog.ngettext(
-                "Wrote %(where)s; %(num)s problem found.",
-                "Wrote %(where)s; %(num)s problems found.",
-                len(problems),
-            )
-        click.echo(done % {"where": where, "num": len(problems)}, err=True)
-        sys.exit(1)
-    if target is None:
-        done = catalog.gettext("Printed %(where)s: the record is valid.")
-    else:
-        done = catalog.gettext("Wrote %(where)s: the record is valid.")
-    click.echo(done % {"where": where}, err=True)
-
-
-class _UsageProblem(click.ClickException):
-    """A usage error (exit code 2): not a repository, an unknown revision, a bad login."""
-
-    exit_code = 2
 
 
 @main.command("check-pr")

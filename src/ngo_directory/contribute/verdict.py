@@ -3,13 +3,12 @@ annotations, JSON and a Markdown summary."""
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import N_, translations
 from ..problems import Message, Problem, localize, output_line, printable
+from .github_markdown import markdown_text as _md
 from .gitrepo import Change
 
 TEAM = Message(N_("a maintainer of the directory"))
@@ -160,11 +159,6 @@ class Verdict:
             lines += ["", "### " + _tr(N_("For review"), language), ""]
             lines += [f"- {_md(f.localized(language))}" for f in self.notes]
         return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    """Text shown as itself in Markdown: on one line, no HTML, no link, no table cell break."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", html.escape(printable(text), quote=False))
 
 
 def _tr(message: str, language: str | None) -> str:

@@ -12,7 +12,8 @@ from typing import Any, Literal, TypeVar
 
 from ..content.model import PressRelease
 from ..content.versions import Version
-from ..contribute.from_issue import LEGAL_FORMS, LOCATION_NAME, MODELINE, SOCIAL_HOSTS
+from ..contribute.issue_answers import LEGAL_FORMS, MAIN_OFFICE, SOCIAL_HOSTS
+from ..contribute.record_yaml import MODELINE
 from ..i18n import RECORD_LANGUAGES, Languages
 from ..problems import INVISIBLE
 from ..records.completeness import Completeness
@@ -376,7 +377,7 @@ class Planner:
                         for message in sorted(error_messages("ngo"))
                     },
                     letters={**AZERBAIJANI_LETTERS, **CYRILLIC_LETTERS},
-                    place_name=LOCATION_NAME,
+                    place_name=MAIN_OFFICE,
                     social_hosts=SOCIAL_HOSTS,
                     invisible=re.sub("[^-]", lambda m: f"\\u{ord(m.group()):04x}", INVISIBLE + "\r"),
                     channels=(),  # a form, not news: no feed to follow
