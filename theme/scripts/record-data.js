@@ -90,9 +90,10 @@ function networkOf(url, networks) {
   }
 }
 
-// The name a place is given when its row names none: the first place is the main office, the
-// others are named after their city.
-const placeName = (place, index, context) => place.name || (index === 0 ? { ...context.placeName } : place.city);
+// The name a place is given when its row names none, as the issue parser names it: the first
+// place is the main office, the others are named after their city (or their address).
+const placeName = (place, index, context) =>
+  place.name || (index === 0 ? { ...context.placeName } : place.city || place.address);
 
 const rowEmpty = {
   locations: (row) => !line(row.address) && !line(row.city) && !row.region && !line(row.name),
@@ -111,9 +112,9 @@ export function linesOf(answers, list, before = null) {
   if (list === "phones") return rows.map((row) => `${line(row.number)} (${row.type})`);
   if (list === "social") return rows.map((row) => line(row.url));
   return rows.map((row, index) => {
-    // A place other than the first is named after its city unless named: say so, so that the
-    // issue parser names it the same whatever its line's place in the answer.
-    const name = line(row.name) || (index === 0 ? "" : line(row.city));
+    // A place other than the first is named after its city (or address) unless named: say so,
+    // so that the issue parser names it the same whatever its line's place in the answer.
+    const name = line(row.name) || (index === 0 ? "" : line(row.city) || line(row.address));
     const columns = [line(row.address), line(row.city), row.region, name];
     while (columns.length && !columns.at(-1)) columns.pop();
     return columns.join(" | ");
@@ -223,7 +224,9 @@ export function intended(original, answers, context) {
       if (!from || line(row[part]) !== from[part]) setOrDrop(place, part, line(row[part]));
     }
     if (!from || row.region !== from.region) setOrDrop(place, "region", row.region);
-    if (!from || line(row.name) !== from.name) setOrDrop(place, "name", placeName({ name: line(row.name), city: line(row.city) }, index, context));
+    if (!from || line(row.name) !== from.name) {
+      setOrDrop(place, "name", placeName({ name: line(row.name), city: line(row.city), address: line(row.address) }, index, context));
+    }
     return ordered(place, entry, ["name", "address", "city", "region"]);
   });
   where.locations = places.where;
