@@ -103,8 +103,9 @@ catalogs: venv
 # code) bundled and minified; tests/test_record_form.py checks both are what these make.
 JS := theme/static/js
 scripts: $(VNU)
-	npm run --silent vendor:json-schema > $(JS)/vendor/json-schema.js
-	npm run --silent bundle:record-form > $(JS)/record-form.js
+	@set -e; for pair in vendor:json-schema=vendor/json-schema.js bundle:record-form=record-form.js; do \
+		made=$$(mktemp); npm run --silent $${pair%%=*} > $$made || { rm -f $$made; exit 1; }; \
+		chmod 644 $$made; mv $$made $(JS)/$${pair#*=}; echo "wrote $(JS)/$${pair#*=}"; done
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache

@@ -121,6 +121,10 @@ export function linesOf(answers, list, before = null) {
   });
 }
 
+// How the issue parser compares an answer with a name (contribute/issue_answers.py, key): case,
+// spacing and the four capitals and small letters of i and ı aside.
+const key = (text) => line(text.normalize("NFC").replace(/[İı]/g, "i").toLowerCase());
+
 const sameList = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
 const startsWith = (list, head) => head.length <= list.length && head.every((item, i) => item === list[i]);
 
@@ -208,8 +212,8 @@ export function intended(original, answers, context) {
   const changed = (id) => answers[id] !== before[id];
   if (changed("acronym")) setOrDrop(record, "acronym", answers.acronym);
   if (changed("legal_form")) {
-    const typed = answers.legal_form.toLocaleLowerCase();
-    const known = context.legalForms.find((form) => Object.values(form).some((name) => name.toLocaleLowerCase() === typed));
+    const typed = key(answers.legal_form);
+    const known = context.legalForms.find((form) => Object.values(form).some((name) => key(name) === typed));
     setOrDrop(record, "legal_form", known ? { ...known } : answers.legal_form);
   }
   if (changed("founded")) setOrDrop(record, "founded", /^[0-9]{1,4}$/.test(answers.founded) ? Number(answers.founded) : answers.founded);
@@ -529,27 +533,27 @@ function literal(text, pad) {
 }
 
 const scalar = (value) => (typeof value === "string" ? quote(value) : String(value));
-const key = (name) => (PLAIN_KEY.test(name) ? name : quote(name));
+const mapKey = (name) => (PLAIN_KEY.test(name) ? name : quote(name));
 
 function entries(object, pad) {
   const out = [];
   for (const [name, value] of Object.entries(object)) {
     if (Array.isArray(value)) {
       if (value.every((item) => !isMap(item) && !Array.isArray(item))) {
-        out.push(`${pad}${key(name)}: [${value.map(scalar).join(", ")}]`);
+        out.push(`${pad}${mapKey(name)}: [${value.map(scalar).join(", ")}]`);
       } else {
-        out.push(`${pad}${key(name)}:`);
+        out.push(`${pad}${mapKey(name)}:`);
         for (const item of value) {
           const lines = entries(item, `${pad}    `);
           out.push(`${pad}  - ${lines[0].slice(pad.length + 4)}`, ...lines.slice(1));
         }
       }
     } else if (isMap(value)) {
-      out.push(Object.keys(value).length ? `${pad}${key(name)}:` : `${pad}${key(name)}: {}`, ...entries(value, `${pad}  `));
+      out.push(Object.keys(value).length ? `${pad}${mapKey(name)}:` : `${pad}${mapKey(name)}: {}`, ...entries(value, `${pad}  `));
     } else {
       const block = typeof value === "string" ? literal(value, `${pad}  `) : null;
-      if (block) out.push(`${pad}${key(name)}: ${block[0]}`, ...block.slice(1));
-      else out.push(`${pad}${key(name)}: ${scalar(value)}`);
+      if (block) out.push(`${pad}${mapKey(name)}: ${block[0]}`, ...block.slice(1));
+      else out.push(`${pad}${mapKey(name)}: ${scalar(value)}`);
     }
   }
   return out;
