@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 DEVSERVER_LANG ?=
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs clean test lint typecheck readme bench screenshots
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs scripts clean test lint typecheck readme bench screenshots
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://$(HOST):$(PORT) (HOST=0.0.0.0 for a phone on the network)'
@@ -24,6 +24,7 @@ help:
 	@echo 'make validate   check every record, page and press release'
 	@echo 'make translations  list every record text not yet translated into az, ru or en'
 	@echo 'make catalogs   extract the interface strings and update the az, ru and en catalogs'
+	@echo 'make scripts    rebuild the NGO form'"'"'s committed scripts from theme/scripts/ and the pinned validator'
 	@echo 'make test       check the lock, ruff, mypy and the test suite'
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
@@ -101,6 +102,15 @@ catalogs: venv
 	$(BIN)/pybabel update -i $(CATALOGS)/messages.pot -d $(CATALOGS) --no-fuzzy-matching \
 		--ignore-obsolete
 
+# The NGO form's scripts, committed so that no build or server needs node: the JSON Schema
+# validator package.json pins, bundled by the pinned esbuild, and theme/scripts/ (the form's own
+# code) bundled and minified; tests/test_record_form.py checks both are what these make.
+JS := theme/static/js
+scripts: $(VNU)
+	@set -e; for pair in vendor:json-schema=vendor/json-schema.js bundle:record-form=record-form.js; do \
+		made=$$(mktemp); npm run --silent $${pair%%=*} > $$made || { rm -f $$made; exit 1; }; \
+		chmod 644 $$made; mv $$made $(JS)/$${pair#*=}; echo "wrote $(JS)/$${pair#*=}"; done
+
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache
 
@@ -120,9 +130,13 @@ bench: venv
 	$(BIN)/ngo-directory bench --settings $(CONFFILE) --size $(SIZE) --pairs $(PAIRS) $(BENCHFLAGS)
 
 # The home page and one page of each kind, 360 and 1280 px wide, in every language, in Debian's
-# Chromium (apt-get install chromium): screenshots/<language>/<kind>-<width>.png.
+# Chromium (apt-get install chromium): screenshots/<language>/<kind>-<width>.png. The site is
+# built naming a repository (SCREENSHOTS_REPOSITORY; pelicanconf.py reads it from the
+# environment), so that the contribute page and the NGO form are among the pages.
 SCHEME ?= light
-screenshots: html
+SCREENSHOTS_REPOSITORY ?= example/ngo-directory
+screenshots: venv
+	NGO_DIRECTORY_REPOSITORY=$(SCREENSHOTS_REPOSITORY) $(BIN)/ngo-directory build -s $(CONFFILE) -o $(OUTPUTDIR)
 	$(BIN)/ngo-directory screenshots --settings $(CONFFILE) --site $(OUTPUTDIR) --out screenshots --scheme $(SCHEME)
 
 lint: venv

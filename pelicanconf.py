@@ -51,9 +51,10 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 NGO_DIRECTORY_ID_AUTHORITY = "ngo-directory.example.org,2026"
 
 # The GitHub repository contributors edit ("owner/name") and its branch. Set, every record page
-# links GitHub's editor for its file and the site gets an "Add your organisation" page; unset, as
-# here, the site links nowhere on GitHub.
-# NGO_DIRECTORY_REPOSITORY = "owner/name"
+# links GitHub's editor for its file (an NGO's page the site's form too) and the site gets an "Add
+# your organisation" page and the form; unset, as here, the site links nowhere on GitHub. The
+# environment may name one for a build: `make screenshots` does, to show those pages.
+NGO_DIRECTORY_REPOSITORY = os.environ.get("NGO_DIRECTORY_REPOSITORY") or None
 # NGO_DIRECTORY_REPOSITORY_BRANCH = "main"
 
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None

@@ -16,6 +16,8 @@ import pytest
 from ngo_directory.bench.screenshots import CHROMIUM_ARGS, served
 
 CHROMIUM = Path(os.environ.get("NGO_DIRECTORY_CHROMIUM", "/usr/bin/chromium"))
+# The rules axe checks: WCAG 2.1 A and AA.
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def missing(reason: str) -> None:
@@ -62,3 +64,11 @@ class Watched:
         page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
         page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
         page.on("dialog", lambda d: self.problems.append(f"dialog: {d.message}"))
+
+
+def axe_violations(page: Any) -> str:
+    """axe-core's report of the WCAG 2.1 A and AA violations on a page ('' when none)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options=WCAG_21_AA)
+    return "" if result.violations_count == 0 else str(result.generate_report())

@@ -21,6 +21,11 @@ from ngo_directory.integration.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
+# The repository the tests of the contributors' pages build with, and the addresses it gives.
+REPOSITORY = "azerweb/ngo-directory"
+GITHUB = f"https://github.com/{REPOSITORY}"
+ISSUE_FORM = f"{GITHUB}/issues/new?template=add-or-update-ngo.yml"
+PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}  # where each language's pages are
 
 
 def build(output: Path, data: Path | None = None, content: Path | None = None, **overrides: Any) -> Path:
@@ -182,6 +187,18 @@ maintainers: [someone]
 last_verified: "2026-01-01"
 added: "2026-01-01"
 """
+
+
+def node_with(*packages: str) -> str:
+    """The path of node, with these npm packages installed in node_modules. Skips the test when
+    either is missing, and fails instead when CI is set."""
+    found = shutil.which("node")
+    installed = all((ROOT / "node_modules" / name / "package.json").is_file() for name in packages)
+    if found is None or not installed:
+        if os.environ.get("CI"):
+            pytest.fail(f"node or node_modules/{', '.join(packages)} is missing; run `npm ci`")
+        pytest.skip(f"needs node and node_modules/{', '.join(packages)} (run `npm ci`)")
+    return found
 
 
 def nu_errors(*paths: Path) -> str:

@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from browsertools import Watched, chromium, serve
+from browsertools import Watched, axe_violations, chromium, serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.usefixtures("fixed_date")]
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGES = [
     "",
     "ru/",
@@ -67,11 +66,7 @@ def served(search_site):
         yield url, browser
 
 
-def violations(page) -> str:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page, options=WCAG_21_AA)
-    return "" if result.violations_count == 0 else result.generate_report()
+violations = axe_violations
 
 
 def check(served: tuple[str, Any], path: str, with_results: bool = False, scheme: str = "light") -> None:

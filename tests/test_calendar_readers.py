@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
 import subprocess
 import zoneinfo
 from collections.abc import Iterable
@@ -23,7 +21,7 @@ import vobject
 from icalendar import Event
 
 from ngo_directory.syndication.calendars import Serialised, render_calendar, vtimezone
-from sitetools import ROOT, build, copy_project
+from sitetools import ROOT, build, copy_project, node_with
 
 pytestmark = pytest.mark.site
 
@@ -145,11 +143,7 @@ def read_vobject(path: Path) -> Reading:
 
 def read_icaljs(paths: Iterable[Path]) -> dict[Path, Reading]:
     """ical.js's reading of many files at once (one node process)."""
-    node = shutil.which("node")
-    if node is None or not (ROOT / "node_modules/ical.js/package.json").is_file():
-        if os.environ.get("CI"):
-            pytest.fail("node or node_modules/ical.js is missing; run `npm ci`")
-        pytest.skip("needs node and node_modules/ical.js (run `npm ci`)")
+    node = node_with("ical.js")
     paths = list(paths)
     result = subprocess.run(
         [node, str(ICALJS_READ), *map(str, paths)], capture_output=True, text=True, check=False, cwd=ROOT

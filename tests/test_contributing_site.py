@@ -19,6 +19,10 @@ from ngo_directory.settings import plugin_settings, reserved_names
 from ngo_directory.site.filters import Repository
 from ngo_directory.site.urls import Urls, save_as_of
 from sitetools import (
+    GITHUB,
+    ISSUE_FORM,
+    PREFIXES,
+    REPOSITORY,
     ROOT,
     build,
     html_files,
@@ -30,10 +34,6 @@ from sitetools import (
 
 pytestmark = [pytest.mark.site, pytest.mark.usefixtures("fixed_date")]
 
-REPOSITORY = "azerweb/ngo-directory"
-GITHUB = f"https://github.com/{REPOSITORY}"
-ISSUE_FORM = f"{GITHUB}/issues/new?template=add-or-update-ngo.yml"
-PREFIXES = {"az": "", "ru": "ru/", "en": "en/"}
 BUILD_DATE = dt.date(2025, 11, 24)  # conftest.EPOCH in Baku
 
 
@@ -152,15 +152,20 @@ def test_new_record_link_opens_a_prefilled_file_in_the_records_folder(site: Path
     assert tree.xpath("string(//section[@aria-labelledby='browser']//pre)") == value
 
 
-def test_every_page_links_the_contribute_page_of_its_language(site: Path) -> None:
+def test_every_page_leads_to_the_contribute_page_of_its_language(site: Path) -> None:
+    """Every footer's "Add your organisation" opens the form (tests/test_record_form.py), which
+    links the contribute page."""
     pages = html_files(site)
     assert len(pages) > 100
     for page in pages:
         footer = parse(page).xpath("//footer[@class='site']")
         assert len(footer) == 1, page
         targets = [resolve(site, page, href)[0] for href in links(footer[0])]
-        contribute = (site / PREFIXES[language_of_path(site, page)] / "contribute/index.html").resolve()
-        assert contribute in targets, page
+        prefix = PREFIXES[language_of_path(site, page)]
+        form = (site / prefix / "contribute/form/index.html").resolve()
+        assert form in targets, page
+        contribute = (site / prefix / "contribute/index.html").resolve()
+        assert contribute in [resolve(site, form, href)[0] for href in links(parse(form))]
 
 
 def test_contribute_pages_and_record_pages_pass_the_nu_html_checker(site: Path) -> None:

@@ -51,6 +51,19 @@ def test_every_kind_is_published_as_json_that_follows_its_schema(sample_site: Pa
     assert whole["series"]["isar-regional-ngo-meetings"]["name"]["en"] == "ISAR's regional NGO meetings"
 
 
+def test_each_ngo_is_published_alone(sample_site: Path) -> None:
+    """data/ngos/<slug>.json: each NGO as data/ngos.json has it (its file's data), following the
+    published schema, for the site's NGO form to start from."""
+    records = json.loads((sample_site / "data/ngos.json").read_text("utf-8"))["records"]
+    files = sorted((sample_site / "data/ngos").glob("*.json"))
+    assert [path.stem for path in files] == sorted(inputs_of().ngos)
+    validator = _validator(sample_site, "ngo")
+    for path in files:
+        record = json.loads(path.read_text("utf-8"))
+        assert record == records[path.stem]
+        assert list(validator.iter_errors(record)) == [], path.name
+
+
 def test_each_kind_is_a_csv_with_a_column_per_language(sample_site: Path) -> None:
     rows = _csv(sample_site / "data/programmes.csv")
     assert {row["slug"] for row in rows} == inputs_of().programmes
@@ -128,6 +141,7 @@ def test_json_files_hold_no_markup_characters(tmp_path: Path) -> None:
         for character in "<>&\u2028\u2029":
             assert character not in raw, (path.name, character)
     assert "\\u003cscript\\u003e" in (site / "data/ngos.json").read_text("utf-8")
+    assert json.loads((site / "data/ngos/hostile.json").read_text("utf-8")) == record
 
 
 def test_web_json_escapes_the_line_separators_too() -> None:

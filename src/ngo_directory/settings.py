@@ -52,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "SUBSCRIBE_INDEX_URL": "subscribe/",
     "SEARCH_INDEX_URL": "search/",
     "CONTRIBUTE_INDEX_URL": "contribute/",
+    "CONTRIBUTE_FORM_INDEX_URL": "contribute/form/",
     "NGO_DIRECTORY_FEEDS_PATH": "feeds/",
     "NGO_DIRECTORY_CALENDARS_PATH": "calendars/",
     "NGO_DIRECTORY_FEED_ITEMS": 50,
@@ -159,6 +160,10 @@ DESCRIPTIONS: dict[str, Description] = {
     "SEARCH_INDEX_URL": Description("the search page"),
     "CONTRIBUTE_INDEX_URL": Description(
         'the "Add your organisation" page (built only with `NGO_DIRECTORY_REPOSITORY` set)'
+    ),
+    "CONTRIBUTE_FORM_INDEX_URL": Description(
+        "the form that proposes a new NGO or a change to one through the issue form "
+        "(built only with `NGO_DIRECTORY_REPOSITORY` set)"
     ),
     "NGO_DIRECTORY_SEARCH_PATH": Description(
         "folder of Pagefind's bundles, one per language (`pagefind/az/`)"
@@ -605,6 +610,7 @@ def _checked(user: Mapping[str, Any]) -> dict[str, Any]:
         "SUBSCRIBE",
         "SEARCH",
         "CONTRIBUTE",
+        "CONTRIBUTE_FORM",
     ):
         for suffix in ("_URL", "_INDEX_URL"):
             key = kind + suffix

@@ -1,5 +1,6 @@
 """Screenshots of a built site for review: the home page and one page of each kind, on a phone
-(360 x 740) and a desktop (1280 x 800) screen, in every language, in headless Chromium.
+(360 x 740) and a desktop (1280 x 800) screen, in every language, in headless Chromium; with a
+repository, the contribute page and the NGO form, empty and filled in from the first NGO.
 
 Which record or press release stands for its kind is read from the built site (the first in
 its folder), so the tool works on any directory. Playwright is a development dependency: the
@@ -43,7 +44,12 @@ SINGLE = {
     "subscribe": "subscribe/",
     "who": "who-does-what/",
     "data": "data/",
+    "contribute": "contribute/",
+    "form": "contribute/form/",
 }
+# The NGO form, filled in from a record: shown once its script says it is ready.
+FORM = "contribute/form/"
+READY = "#record-form[data-ready]"
 
 
 class ScreenshotsFailed(Exception):
@@ -66,6 +72,8 @@ def pages_of(site: Path, prefix: str = "") -> dict[str, str]:
         records = sorted(p.name for p in base.iterdir() if p.is_dir() and p.name != "page")
         if records:
             found[kind] = f"{prefix}{folder}/{records[0]}/"
+            if kind == "ngo" and "form" in found:
+                found["form-ngo"] = f"{prefix}{FORM}?record={records[0]}"
     return found
 
 
@@ -130,6 +138,8 @@ def _photograph(
             folder.mkdir(parents=True, exist_ok=True)
             for kind, address in pages_of(site, prefix).items():
                 page.goto(f"{base}/{address}")
+                if kind.startswith("form"):
+                    page.wait_for_selector(READY)
                 path = folder / f"{kind}-{width}.png"
                 page.screenshot(path=str(path))
                 written.append(path)

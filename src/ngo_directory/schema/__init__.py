@@ -123,6 +123,25 @@ def inlined_schema(name: str) -> dict[str, Any]:
 
 
 @cache
+def error_messages(name: str) -> frozenset[str]:
+    """The "errorMessage" texts of one kind's schema, its references followed."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("errorMessage"), str):
+                found.add(node["errorMessage"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(inlined_schema(name))
+    return frozenset(found)
+
+
+@cache
 def validator(name: str) -> Draft7Validator:
     """A draft-07 validator for one record kind, with real format checks."""
     return Draft7Validator(inlined_schema(name), format_checker=format_checker())

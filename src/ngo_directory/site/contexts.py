@@ -431,6 +431,30 @@ class ContributePage(PageContext):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ContributeFormPage(PageContext):
+    """The form that proposes a new NGO, or a change to one (``?record=<slug>``), through the
+    issue form: record-form.js fills it from the record's JSON, checks it with the published
+    JSON Schemas and writes the issue form's address."""
+
+    TEMPLATE: ClassVar[str] = "contribute_form.html"
+
+    records_folder: str  # where NGO records are, from the repository's root
+    modeline: str  # a record file's first line, naming its schema for editors
+    ngo_page: str  # the address of an NGO's page in this language, '{slug}' standing for its slug
+    record_data: str  # the folder of each NGO's JSON file, from the site's root
+    schemas: str  # the folder of the published JSON Schemas, from the site's root
+    default_language: str  # the language of a record text written as one plain string
+    regions: Sequence[VocabularyEntry]  # by name in the page's language
+    themes: Sequence[VocabularyEntry]
+    legal_forms: Sequence[Mapping[str, str]]  # each known legal form's name in az, ru and en
+    schema_messages: Mapping[str, str]  # each "errorMessage" of the schemas, in the page's language
+    letters: Mapping[str, str]  # Azerbaijani and Cyrillic letters in Latin, for a new file's name
+    place_name: Mapping[str, str]  # what an issue names a place given without a name (the first)
+    social_hosts: Mapping[str, str]  # the social network of each web host
+    invisible: str  # the characters a record may not hold: a regular expression's class, escaped
+
+
+@dataclass(frozen=True, kw_only=True)
 class ArticlePage(PageContext):
     """A press release in one language; ``channels`` are the press releases' feeds and those of
     the organisation that issued it."""

@@ -24,6 +24,9 @@ SCHEMAS_PATH = "schemas/"
 LANGUAGES = ("az", "ru", "en")
 # The definitions of common.schema.json whose values are a text in one or more languages.
 _TEXTS = ("/text", "/name")
+# The kinds whose every record is also published alone (data/ngos/<slug>.json), as its file says
+# it: what the site's form for NGOs (contribute/form/?record=<slug>) starts from.
+ONE_FILE_EACH = ("ngo",)
 
 
 # Characters a JSON string may hold as themselves but that a consumer could take for markup
@@ -123,6 +126,11 @@ def data_package(title: str, licence: Mapping[str, str], kinds: Sequence[str]) -
     return web_json(package, indent=1)
 
 
+def record_json_folder(kind: str) -> str:
+    """Where each record of ``kind`` is published as a JSON file of its own (``data/ngos/``)."""
+    return f"{DATA_FOLDER}{RECORD_FOLDERS[kind]}/"
+
+
 def export_files(
     directory: Directory, *, title: str, licence: Mapping[str, str], schemas: str
 ) -> list[tuple[str, bytes]]:
@@ -136,6 +144,9 @@ def export_files(
         files.append((f"{DATA_FOLDER}{folder}.json", json_of(kind, records, licence, schemas)))
         files.append((f"{DATA_FOLDER}{folder}.csv", csv_of(kind, records).encode()))
         everything[folder] = records
+        if kind in ONE_FILE_EACH:
+            alone = record_json_folder(kind)
+            files += [(f"{alone}{slug}.json", web_json(data, indent=1)) for slug, data in records.items()]
     vocabularies = {
         name: {
             slug: {"name": dict(entry.name.values), "also_known_as": list(entry.also_known_as)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -11,7 +12,10 @@ from typing import Any, Literal, TypeVar
 
 from ..content.model import PressRelease
 from ..content.versions import Version
-from ..i18n import Languages
+from ..contribute.issue_answers import LEGAL_FORMS, MAIN_OFFICE, SOCIAL_HOSTS
+from ..contribute.record_yaml import MODELINE
+from ..i18n import RECORD_LANGUAGES, Languages
+from ..problems import INVISIBLE
 from ..records.completeness import Completeness
 from ..records.directory import Directory, Organisation
 from ..records.models import (
@@ -25,12 +29,15 @@ from ..records.models import (
     shown_name,
 )
 from ..records.validate import RECORD_FOLDERS
+from ..schema import error_messages
 from ..syndication.happenings import CHANGES, MEETINGS, PRESS, press_topic, topic
 from ..syndication.subscriptions import Catalogue, Channel
 from ..text.collation import Letter, heading, sort_key
+from ..text.translit import AZERBAIJANI_LETTERS, CYRILLIC_LETTERS
 from .contexts import (
     AlphabeticalPage,
     CareItem,
+    ContributeFormPage,
     ContributePage,
     DataPage,
     EditorsPage,
@@ -64,7 +71,7 @@ from .contexts import (
     WhoPage,
     WhoRegionPage,
 )
-from .open_data import DATA_FOLDER, SCHEMAS_PATH
+from .open_data import DATA_FOLDER, SCHEMAS_PATH, record_json_folder
 from .urls import Urls, page_url, save_as_of
 from .who_does_what import WHO_CSV, Presence, presence
 
@@ -341,15 +348,39 @@ class Planner:
             ),
         )
         if self.repository:
-            # How to add, update and claim a record; without a repository there is nowhere to
-            # send contributors, so no page and no link to one.
+            # How to add, update and claim a record, and the form that does it for an NGO;
+            # without a repository there is nowhere to send contributors, so no page and no link.
+            records_folder = f"{self.data_folder}/{RECORD_FOLDERS['ngo']}"
             self.add(
                 self.urls.index("CONTRIBUTE"),
                 ContributePage(
-                    records_folder=f"{self.data_folder}/{RECORD_FOLDERS['ngo']}",
+                    records_folder=records_folder,
                     data_folder=self.data_folder,
                     today=self.today,
                     channels=site,
+                ),
+            )
+            self.add(
+                self.urls.index("CONTRIBUTE_FORM"),
+                ContributeFormPage(
+                    records_folder=records_folder,
+                    modeline=MODELINE,
+                    ngo_page=self.urls.pattern("NGO"),
+                    record_data=record_json_folder("ngo"),
+                    schemas=self.schemas_path,
+                    default_language=self.languages.default,
+                    regions=self.sorted_entries(d.regions.values()),
+                    themes=self.sorted_entries(d.themes.values()),
+                    legal_forms=[dict(zip(RECORD_LANGUAGES, names, strict=True)) for names in LEGAL_FORMS],
+                    schema_messages={
+                        message: self.languages.gettext(self.language, message)
+                        for message in sorted(error_messages("ngo"))
+                    },
+                    letters={**AZERBAIJANI_LETTERS, **CYRILLIC_LETTERS},
+                    place_name=MAIN_OFFICE,
+                    social_hosts=SOCIAL_HOSTS,
+                    invisible=re.sub("[^-]", lambda m: f"\\u{ord(m.group()):04x}", INVISIBLE + "\r"),
+                    channels=(),  # a form, not news: no feed to follow
                 ),
             )
         return self.pages

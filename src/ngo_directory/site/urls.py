@@ -33,7 +33,12 @@ class Urls:
 
     def url(self, obj: Any, vocabulary: str | None = None) -> str:
         """URL of a record page; ``vocabulary`` is 'REGION' or 'THEME' for vocabulary entries."""
-        return self.prefix + str(self.settings[self._kind(obj, vocabulary) + "_URL"]).format(slug=obj.slug)
+        return self.pattern(self._kind(obj, vocabulary)).format(slug=obj.slug)
+
+    def pattern(self, kind: str) -> str:
+        """The URL of a kind's pages ('NGO') with '{slug}' standing for the record's slug:
+        'ru/ngos/{slug}/'."""
+        return self.prefix + str(self.settings[kind + "_URL"])
 
     def index(self, kind: str, page: int = 1) -> str:
         """URL of page ``page`` of a list such as 'NGO' -> ngos/, ngos/page/2/; 'HOME' is the
