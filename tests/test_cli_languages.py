@@ -202,7 +202,7 @@ def pr_repo(tmp_path: Path) -> Path:
             "az",
             [
                 "Makefile: directory-code: kataloqun kodu, şablonları, ayarları və ya sənədləri; "
-                "bunu yalnız kataloqun redaktoru dəyişə bilər (təsdiq edə bilər: kataloqun redaktoru)",
+                "bunu yalnız kataloqun redaktoru dəyişə bilər (təsdiqləyə bilər: kataloqun redaktoru)",
             ],
         ),
         ("ru", ["ngo_data/ngos/ngo-beta.yaml: not-a-maintainer: редактирует запись, которую alice не ведёт"]),
@@ -216,8 +216,8 @@ def test_check_pr_speaks_the_language(pr_repo: Path, language: str, expected: li
     for start in expected:
         assert any(line.startswith(start) for line in result.stdout.splitlines()), (start, result.stdout)
     verdict = {
-        "az": "Yoxlama lazımdır: 2 faylda 2 irad (2 dəyişmiş fayl).",
-        "ru": "Нужна проверка: 2 замечания в 2 файлах (2 изменённых файла).",
+        "az": "Təsdiq lazımdır: 2 faylda 2 irad (2 dəyişmiş fayl).",
+        "ru": "Нужно одобрение: 2 замечания в 2 файлах (2 изменённых файла).",
     }
     assert result.stderr.strip() == verdict[language]
 
@@ -251,7 +251,7 @@ def test_new_speaks_the_language(tmp_path: Path, language: str, steps: list[str]
     ("language", "closing", "refused"),
     [
         ("az", "yazıldı; 1 problem tapıldı.", "Rədd edildi, heç nə yazılmadı: "),
-        ("ru", "найдена 1 проблема.", "Отказано, ничего не записано: "),
+        ("ru", "найдена 1 проблема.", "Отклонено, ничего не записано: "),
     ],
 )
 def test_from_issue_speaks_the_language(tmp_path: Path, language: str, closing: str, refused: str) -> None:
@@ -426,22 +426,23 @@ RUSSIAN_SUMMARY = [
     "",
     "| файл | изменение | вердикт | одобрили | может одобрить |",
     "| --- | --- | --- | --- | --- |",
-    "| Makefile | добавлен | нужна проверка: directory\\-code | \\- | редактор каталога |",
-    "| ngo\\_data/meetings/meeting\\-one.yaml | добавлен | можно слить \\(на проверку: 1\\) | \\- | \\- |",
-    "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужна проверка: not\\-a\\-maintainer | \\- "
+    "| Makefile | добавлен | нужно одобрение: directory\\-code | \\- | редактор каталога |",
+    "| ngo\\_data/meetings/meeting\\-one.yaml | добавлен | можно слить \\(на рассмотрение: 1\\) "
+    "| \\- | \\- |",
+    "| ngo\\_data/ngos/ngo\\-beta.yaml | изменён | нужно одобрение: not\\-a\\-maintainer | \\- "
     "| @&#8203;bob |",
     "",
-    "### Нужна проверка",
+    "### Нужно одобрение",
     "",
     "- Makefile: directory\\-code: код, шаблоны, настройки или документация каталога; изменять это "
     "может только редактор каталога \\(может одобрить: редактор каталога\\)",
     "- ngo\\_data/ngos/ngo\\-beta.yaml: not\\-a\\-maintainer: редактирует запись, которую alice не ведёт "
     "в базовой ревизии \\(может одобрить: @&#8203;bob\\)",
     "",
-    "### На проверку",
+    "### На рассмотрение",
     "",
     "- ngo\\_data/meetings/meeting\\-one.yaml: примечание: называет ngo\\-beta среди участников "
-    "\\(на проверку: @&#8203;bob\\)",
+    "\\(на рассмотрение: @&#8203;bob\\)",
 ]
 
 

@@ -119,7 +119,7 @@ FAILED = {
         "Найдена 1 проблема.",
     ),
     "az": (
-        "Saytı qurmaq alınmadı; sonuncu uğurlu versiya göstərilməkdə davam edir.",
+        "Saytı qurmaq alınmadı; saytın sonuncu uğurlu versiyası açıq qalır.",
         "Saytı qurmaq alınmadı; sayt uğurla qurulana qədər göstəriləcək heç nə yoxdur.",
         "1 problem tapıldı.",
     ),
@@ -150,14 +150,14 @@ SAID = {
         "Watching /p/ngo_data, /p/content",
     ],
     "ru": [
-        "Собрано: /p/output за 2,0 с.",
+        "Сайт собран в /p/output за 2,0 с.",
         "Сайт из /p/output открыт по адресу http://127.0.0.1:8000/ (Ctrl-C — остановить)",
-        "Отслеживаются изменения в: /p/ngo_data, /p/content",
+        "Под наблюдением: /p/ngo_data, /p/content",
     ],
     "az": [
-        "Sayt quruldu: /p/output (2,0 saniyədə).",
+        "Sayt quruldu: /p/output (2,0 saniyəyə).",
         "/p/output qovluğundakı sayt http://127.0.0.1:8000/ ünvanında açıqdır (dayandırmaq üçün Ctrl-C)",
-        "İzlənilir: /p/ngo_data, /p/content",
+        "Dəyişikliklər izlənilir: /p/ngo_data, /p/content",
     ],
 }
 
@@ -222,7 +222,7 @@ def test_a_failed_rebuild_prints_the_problems_and_keeps_the_last_good_site(proje
     status = BuildStatus(has_site=False)
     said: list[str] = []
     assert devserver.build_once(settings, output, status, "ru", said.append)
-    assert re.fullmatch(rf"Собрано: {re.escape(str(output))} за \d+,\d с\.", said[-1])
+    assert re.fullmatch(rf"Сайт собран в {re.escape(str(output))} за \d+,\d с\.", said[-1])
     good, site = tree_digest(output), status.current.site
     assert site and status.current.ok
     original = record.read_text("utf-8")
@@ -546,7 +546,7 @@ def test_end_to_end_a_broken_record_shows_in_each_pages_language_and_a_fix_reloa
     server = Running(project, "--lang", "ru")
     context = browser.new_context(viewport={"width": 360, "height": 740})
     try:
-        server.wait_for(lambda line: line.startswith("Собрано: "))
+        server.wait_for(lambda line: line.startswith("Сайт собран в "))
         url = re.search(
             r"http://127\.0\.0\.1:\d+/", server.wait_for(lambda line: line.startswith("Сайт из "))
         )

@@ -482,13 +482,13 @@ def test_a_body_without_the_form_is_refused(data: Path) -> None:
     assert result.exit_code == 2
     assert report["language"] == "az", "no answer to tell the language by: the site's default"
     assert report["refusal"] == (
-        "müraciətdə QHT formunun heç bir sahəsi tapılmadı: "
-        "müraciəti 'QHT əlavə et və ya yenilə' formu ilə açın"
+        "müraciətdə QHT formasının heç bir sahəsi tapılmadı: "
+        "müraciəti 'QHT əlavə et və ya yenilə' forması ilə açın"
     )
     assert "open the issue with the 'Add or update an NGO' form" in result.stderr
     result, report = reported(data, b"\xff\xfe### broken")
     assert result.exit_code == 2
-    assert report["refusal"] == "müraciət düzgün UTF-8 deyil (0 baytında)"
+    assert report["refusal"] == "müraciət düzgün UTF-8 deyil (bayt 0)"
 
 
 def test_a_new_record_under_a_taken_name_is_refused(data: Path) -> None:

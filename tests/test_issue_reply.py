@@ -68,16 +68,17 @@ def test_a_new_record_in_three_languages(data: Path, tmp_path: Path) -> None:
     az = reply({**report, "language": "az"}, tmp_path, "--pull-request", PR).stdout
     assert az.startswith("Təşəkkür edirik! Cavablarınızdan `ngo_data/ngos/gence-gencler-merkezi.yaml` qeydi")
     assert "Dəyişdi: Təşkilatın adı, Təsvir azərbaycanca," in az
-    assert "**Sonra nə etməli:** heç nə: pull request-də yoxlamalar işə düşür." in az
-    assert "çünki bu qeydə siz qulluq edirsiniz." in az
+    assert f"Birləşmə sorğusu (pull request): {PR}" in az
+    assert "**Sonra nə etməli:** heç nə: birləşmə sorğusu yoxlamalardan keçir." in az
+    assert "avtomatik birləşdiriləcək, çünki bu qeydi siz aparırsınız." in az
     ru = reply({**report, "language": "ru"}, tmp_path).stdout
     assert ru.startswith(
         "Спасибо! Из ваших ответов создана запись `ngo_data/ngos/gence-gencler-merkezi.yaml`."
     )
-    assert "Pull request:" not in ru
+    assert "Запрос на слияние (pull request):" not in ru
     assert "Изменено: Название организации, Описание на азербайджанском," in ru
-    assert "**Что дальше:** ничего: на pull request запускаются проверки." in ru
-    assert "сольётся сам, потому что эту запись ведёте вы." in ru
+    assert "**Что дальше:** ничего: запрос на слияние проходит проверки." in ru
+    assert "будет слит автоматически, потому что эту запись ведёте вы." in ru
 
 
 def test_an_update_by_someone_else_waits_for_the_maintainers(data: Path, tmp_path: Path) -> None:
@@ -97,13 +98,13 @@ def test_an_update_by_someone_else_waits_for_the_maintainers(data: Path, tmp_pat
     assert text.startswith("Спасибо! Ваши ответы обновляют запись `ngo_data/ngos/rich-ngo.yaml`.")
     assert "Изменено: Телефоны." in text
     assert text.endswith(
-        "Когда проверки пройдут, pull request будет ждать одобрения одного из тех, кто ведёт запись: "
+        "Когда проверки пройдут, запрос на слияние будет ждать одобрения одного из тех, кто ведёт запись: "
         "@alice, @bob.\n"
     )
     en = reply({**report, "language": "en"}, tmp_path).stdout
     assert en.endswith("waits for the approval of one of the record's maintainers: @alice, @bob.\n")
     az = reply({**report, "language": "az"}, tmp_path).stdout
-    assert az.endswith("pull request qeydin qulluqçularından birinin təsdiqini gözləyəcək: @alice, @bob.\n")
+    assert az.endswith("birləşmə sorğusu qeydi aparanlardan birinin təsdiqini gözləyəcək: @alice, @bob.\n")
 
 
 def test_the_directory_editors_are_named_as_the_directorys_maintainers(tmp_path: Path) -> None:

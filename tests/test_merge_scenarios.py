@@ -77,11 +77,11 @@ def test_approved_by_that_ngos_maintainer_is_merged(world: World) -> None:
     judged = world.judge(9)
     assert judged.merged, judged
     bob = "@&#8203;bob"  # no mention in a table: GitHub would notify bob at every update
-    row = f"ngo\\_data/ngos/madad\\-azerbaijan.yaml | redaktə edilib | {bob} təsdiqləyib | {bob} | \\- |"
+    row = f"ngo\\_data/ngos/madad\\-azerbaijan.yaml | redaktə edilib | təsdiqləyib: {bob} | {bob} | \\- |"
     assert row in judged.summary
     assert (
         "ngo_data/ngos/madad-azerbaijan.yaml: not-a-maintainer: əsas reviziyada alice tərəfindən aparılmayan "
-        "qeydi redaktə edir (təsdiq edib: @bob)"
+        "qeydi redaktə edir (təsdiqləyib: @bob)"
     ) in judged.lines
 
 

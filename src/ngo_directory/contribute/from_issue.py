@@ -66,7 +66,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("legal_form", ("Hüquqi forma", "Организационно-правовая форма", "Legal form"), "input"),
     Field("founded", ("Təsis ili", "Год основания", "Year founded"), "input"),
-    Field("regions", ("Fəaliyyət bölgələri", "Регионы работы", "Regions where you work"), "input"),
+    Field("regions", ("Fəaliyyət regionları", "Регионы работы", "Regions where you work"), "input"),
     Field("themes", ("Mövzular", "Темы", "Themes"), "input"),
     Field("locations", ("Ünvanlar", "Адреса", "Addresses"), "textarea"),
     Field("phones", ("Telefonlar", "Телефоны", "Phone numbers"), "textarea"),
@@ -75,7 +75,11 @@ FIELDS: tuple[Field, ...] = (
     Field("social", ("Sosial şəbəkələr", "Социальные сети", "Social media"), "textarea"),
     Field(
         "maintainers",
-        ("Redaktorların GitHub adları", "Логины редакторов на GitHub", "Maintainers' GitHub logins"),
+        (
+            "Qeydi aparanların GitHub loqinləri",
+            "Логины на GitHub тех, кто ведёт запись",
+            "Maintainers' GitHub logins",
+        ),
         "input",
     ),
     Field("remove", ("Silinəcək sahələr", "Удалить поля", "Fields to remove"), "input"),
