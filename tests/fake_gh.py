@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,24 @@ def _fields(args: _Args) -> dict[str, Any]:
     return fields
 
 
+def _filtered(pulls: list[dict[str, Any]], query: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The pull requests GitHub's list gives for these parameters: state, base, head
+    (owner:branch), newest first."""
+    found = []
+    for pull in sorted(pulls, key=lambda p: -int(p["number"])):
+        if query.get("state", ["open"])[0] not in ("all", pull["state"]):
+            continue
+        if "base" in query and pull["base"]["ref"] != query["base"][0]:
+            continue
+        if "head" in query:
+            owner, _, branch = query["head"][0].partition(":")
+            full_name = (pull["head"].get("repo") or {}).get("full_name", "")
+            if pull["head"]["ref"] != branch or full_name.split("/")[0] != owner:
+                continue
+        found.append(pull)
+    return found
+
+
 def api(state: Path, args: _Args) -> None:
     method = (args.value("-X") or args.value("--method") or "GET").upper()
     paginate, slurp = args.flag("--paginate"), args.flag("--slurp")
@@ -112,9 +131,11 @@ def api(state: Path, args: _Args) -> None:
     jq = args.value("--jq") or args.value("-q")
     fields = _fields(args)
     (path,) = args.argv
-    path = path.split("?", 1)[0]
+    path, _, query = path.partition("?")
     if method == "GET":
         value = read_api(state, path)
+        if isinstance(value, list) and path.endswith("/pulls"):
+            value = _filtered(value, urllib.parse.parse_qs(query))
         if value is None and path.endswith("/comments"):
             value = []  # an issue nobody has commented on yet
         if value is None:
@@ -189,11 +210,19 @@ def pr(state: Path, args: _Args) -> None:
             pull["draft"] = undo
             write_api(state, f"repos/{repository}/pulls/{ready}", pull)
     elif command == "merge":
+        expected = args.value("--match-head-commit")
+        auto, disable = args.flag("--auto"), args.flag("--disable-auto")
         (merged,) = [a for a in args.argv if not a.startswith("-")][:1]
         pull = read_api(state, f"repos/{repository}/pulls/{merged}")
-        if pull is not None and args.flag("--auto"):
+        if pull is None:
+            sys.exit(f"gh: no pull request {merged}")
+        if expected is not None and pull["head"]["sha"] != expected:
+            sys.exit("GraphQL: Head branch was modified. Review and try the merge again.")
+        if disable:
+            pull["auto_merge"] = None
+        elif auto:
             pull["auto_merge"] = {"merge_method": "squash", "enabled_by": BOT}
-            write_api(state, f"repos/{repository}/pulls/{merged}", pull)
+        write_api(state, f"repos/{repository}/pulls/{merged}", pull)
     else:
         sys.exit(f"fake gh: cannot pr {command}")
 

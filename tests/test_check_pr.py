@@ -691,3 +691,59 @@ def test_a_programme_naming_other_organisations_passes_with_notes_for_review(rep
         "ngo_data/programmes/programme-one.yaml: new-record-maintainers: adds a record that does not list "
         "its author bob among its maintainers (may approve: a maintainer of the directory)"
     )
+
+
+def test_the_comment_stays_within_githubs_limit_and_mentions_only_the_base_revisions_logins(
+    repo: Path, tmp_path: Path
+) -> None:
+    """A pull request of hundreds of files still gets a comment GitHub accepts, and a record it
+    adds cannot make the comment mention whoever it lists."""
+    files = {f"content/pages/page-{index:03}.md": f"Title: Page {index}\n\nText.\n" for index in range(400)}
+    spam = ", ".join(f"victim{index}" for index in range(40))
+    files["ngo_data/ngos/spam-org.yaml"] = NGO.format(name="Spam", maintainers=f"torvalds, {spam}")
+    files["content/press/spam-news.md"] = PRESS.format(organisation="spam-org").replace(
+        "Title: News", "Title: News\nSlug: spam-news"
+    )
+    write(repo, files)
+    commit(repo)
+    comment = tmp_path / "comment.md"
+    code, _, _ = check(repo, "mallory", "--comment", str(comment))
+    assert code == 1
+    text = comment.read_text("utf-8")
+    assert len(text) <= 60_000 and text.startswith("<!-- ngo-directory: who may change what -->")
+    assert "job summary has all of it" in text
+    assert "@torvalds" not in text and "@victim" not in text
+
+
+def test_a_record_over_the_size_limit_is_refused(repo: Path) -> None:
+    text = NGO.format(name="Alpha", maintainers="alice") + "#" + "x" * (300 * 1024) + "\n"
+    write(repo, {"ngo_data/ngos/ngo-alpha.yaml": text})
+    commit(repo)
+    code, lines, _ = check(repo, "alice")
+    assert code == 1
+    assert any(
+        line.startswith(
+            "ngo_data/ngos/ngo-alpha.yaml: invalid-record: the validator refuses it at line 1: file is "
+        )
+        and "bytes, over the limit of 262,144" in line
+        for line in lines
+    ), lines
+
+
+def test_a_year_of_thousands_of_digits_is_a_problem_not_a_crash(repo: Path) -> None:
+    text = NGO.format(name="Alpha", maintainers="alice").replace(
+        "regions:", f"founded: {'9' * 5000}\nregions:"
+    )
+    write(repo, {"ngo_data/ngos/ngo-alpha.yaml": text})
+    commit(repo)
+    code, lines, _ = check(repo, "alice")
+    assert code == 1 and any(": invalid-record: " in line and " founded: " in line for line in lines), lines
+
+
+def test_a_press_release_is_judged_by_its_header_alone(repo: Path) -> None:
+    """Only the metadata decides whose a press release is: a body that Markdown takes minutes
+    to render (a long run of '[') is never rendered here."""
+    text = PRESS.format(organisation="ngo-alpha").replace("Text.", "[" * 200_000)
+    write(repo, {"content/press/alpha-news.md": text})
+    commit(repo)
+    assert check(repo, "alice")[0] == 0

@@ -60,8 +60,8 @@ def test_another_ngos_record_waits_for_its_maintainers(world: World) -> None:
     world.open_pull_request(8, "alice", others_edit(world))
     judged = world.judge(8)
     assert not judged.merged and judged.ownership == 1
-    # Auto-merge is on already: GitHub merges the moment bob approves and the check turns green.
-    assert judged.armed and judged.outcome == "wait"
+    # Auto-merge stays off until bob approves: a green check alone, even an old one, merges nothing.
+    assert not judged.armed and judged.outcome == "wait"
     assert (
         "ngo_data/ngos/madad-azerbaijan.yaml: not-a-maintainer: edits a record alice does not maintain "
         "on the base revision (may approve: @bob)"
@@ -92,7 +92,7 @@ def test_an_approval_then_a_new_commit_waits_again(world: World) -> None:
     world.push(10, edited(BETA, "themes: [education, youth]", "themes: [education, youth, ict]", world))
     judged = world.judge(10)
     assert not judged.merged and judged.ownership == 1 and judged.outcome == "wait"
-    assert judged.armed  # turned on again for the new head, which still needs bob's approval
+    assert not judged.armed  # GitHub turned it off at the push; the new head needs bob again
 
 
 def test_a_dismissed_review_waits_again(world: World) -> None:
@@ -102,6 +102,7 @@ def test_a_dismissed_review_waits_again(world: World) -> None:
     world.dismiss(11, "bob")
     judged = world.judge(11)
     assert not judged.merged and judged.ownership == 1 and judged.outcome == "wait"
+    assert not judged.armed  # the workflow turned off the auto-merge it had turned on
 
 
 def test_an_approval_by_someone_who_is_not_a_maintainer_waits(world: World) -> None:
@@ -253,3 +254,59 @@ def test_hostile_answers_stay_data(world: World, tmp_path: Path) -> None:
     assert number is not None
     reply = world.comment(46)
     assert "<script>" not in reply and "@torvalds" not in reply
+
+
+def test_a_pull_request_into_another_branch_is_not_judged_for_main(world: World) -> None:
+    """One moved onto another base branch, or opened into one, is not merged by the workflow:
+    ownership answers that it is not for the default branch, and the sweep lists only pull
+    requests into it."""
+    world.open_pull_request(18, "alice", own_edit(world))
+    world.pulls[18]["base"]["ref"] = "ngo-form/issue-5"
+    world.payloads[18]["pull_request"]["base"]["ref"] = "ngo-form/issue-5"
+    world._publish(18)
+    judged = world.judge(18)
+    assert judged.ownership == 2 and "merges into 'ngo-form/issue-5', not 'main'" in judged.lines
+    assert judged.outcome == "" and not judged.armed
+
+
+def test_one_pull_request_that_cannot_be_judged_stops_no_other(world: World) -> None:
+    world.open_pull_request(19, "alice", own_edit(world))
+    world.open_pull_request(20, "bob", edited(BETA, "themes: [education]", "themes: [education, ict]", world))
+    git(world.work, "push", "-q", "origin", ":refs/pull/19/merge")  # a conflict: GitHub makes no merge
+    decided = world.sweep()
+    assert decided[19].startswith("GitHub has no merge of it")
+    assert decided[20] == "merge" and world.armed(20)
+
+
+def test_reviews_reach_the_checker_without_their_texts(world: World) -> None:
+    """A flood of long reviews cannot make the reviews file too large to read."""
+    world.open_pull_request(21, "alice", others_edit(world))
+    for index in range(3):
+        world.review(21, f"spammer{index}", "commented")
+        world.reviews[21][-1]["body"] = "x" * 100_000
+    world.review(21, "bob")
+    world._publish(21)
+    assert world.judge(21).merged
+
+
+def test_the_issue_form_never_takes_a_forks_pull_request_for_its_own(world: World) -> None:
+    world.open_pull_request(22, "mallory", others_edit(world), branch="ngo-form/issue-47")
+    world.issue_form(47, "erin", NEW_NGO)
+    number = world.form_pull(47)
+    assert number is not None and number != 22
+    assert f"https://github.com/{REPOSITORY}/pull/{number}" in world.comment(47)
+    # Started on the branch ngo-form/issue-47 but naming the fork's pull request, the check
+    # refuses: it would be recorded on Erin's commit while judging Mallory's.
+    erin = git(world.work, "ls-remote", "origin", "refs/heads/ngo-form/issue-47").split()[0]
+    code, _, lines = world.ownership(22, dispatched=True, sha=erin)
+    assert code == 2 and "the commit this check is for" in lines
+
+
+def test_with_the_directorys_app_the_pull_request_is_checked_like_anyones(world: World) -> None:
+    world.issue_form(48, "erin", NEW_NGO, app=True)
+    number = world.form_pull(48)
+    assert number is not None
+    calls = [" ".join(argv) for argv in fake_gh.calls(world.state)]
+    assert not [call for call in calls if call.startswith("workflow run")]  # its checks start by themselves
+    judged = world.judge(number)  # on the pull_request event
+    assert judged.merged, judged

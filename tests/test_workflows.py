@@ -67,7 +67,11 @@ WRITERS = {
 }
 # Events no pull request can cause: a job that writes runs only on these.
 TRUSTED_TRIGGERS = {"push", "schedule", "workflow_dispatch", "issues"}
-DEFAULT_BRANCH = "${{ github.event.repository.default_branch }}"
+# A scheduled run's event names no repository; it runs on the default branch, github.ref_name.
+DEFAULT_BRANCH = (
+    "${{ github.event.repository.default_branch }}",
+    "${{ github.event.repository.default_branch || github.ref_name }}",
+)
 
 
 def tool(name: str) -> str:
@@ -238,7 +242,7 @@ def rule_problems(path: Path) -> list[str]:
         for index, step in enumerate(steps(job)):
             if str(step.get("uses", "")).startswith("actions/checkout@"):
                 given = step.get("with") or {}
-                if given.get("ref") != DEFAULT_BRANCH or "repository" in given:
+                if given.get("ref") not in DEFAULT_BRANCH or "repository" in given:
                     problems.append(
                         f"{where}, step {index + 1}: a job that writes checks out the default branch only"
                     )
@@ -304,6 +308,13 @@ def test_pull_request_workflow() -> None:
     assert "bash .ci/run" in runs["test"]
     for job_id in ("validate", "build"):  # `test` runs .ci/run, whose `make test` does it
         assert "make venv" in runs[job_id]  # installs from uv.lock
+    # Moved onto another base branch, a pull request is checked again (its old results were for
+    # another merge); other edits of its title or text start nothing.
+    on = workflow["on"] if "on" in workflow else workflow[True]
+    assert "edited" in on["pull_request"]["types"]
+    assert {job["if"] for job in jobs.values()} == {
+        "github.event.action != 'edited' || github.event.changes.base"
+    }
 
 
 def test_ownership_workflow() -> None:
@@ -333,6 +344,9 @@ def test_ownership_workflow() -> None:
     judge = " ".join(runs[-1].split())
     assert "base/.venv/bin/ngo-directory check-pr --repo merged --base HEAD^1 --head HEAD" in judge
     assert '--pull "$pull" --reviews data/reviews.json' in judge
+    assert '--base-branch "$DEFAULT_BRANCH"' in judge and 'expect=(--expect-head "$GITHUB_SHA")' in runs[-1]
+    assert "edited" in on["pull_request"]["types"]
+    assert job["if"] == "github.event.action != 'edited' || github.event.changes.base"
 
 
 def test_auto_merge_workflow() -> None:
@@ -357,6 +371,16 @@ def test_issue_form_workflow() -> None:
     assert "contains(github.event.issue.labels.*.name, 'ngo-record')" in job["if"]
     (step,) = [s for s in steps(job) if "issue-form.sh" in str(s.get("run", ""))]
     assert step["env"]["AUTHOR"] == "${{ github.event.issue.user.login }}"
+    # The app's token, when there is an app: its key a secret of the job's environment alone,
+    # the token narrowed to contents and pull requests.
+    assert job["environment"] == "issue-form"
+    (app,) = [s for s in steps(job) if str(s.get("uses", "")).startswith("actions/create-github-app-token@")]
+    assert app["if"] == "vars.NGO_DIRECTORY_APP_CLIENT_ID != ''"
+    assert {k: v for k, v in app["with"].items() if k.startswith("permission-")} == {
+        "permission-contents": "write",
+        "permission-pull-requests": "write",
+    }
+    assert step["env"]["APP_TOKEN"] == "${{ steps.app.outputs.token }}"  # noqa: S105 (an expression, not a secret)
     script = (GITHUB / "scripts/issue-form.sh").read_text(encoding="utf-8")
     # The body reaches from-issue as a file; the record's path is checked before git sees it.
     assert 'jq -r \'.issue.body // ""\' "$GITHUB_EVENT_PATH" > "$work/body.md"' in script

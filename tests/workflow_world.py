@@ -42,6 +42,7 @@ OCTOKIT = ROOT / "node_modules" / "@octokit"
 REPOSITORY = "ngo-network/directory"
 TEAM = "dir-keeper"
 OWNERSHIP = ROOT / ".github/workflows/ownership.yml"
+AUTO_MERGE = ROOT / ".github/workflows/auto-merge.yml"
 
 
 def _missing(reason: str) -> None:
@@ -321,7 +322,9 @@ class World:
         fake_gh.write_api(self.state, f"repos/{REPOSITORY}/issues/{number}", issue)
         return payload
 
-    def issue_form(self, number: int, author: str, values: dict[str, str], action: str = "opened") -> str:
+    def issue_form(
+        self, number: int, author: str, values: dict[str, str], action: str = "opened", app: bool = False
+    ) -> str:
         """Someone opens (or edits) an issue with the NGO form: issue-form.yml runs
         issue-form.sh. Then GitHub's side follows: the pull request it opened gets its head and
         merge refs, as GitHub makes them. Returns the script's output."""
@@ -341,7 +344,12 @@ class World:
         result = subprocess.run(
             ["bash", ".github/scripts/issue-form.sh"],
             cwd=checkout,
-            env=self.env(NUMBER=str(number), AUTHOR=author, GITHUB_EVENT_PATH=str(event)),
+            env=self.env(
+                NUMBER=str(number),
+                AUTHOR=author,
+                GITHUB_EVENT_PATH=str(event),
+                APP_TOKEN="app-token" if app else "",
+            ),
             capture_output=True,
             text=True,
             check=False,
@@ -349,36 +357,43 @@ class World:
         assert result.returncode == 0, result.stdout + result.stderr
         branch = f"ngo-form/issue-{number}"
         for listed in fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls"):
-            if listed["head"]["ref"] != branch or listed["state"] != "open":
+            if not self._is_form_pull(listed, branch):
                 continue
             head = git(self.work, "ls-remote", "origin", f"refs/heads/{branch}").split()[0]
             pull_number = listed["number"]
             known = self.pulls.get(pull_number)
             rest = example("pull_request", "opened")["pull_request"]
             rest["number"] = pull_number
-            rest["user"]["login"] = "github-actions[bot]"
+            rest["user"]["login"] = "directory-app[bot]" if app else "github-actions[bot]"
             rest["head"].update(sha=head, ref=branch)
             rest["head"]["repo"]["full_name"] = rest["base"]["repo"]["full_name"] = REPOSITORY
             main = git(self.work, "ls-remote", "origin", "refs/heads/main").split()[0]
             rest["base"].update(sha=main, ref="main")
             stored = fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls/{pull_number}") or {}
-            same_head = known is not None and known["head"]["sha"] == head
+            # A push by an account with write access leaves auto-merge as it was.
             rest.update(
                 state="open",
                 draft=listed.get("draft", False),
                 merged=False,
-                auto_merge=stored.get("auto_merge") if same_head or known is None else None,
+                auto_merge=stored.get("auto_merge"),
             )
             self.pulls[pull_number] = rest
             self.reviews.setdefault(pull_number, [])
             git(self.work, "fetch", "-q", "origin", branch)
             self._merge(pull_number, head)
-            dispatch = example("workflow_dispatch", None)
-            dispatch["inputs"] = {"pull_request": str(pull_number)}
-            dispatch["ref"] = f"refs/heads/{branch}"
-            dispatch["repository"]["full_name"] = REPOSITORY
-            self.payloads[pull_number] = dispatch
             self._publish(pull_number)
+            if app:
+                # Opened or pushed with the app's token: GitHub sends the pull request's events.
+                action_name = "opened" if known is None else "synchronize"
+                event_payload = self._event("pull_request", action_name, pull_number)
+                check_payload("pull_request", action_name, event_payload)
+                self.payloads[pull_number] = event_payload
+            else:
+                dispatch = example("workflow_dispatch", None)
+                dispatch["inputs"] = {"pull_request": str(pull_number)}
+                dispatch["ref"] = f"refs/heads/{branch}"
+                dispatch["repository"]["full_name"] = REPOSITORY
+                self.payloads[pull_number] = dispatch
             # The listing keeps the draft flag the script set.
             pulls = fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls")
             for entry in pulls:
@@ -391,10 +406,16 @@ class World:
         """The open pull request the issue form's workflow made for ``issue``."""
         branch = f"ngo-form/issue-{issue}"
         for listed in fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls"):
-            if listed["head"]["ref"] == branch and listed["state"] == "open":
+            if self._is_form_pull(listed, branch):
                 number: int = listed["number"]
                 return number
         return None
+
+    @staticmethod
+    def _is_form_pull(listed: dict[str, Any], branch: str) -> bool:
+        """An open pull request from ``branch`` of the repository itself (not a fork's)."""
+        repo = (listed["head"].get("repo") or {}).get("full_name")
+        return bool(listed["head"]["ref"] == branch and listed["state"] == "open" and repo == REPOSITORY)
 
     def branch_file(self, issue: int, path: str) -> str:
         """A file as the issue form's branch holds it."""
@@ -402,7 +423,9 @@ class World:
 
     # The workflows' side.
 
-    def ownership(self, number: int, dispatched: bool = False) -> tuple[int, str, str]:
+    def ownership(
+        self, number: int, dispatched: bool = False, sha: str | None = None
+    ) -> tuple[int, str, str]:
         """Run ownership.yml's steps for the latest event of pull request ``number`` (or as
         started by hand, `workflow_dispatch`): exit code, job summary, output."""
         workflow = yaml.safe_load(OWNERSHIP.read_text("utf-8"))
@@ -410,7 +433,7 @@ class World:
         read = steps["Read the pull request, its reviews and, for one the issue form opened, the issue"]
         judge = steps["Check who may change what, and who has approved"]
         assert set(read["env"]) == {"GH_TOKEN", "REPOSITORY", "NUMBER"}
-        assert set(judge["env"]) == {"EVENT"}
+        assert set(judge["env"]) == {"EVENT", "DEFAULT_BRANCH"}
         job = self.tmp / f"ownership-{number}-{len(list(self.tmp.glob('ownership-*')))}"
         job.mkdir()
         # base/: the checker at the base revision, with the installed package standing for it.
@@ -427,9 +450,12 @@ class World:
         event.write_text(json.dumps(self.payloads[number]), "utf-8")
         summary = job / "summary.md"
         summary.touch()
+        merge = git(job / "merged", "rev-parse", "HEAD")
         env = self.env(
             NUMBER=str(number),
             EVENT="workflow_dispatch" if dispatched else "pull_request",
+            # The commit the check is recorded on: a dispatched run's branch head, else the merge.
+            GITHUB_SHA=sha or (self._pull(number)["head"]["sha"] if dispatched else merge),
             GITHUB_EVENT_PATH=str(event),
             GITHUB_STEP_SUMMARY=str(summary),
         )
@@ -440,20 +466,33 @@ class World:
         return result.returncode, summary.read_text("utf-8"), result.stdout + result.stderr
 
     def sweep(self) -> dict[int, str]:
-        """Run auto-merge.sh as auto-merge.yml does, on every open pull request: what it decided."""
+        """Run auto-merge.yml's steps (the list of open pull requests into the default branch,
+        then auto-merge.sh on each) in a checkout of the default branch: what it decided."""
+        workflow = yaml.safe_load(AUTO_MERGE.read_text("utf-8"))
+        job = workflow["jobs"]["merge"]
+        steps = {step["name"]: step for step in job["steps"]}
+        listing = steps["List the open pull requests into the default branch"]
+        judging = steps["Judge each one and turn on auto-merge where it may merge by itself"]
+        assert set(job["env"]) == {"GH_TOKEN", "REPOSITORY", "DEFAULT_BRANCH"}
         checkout = self.tmp / f"sweep-{len(list(self.tmp.glob('sweep-*')))}"
-        subprocess.run(
-            ["git", "clone", "-q", str(self.origin), str(checkout)], check=True, capture_output=True
-        )
+        clone(self.origin, checkout)
         (checkout / ".venv").symlink_to(ROOT / ".venv")
-        pulls = fake_gh.read_api(self.state, f"repos/{REPOSITORY}/pulls")
-        # What auto-merge.yml lists: open pull requests into main, drafts left out.
-        numbers = "".join(f"{p['number']}\n" for p in pulls if p["state"] == "open" and not p.get("draft"))
-        result = subprocess.run(
-            ["bash", ".github/scripts/auto-merge.sh"],
+        runner = checkout.parent / f"{checkout.name}-runner"
+        runner.mkdir()
+        env = self.env(RUNNER_TEMP=str(runner), GITHUB_OUTPUT=str(runner / "output"))
+        listed = subprocess.run(
+            ["bash", "-e", "-c", listing["run"]],
             cwd=checkout,
-            env=self.env(),
-            input=numbers,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert listed.returncode == 0, listed.stdout + listed.stderr
+        result = subprocess.run(
+            ["bash", "-e", "-c", judging["run"]],
+            cwd=checkout,
+            env=env,
             capture_output=True,
             text=True,
             check=False,

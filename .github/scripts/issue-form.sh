@@ -2,18 +2,19 @@
 # Turns the issue this workflow runs for (an "Add or update an NGO" form) into a pull request:
 # this checkout's `ngo-directory from-issue` writes the record from the issue's body, which goes
 # on the branch ngo-form/issue-<number> (one commit on the default branch, pushed again whenever
-# the issue is edited), whose pull request the workflow opens once and whose checks it starts
-# (a pull request opened with a workflow's token starts none by itself). Auto-merge is turned on:
-# the ownership check, with the issue's author as the author, decides whether it merges by
-# itself or waits for the record's maintainers (answers with problems give a draft, which waits
-# for an edit of the issue). Then `ngo-directory issue-reply` answers on the
-# issue, in the language of its answers. Refused issues (too large, not the form...) get only
-# the answer: nothing is written.
+# an edit of the issue changes the record), whose pull request is opened once. Pushed and opened
+# with the directory's GitHub App's token (APP_TOKEN), the pull request's checks start as for any
+# pull request; without one, with the workflow's token, which starts no workflow, so the checks
+# are started by hand here (GitHub may not count those for branch protection: README). Answers
+# with problems give a draft, which waits for an edit of the issue. The auto-merge workflow then
+# judges it, with the issue's author as the author. Last, `ngo-directory issue-reply` answers on
+# the issue, in the language of its answers. A refused issue (too large, not the form...) gets
+# only the answer: nothing is written.
 #
 # The issue's body and author reach commands as files and checked values only.
 #
-#   GH_TOKEN=... REPOSITORY=owner/name DEFAULT_BRANCH=main NUMBER=42 AUTHOR=login \
-#   GITHUB_EVENT_PATH=event.json issue-form.sh
+#   GH_TOKEN=... [APP_TOKEN=...] REPOSITORY=owner/name DEFAULT_BRANCH=main NUMBER=42 \
+#   AUTHOR=login GITHUB_EVENT_PATH=event.json issue-form.sh
 set -euo pipefail
 if [[ ! $NUMBER =~ ^[1-9][0-9]{0,8}$ ]]; then
   echo "not an issue number: $NUMBER" >&2
@@ -44,14 +45,14 @@ if [ "$(jq -r '.outcome' "$work/report.json")" != refused ]; then
   git commit --quiet --allow-empty -m "Record $slug from issue #$NUMBER" -m "From the issue form, answered by @$AUTHOR."
   # An edit that leaves the record as it was pushes nothing: a new commit would take back the
   # approvals the pull request has.
-  if git fetch --quiet --no-tags origin "+refs/heads/$branch:refs/remotes/origin/$branch" 2> /dev/null &&
-    [ "$(git rev-parse "refs/remotes/origin/$branch^{tree}")" = "$(git rev-parse "HEAD^{tree}")" ]; then
-    head=$(git rev-parse "refs/remotes/origin/$branch")
-  else
-    git push --quiet --force origin "HEAD:refs/heads/$branch"
-    head=$(git rev-parse HEAD)
+  # What pushes and opens the pull request: the app's token when there is one.
+  writer=${APP_TOKEN:-$GH_TOKEN}
+  if ! git fetch --quiet --no-tags origin "+refs/heads/$branch:refs/remotes/origin/$branch" 2> /dev/null ||
+    [ "$(git rev-parse "refs/remotes/origin/$branch^{tree}")" != "$(git rev-parse "HEAD^{tree}")" ]; then
+    GH_TOKEN=$writer git push --quiet --force origin "HEAD:refs/heads/$branch"
   fi
-  pr=$(gh pr list --repo "$REPOSITORY" --head "$branch" --state open --json number --jq '.[0].number // ""')
+  # The repository's own branch: a fork's pull request from a branch of the same name is not it.
+  pr=$(gh api "repos/$REPOSITORY/pulls?head=${REPOSITORY%%/*}:$branch&state=open" --jq '.[0].number // ""')
   # Answers with problems (exit 1) open the pull request as a draft, which nothing merges: the
   # contributor edits the issue, and a clean answer makes it ready.
   draft=()
@@ -61,8 +62,8 @@ if [ "$(jq -r '.outcome' "$work/report.json")" != refused ]; then
   if [ -z "$pr" ]; then
     printf 'From the issue form: #%s, answered by @%s, who is the author of this change for the ownership check.\n' \
       "$NUMBER" "$AUTHOR" > "$work/pull-request.md"
-    url=$(gh pr create --repo "$REPOSITORY" --base "$DEFAULT_BRANCH" --head "$branch" "${draft[@]}" \
-      --title "Record $slug (issue #$NUMBER)" --body-file "$work/pull-request.md")
+    url=$(GH_TOKEN=$writer gh pr create --repo "$REPOSITORY" --base "$DEFAULT_BRANCH" --head "$branch" \
+      "${draft[@]}" --title "Record $slug (issue #$NUMBER)" --body-file "$work/pull-request.md")
     pr=${url##*/}
   else
     url="https://github.com/$REPOSITORY/pull/$pr"
@@ -71,14 +72,14 @@ if [ "$(jq -r '.outcome' "$work/report.json")" != refused ]; then
     echo "no pull request number: $pr" >&2
     exit 1
   fi
-  gh workflow run pull-request.yml --repo "$REPOSITORY" --ref "$branch"
-  gh workflow run ownership.yml --repo "$REPOSITORY" --ref "$branch" -f "pull_request=$pr"
+  if [ -z "${APP_TOKEN:-}" ]; then
+    gh workflow run pull-request.yml --repo "$REPOSITORY" --ref "$branch"
+    gh workflow run ownership.yml --repo "$REPOSITORY" --ref "$branch" -f "pull_request=$pr"
+  fi
   if [ "$status" -eq 0 ]; then
-    gh pr ready "$pr" --repo "$REPOSITORY" || true
-    gh pr merge "$pr" --repo "$REPOSITORY" --auto --squash --match-head-commit "$head" ||
-      echo "auto-merge could not be turned on (is it allowed in the repository's settings?)"
+    GH_TOKEN=$writer gh pr ready "$pr" --repo "$REPOSITORY" || true
   else
-    gh pr ready "$pr" --repo "$REPOSITORY" --undo || true
+    GH_TOKEN=$writer gh pr ready "$pr" --repo "$REPOSITORY" --undo || true
   fi
 fi
 reply=(.venv/bin/ngo-directory issue-reply "$work/report.json")

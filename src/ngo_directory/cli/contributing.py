@@ -85,6 +85,20 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     "author. Needs --pull.",
 )
 @click.option(
+    "--base-branch",
+    metavar="NAME",
+    default=None,
+    help="With --pull: the branch the pull request must merge into (the default branch); "
+    "one into any other is a usage error.",
+)
+@click.option(
+    "--expect-head",
+    metavar="SHA",
+    default=None,
+    help="With --pull: the commit this check is for; a pull request whose head is another one "
+    "(a newer push, or another pull request from a branch of the same name) is a usage error.",
+)
+@click.option(
     "--repo",
     "repo_path",
     type=click.Path(path_type=Path),
@@ -135,6 +149,8 @@ def check_pr(
     pull_file: Path | None,
     reviews_file: Path | None,
     issue_file: Path | None,
+    base_branch: str | None,
+    expect_head: str | None,
     repo_path: Path,
     team: str | None,
     settings_file: str | None,
@@ -175,12 +191,33 @@ def check_pr(
     def usage(message: str) -> _UsageProblem:
         return _UsageProblem(printable(localize(message, language)))
 
-    if (reviews_file or issue_file) and pull_file is None:
-        raise usage(Message(N_("--reviews and --issue need --pull")))
+    if (reviews_file or issue_file or base_branch or expect_head) and pull_file is None:
+        raise usage(Message(N_("--reviews, --issue, --base-branch and --expect-head need --pull")))
     if pull_file is None and author is None:
         raise usage(Message(N_("give --author, or --pull")))
     try:
         pull = read_pull(read_json(pull_file)) if pull_file is not None else None
+        if pull is not None and base_branch is not None and pull.base_ref != base_branch:
+            raise InputProblem(
+                Message(
+                    N_("pull request #%(number)s merges into %(branch)s, not %(expected)s"),
+                    number=pull.number,
+                    branch=repr(printable(pull.base_ref)),
+                    expected=repr(printable(base_branch)),
+                )
+            )
+        if pull is not None and expect_head is not None and pull.head_sha != expect_head:
+            raise InputProblem(
+                Message(
+                    N_(
+                        "pull request #%(number)s is at %(sha)s, not at %(expected)s, "
+                        "the commit this check is for"
+                    ),
+                    number=pull.number,
+                    sha=pull.head_sha[:12],
+                    expected=repr(printable(expect_head[:40])),
+                )
+            )
         if pull is not None and author is None:
             author = pull.author
             if pull.form_issue is not None:

@@ -24,9 +24,9 @@ from ..settings import LOGIN
 # A pull request's author: a GitHub login, or an app's bot account ("dependabot[bot]").
 AUTHOR = re.compile(LOGIN.pattern.rstrip("$") + r"(?:\[bot\])?$")
 COMMIT = re.compile(r"[0-9a-f]{40}")
-# The account a workflow's GITHUB_TOKEN acts as: the author of the pull requests the issue form's
-# workflow opens, on a branch FORM_BRANCH<issue number> of the repository itself.
-WORKFLOW_BOT = "github-actions[bot]"
+# The issue form's workflow opens its pull requests on a branch FORM_BRANCH<issue number> of the
+# repository itself, as an app's bot account: GitHub Actions' (github-actions[bot]) or the
+# directory's own GitHub App's, whose token lets the pull request's checks start.
 FORM_BRANCH = "ngo-form/issue-"
 DECISIVE = {"APPROVED", "CHANGES_REQUESTED", "DISMISSED"}
 MAX_JSON_BYTES = 8 * 1024 * 1024
@@ -107,9 +107,9 @@ class PullRequest:
     @property
     def form_issue(self) -> int | None:
         """The issue this pull request was opened for by the issue form's workflow, or None.
-        Only the workflow's own account can open a branch of the repository itself, so a
-        fork naming its branch like that gains nothing."""
-        if self.author != WORKFLOW_BOT or self.head_repository.casefold() != self.repository.casefold():
+        Only an app given write access (or someone with write access, who is no bot) can push a
+        branch of the repository itself, so a fork naming its branch like that gains nothing."""
+        if not self.author.endswith("[bot]") or self.head_repository.casefold() != self.repository.casefold():
             return None
         number = self.head_ref.removeprefix(FORM_BRANCH)
         if number == self.head_ref or not number.isdigit() or number.startswith("0") or len(number) > 9:

@@ -144,18 +144,25 @@ class Repository:
             return None
         return self._run("cat-file", "blob", object_id)
 
-    def export(self, commit: str, folder: str, target: Path, max_bytes: int) -> None:
+    def export(self, commit: str, folder: str, target: Path, max_bytes: int) -> dict[str, int]:
         """Write the regular files under ``folder`` (ending in '/') in ``commit`` below
-        ``target``, as their blobs hold them; links, submodules and files over ``max_bytes``
-        are left out. Reads objects only (one ``git cat-file --batch``): no checkout, and no
-        attribute, filter or hook of the repository applies."""
+        ``target``, as their blobs hold them; links and submodules are left out, and so are
+        files over ``max_bytes``, which are returned (path: size). Reads objects only (one
+        ``git cat-file --batch``): no checkout, and no attribute, filter or hook of the
+        repository applies."""
+        files = self.files(commit, folder)
+        too_large = {
+            path: entry.size
+            for path, entry in files.items()
+            if entry.mode in REGULAR and entry.size is not None and entry.size > max_bytes
+        }
         wanted = [
             (path, entry.object_id)
-            for path, entry in sorted(self.files(commit, folder).items())
-            if entry.mode in REGULAR and entry.size is not None and entry.size <= max_bytes
+            for path, entry in sorted(files.items())
+            if entry.mode in REGULAR and path not in too_large
         ]
         if not wanted:
-            return
+            return too_large
         request = "".join(f"{object_id}\n" for _, object_id in wanted).encode("ascii")
         env = {**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
         result = subprocess.run(  # noqa: S603 (fixed arguments; object ids on stdin)
@@ -183,6 +190,7 @@ class Repository:
                 continue  # git never records such a path; a broken tree gains nothing
             destination.parent.mkdir(parents=True, exist_ok=True)
             destination.write_bytes(content)
+        return too_large
 
 
 def _path(raw: bytes) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..problems import Problem
+from ..i18n import N_
+from ..problems import Message, Problem
 from ..records.loader import DEFAULT_MAX_BYTES
 from .gitrepo import Change, Repository
 
@@ -23,11 +24,25 @@ def _problems(repo: Repository, commit: str, folder: str, max_bytes: int) -> lis
     from ..records.validate import check_data
 
     with tempfile.TemporaryDirectory(prefix="ngo-directory-check-") as tmp:
-        repo.export(commit, folder, Path(tmp), max_bytes)
+        too_large = repo.export(commit, folder, Path(tmp), max_bytes)
         data = Path(tmp) / folder.rstrip("/")
-        if not data.is_dir():
-            return []
-        _, problems = check_data(data)
+        problems = check_data(data)[1] if data.is_dir() else []
+    # A file over the limit is not copied (it would cost the check its memory): the loader's
+    # own refusal stands for it.
+    problems += [
+        Problem(
+            path,
+            1,
+            1,
+            "",
+            Message(
+                N_("file is %(size)s bytes, over the limit of %(limit)s"),
+                size=f"{size:,}",
+                limit=f"{max_bytes:,}",
+            ),
+        )
+        for path, size in sorted(too_large.items())
+    ]
     return problems
 
 

@@ -111,6 +111,8 @@ class Checker:
         self.notes: list[Finding] = []
         self._owners: dict[tuple[str, tuple[str, ...]], _Owner] = {}
         self._releases: dict[str, list[tuple[str, str]]] | None = None
+        # Logins read from the base revision's records: the only ones a comment may mention.
+        self.base_logins: dict[str, None] = {}
 
     def run(self, team: Iterable[str], approvals: Approvals = NO_APPROVALS) -> Verdict:
         team = tuple(team)
@@ -131,12 +133,14 @@ class Checker:
         self._validate()
         verdict.findings = self.findings
         verdict.notes = self.notes
+        verdict.mentionable = tuple(self.base_logins)
         return verdict
 
     def _validate(self) -> None:
         """A record the validator refuses after the change is never "may merge": no approval
         makes an invalid file valid. Team members are held to it too."""
-        for path, problems in sorted(new_problems(self.repo, self.base, self.head, self.changes).items()):
+        found = new_problems(self.repo, self.base, self.head, self.changes, max_bytes=self.max_bytes)
+        for path, problems in sorted(found.items()):
             for problem in problems:
                 message = Message(
                     N_("the validator refuses it at line %(line)s: %(problem)s"),
@@ -166,6 +170,7 @@ class Checker:
         before = self._base_copy(change)
         if change.status != "A":
             maintainers, reason = self._maintainers(before, path)
+            self.base_logins.update(dict.fromkeys(maintainers or ()))
             deletes = change.status == "D"
             if maintainers is None:
                 self._fail(
@@ -458,7 +463,9 @@ class Checker:
             path = f"{folder}{slug}.yaml"
             entry = self.repo.entry(self.base, path)
             if entry is not None:
-                lists.append(self._maintainers(self._copy(entry.mode, entry.object_id), path)[0] or ())
+                found = self._maintainers(self._copy(entry.mode, entry.object_id), path)[0] or ()
+                self.base_logins.update(dict.fromkeys(found))
+                lists.append(found)
         if not lists:
             for folder in folders:
                 change = self.added.get(f"{folder}{slug}.yaml")
@@ -472,7 +479,9 @@ class Checker:
 
 def _metadata(text: str | None) -> dict[str, str] | None:
     """A press release's metadata, read as Pelican reads it; None when it has no text."""
-    return read_markdown(text)[0] if text is not None else None
+    # The header alone: rendering a hostile body can take minutes, and the metadata is all
+    # that is judged here.
+    return read_markdown(text, body=False)[0] if text is not None else None
 
 
 def _organisation_of(metadata: dict[str, str] | None, reason: str) -> tuple[str | None, str]:

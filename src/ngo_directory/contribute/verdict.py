@@ -34,6 +34,9 @@ CHANGES = {"A": N_("added"), "D": N_("deleted"), "M": N_("edited"), "T": N_("typ
 # its own comment again to update it.
 COMMENT_MARKER = "<!-- ngo-directory: who may change what -->"
 OUTCOMES = ("merge", "maintainer", "wait", "refused")
+# GitHub refuses a comment of more than 65,536 characters; what is left is room to spare.
+COMMENT_LIMIT = 60_000
+MENTIONS = 10
 
 
 def logins_phrase(logins: list[str] | tuple[str, ...]) -> str:
@@ -125,6 +128,7 @@ class Verdict:
     approvals: Approvals = NO_APPROVALS
     team: tuple[str, ...] = ()  # the directory's maintainers, who may approve anything
     data_only: bool = True  # records and press releases only
+    mentionable: tuple[str, ...] = ()  # logins read from the base revision's records
 
     def approved_by(self, finding: Finding) -> list[str]:
         """Who, among those allowed to, approves the head commit for this finding."""
@@ -324,19 +328,30 @@ class Verdict:
 
     def comment(self, language: str) -> str:
         """The pull request's comment: the summary in ``language``, then folded in the other
-        languages, under the marker that lets the workflow update it in place."""
+        languages, under the marker that lets the workflow update it in place; within GitHub's
+        limit for a comment (the other languages go first, then the summary is cut short)."""
+        waiting = {login.casefold() for f in self.waiting if not f.refused for login in f.approvers}
+        # Only logins the base revision's records name, checked as logins, and a few: a pull
+        # request cannot have GitHub notify whoever it likes.
+        mention = [x for x in self.mentionable if x.casefold() in waiting and AUTHOR.fullmatch(x)][:MENTIONS]
+        tail = ["cc " + " ".join(f"@{login}" for login in mention)] if mention and not self.refused else []
         parts = [COMMENT_MARKER, self.summary(language)]
         for other in RECORD_LANGUAGES:
             if other == language:
                 continue
             name = html.escape(Locale.parse(other).get_display_name(other) or other)
             parts += [f"<details><summary>{name}</summary>", "", self.summary(other), "</details>", ""]
-        waiting = sorted({login for f in self.waiting for login in f.approvers})
-        if waiting and not self.refused:
-            # Logins from the base revision's records, checked as logins: mentioned, so that
-            # GitHub tells them their approval is awaited.
-            parts.append("cc " + " ".join(f"@{login}" for login in waiting if AUTHOR.fullmatch(login)))
-        return "\n".join(parts).rstrip("\n") + "\n"
+        text = "\n".join([*parts, *tail]).rstrip("\n") + "\n"
+        if len(text) <= COMMENT_LIMIT:
+            return text
+        summary = self.summary(language)
+        cut = _tr(
+            N_("The list is cut short here: the ownership check's job summary has all of it."), language
+        )
+        room = COMMENT_LIMIT - len(COMMENT_MARKER) - len(cut) - sum(len(x) for x in tail) - 16
+        if len(summary) > room:
+            summary = summary[:room].rsplit("\n", 1)[0] + f"\n\n{cut}\n"
+        return "\n".join([COMMENT_MARKER, summary, *tail]).rstrip("\n") + "\n"
 
 
 def _tr(message: str, language: str | None) -> str:

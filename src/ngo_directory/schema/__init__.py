@@ -173,7 +173,10 @@ def is_valid(instance: Any, name: str) -> bool:
 def coerce(instance: Any, schema: dict[str, Any]) -> Any:
     """Give scalars the type the schema asks for: every scalar is loaded as a string."""
     if isinstance(instance, str):
-        if schema.get("type") == "integer" and re.fullmatch(r"[+-]?[0-9]+", instance):
+        # At most 18 digits: Python refuses to read a number of thousands of digits (and the
+        # schema's bounds would refuse it anyway), so such a value stays a string the schema
+        # reports as not a number.
+        if schema.get("type") == "integer" and re.fullmatch(r"[+-]?[0-9]{1,18}", instance):
             return int(instance)
         return instance
     if isinstance(instance, dict):
