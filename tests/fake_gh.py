@@ -169,14 +169,7 @@ def api(state: Path, args: _Args) -> None:
 def pr(state: Path, args: _Args) -> None:
     command = args.argv.pop(0)
     repository = args.value("--repo") or os.environ["REPOSITORY"]
-    if command == "list":
-        head = args.value("--head")
-        args.value("--state")
-        args.value("--json")
-        jq = args.value("--jq")
-        pulls = [p for p in (read_api(state, f"repos/{repository}/pulls") or []) if p["head"]["ref"] == head]
-        _out([{"number": p["number"]} for p in pulls if p["state"] == "open"], jq)
-    elif command == "create":
+    if command == "create":
         draft = args.flag("--draft")
         fields = {"base": args.value("--base"), "head": args.value("--head"), "title": args.value("--title")}
         body = Path(args.value("--body-file") or "/dev/null").read_text("utf-8")
