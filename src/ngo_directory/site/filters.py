@@ -24,7 +24,7 @@ from ..i18n import N_, Languages, translations
 from ..records.models import Text
 from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
-from ..text.translit import AZERBAIJANI_LETTERS
+from ..text.translit import AZERBAIJANI_LETTERS, fold
 from .structured_data import Describer
 from .urls import Urls, root_of
 
@@ -363,6 +363,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         month=month_filter,
         number=number_filter,
         kind_label=kind_label,
+        other_names=other_names,
     )
     env.tests["shown_as"] = shown_as
     env.globals.update(
@@ -386,6 +387,19 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),
     )
+
+
+def other_names(entry: Any, shown: str) -> list[str]:
+    """A vocabulary entry's names in every language, its other spellings and its ISO code, one
+    of each spelling that folds alike and none that folds as ``shown`` (the name on the page):
+    what a filter box on the page also matches, folding as the search folds."""
+    seen = {fold(shown)}
+    names = []
+    for name in (*(text for _, text in entry.name.values), *entry.also_known_as, entry.iso or ""):
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
+    return names
 
 
 def webcal_filter(address: str) -> str:
