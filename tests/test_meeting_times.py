@@ -17,6 +17,7 @@ from babel import Locale
 from icalendar import Calendar
 
 from conftest import pinned_date
+from ngo_directory.records.models import Meeting, build_meeting
 from ngo_directory.site.times import Clock, utc_offset
 from sitetools import PREFIXES, build, copy_project, html_files, language_of_path, parse
 
@@ -290,3 +291,23 @@ def test_a_zone_without_a_city_is_its_offset_alone() -> None:
     for key in ("UTC", "Etc/UTC", "Etc/GMT-4"):
         moment = dt.datetime(2027, 1, 1, 10, tzinfo=zoneinfo.ZoneInfo(key))
         assert _clock("en_GB").zone(moment) == utc_offset(moment)
+
+
+def _meeting(**fields: Any) -> Meeting:
+    record = {"title": "T", "status": "scheduled", "venue": {"region": "baku"}, "organisers": ["isar"]}
+    return build_meeting(
+        "t",
+        "ngo_data/meetings/t.yaml",
+        {**record, "maintainers": ["x"], "added": "2026-11-22", **fields},
+        "az",
+    )
+
+
+def test_a_meeting_whose_record_gives_no_end_shows_its_start_alone() -> None:
+    assert _clock("en_GB").meeting(_meeting(start="2027-06-16 10:00")) == (
+        '<time datetime="2027-06-16T10:00:00+04:00">2027-06-16, 10:00</time> (Baku time, UTC+4)'
+    )
+    assert (
+        _clock("en_GB").meeting(_meeting(start="2027-06-16"))
+        == '<time datetime="2027-06-16">2027-06-16</time>'
+    )

@@ -63,7 +63,7 @@ class Clock:
     def range(self, first: Markup, last: Markup) -> Markup:
         """Two ends joined as the locale writes a range: 6 December 2000 – 7 December 2000."""
         pattern = str(self.locale.interval_formats.get(None) or "{0} – {1}")
-        return Markup(escape(pattern).replace("{0}", first).replace("{1}", last))  # noqa: S704  (escaped above)
+        return escape(pattern).replace("{0}", first).replace("{1}", last)
 
     def zone(self, *moments: dt.datetime) -> str:
         """The zone of aware moments in words, with the offset of each one's day when they
@@ -78,13 +78,16 @@ class Clock:
 
     def meeting(self, meeting: Meeting) -> Markup:
         """When a meeting takes place: its day or days (an all-day meeting), or its start and
-        end, one date when they fall on the same day, in ``time`` elements, then its zone."""
+        end, one date when they fall on the same day, in ``time`` elements, then its zone (a
+        meeting whose record gives no end shows its start alone)."""
         start, end = meeting.start, meeting.end
         if meeting.all_day:
             first = stamp(start.date(), self.long_date(start.date()))
             if meeting.last_day == start.date():
                 return first
             return self.range(first, stamp(meeting.last_day, self.long_date(meeting.last_day)))
-        last = self.time(end) if end.date() == start.date() else self.moment(end)
-        when = self.range(stamp(start, self.moment(start)), stamp(end, last))
+        when = stamp(start, self.moment(start))
+        if end != start:
+            last = self.time(end) if end.date() == start.date() else self.moment(end)
+            when = self.range(when, stamp(end, last))
         return Markup("{} ({})").format(when, self.zone(start, end))
