@@ -19,7 +19,7 @@ from icalendar import Calendar
 from conftest import pinned_date
 from ngo_directory.records.models import Meeting, build_meeting
 from ngo_directory.site.times import Clock, utc_offset
-from sitetools import PREFIXES, build, copy_project, html_files, language_of_path, parse
+from sitetools import PREFIXES, build, copy_project, html_files, language_of_path, nu_errors, parse
 
 pytestmark = pytest.mark.site
 
@@ -201,6 +201,11 @@ def test_every_list_of_meetings_shows_the_same_start_end_and_zone(times_site: Pa
                 lists[language].add(relative.removeprefix(PREFIXES[language]).split("/")[0])
     for found in lists.values():
         assert {"index.html", "meetings", "months", "regions", "themes", "partners"} <= found, found
+
+
+def test_meeting_pages_with_times_and_places_pass_the_nu_html_checker(times_site: Path) -> None:
+    pages = [times_site / prefix / f"meetings/{slug}" for prefix in PREFIXES.values() for slug in WHEN]
+    assert nu_errors(*pages, times_site / "en/meetings/index.html", times_site / f"en/ngos/{CENTRE}") == ""
 
 
 @pytest.mark.parametrize("language", ["az", "ru", "en"])
