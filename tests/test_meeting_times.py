@@ -107,17 +107,17 @@ RECORDS = {
 WHEN = {
     WORKSHOP: {
         "az": "16 iyun 2027 10:00 – 13:30 (Bakı vaxtı, UTC+4)",
-        "ru": "16 июня 2027 г., 10:00 — 13:30 (время: Баку, UTC+4)",
+        "ru": "16 июня 2027 г., 10:00 — 13:30 (часовой пояс: Баку, UTC+4)",
         "en": "16 June 2027, 10:00 – 13:30 (Baku time, UTC+4)",
     },
     NIGHT: {
         "az": "30 oktyabr 2027 22:00 – 31 oktyabr 2027 10:00 (London vaxtı, UTC+1/UTC)",
-        "ru": "30 октября 2027 г., 22:00 — 31 октября 2027 г., 10:00 (время: Лондон, UTC+1/UTC)",
+        "ru": "30 октября 2027 г., 22:00 — 31 октября 2027 г., 10:00 (часовой пояс: Лондон, UTC+1/UTC)",
         "en": "30 October 2027, 22:00 – 31 October 2027, 10:00 (London time, UTC+1/UTC)",
     },
     SUMMER: {
         "az": "15 iyul 2010 10:00 – 12:00 (Bakı vaxtı, UTC+5)",
-        "ru": "15 июля 2010 г., 10:00 — 12:00 (время: Баку, UTC+5)",
+        "ru": "15 июля 2010 г., 10:00 — 12:00 (часовой пояс: Баку, UTC+5)",
         "en": "15 July 2010, 10:00 – 12:00 (Baku time, UTC+5)",
     },
     CAMP: {
@@ -140,7 +140,7 @@ MOVED = {
 }
 DEADLINE = {
     "az": "10 iyun 2027 18:00 (Bakı vaxtı, UTC+4)",
-    "ru": "10 июня 2027 г., 18:00 (время: Баку, UTC+4)",
+    "ru": "10 июня 2027 г., 18:00 (часовой пояс: Баку, UTC+4)",
     "en": "10 June 2027, 18:00 (Baku time, UTC+4)",
 }
 UNTRANSLATED = {"az": "(hələ tərcümə edilməyib)", "ru": "(ещё не переведено)", "en": "(not yet translated)"}
@@ -230,6 +230,16 @@ def test_feed_entries_say_when_a_meeting_starts_and_ends(times_site: Path, langu
                 assert entry.summary.startswith(when[language] + " · "), (kind, entry.summary)
                 if kind == "atom":
                     assert when[language] in " ".join(entry.content[0].value.split())
+
+
+@pytest.mark.parametrize("language", list(PREFIXES))
+def test_a_calendar_events_description_says_when_in_the_meetings_zone(times_site: Path, language: str) -> None:
+    """A calendar app shows the time in its reader's zone: the description says it as the
+    meeting's page does, in the meeting's own zone, on its first line."""
+    path = times_site / f"{PREFIXES[language]}calendars/meetings/{WORKSHOP}.ics"
+    (event,) = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    first = str(event["DESCRIPTION"]).splitlines()[0]
+    assert " ".join(first.split()) == " ".join(f"{LABELS[language]}: {WHEN[WORKSHOP][language]}".split())
 
 
 def test_calendar_summaries_stay_the_meetings_titles(times_site: Path) -> None:
