@@ -314,7 +314,7 @@ PHONES = st.sampled_from(
 PLACES = st.sampled_from(
     [
         "M. F. Axundov küçəsi 5 | Şəki",
-        "5 M. F. Akhundov Street | Sheki | Şəki | Mərkəz",
+        "5 M. F. Akhundov Street | Sheki | sheki | Mərkəz",
         "12 Nizami Street | Gəncə",
         "Füzuli 1 | Bakı | baku",
         "| Quba | Quba",

@@ -77,17 +77,19 @@ class Terms:
     def read(cls, path: Path) -> Terms:
         doc, _ = load_file(path, path.name)
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-        slugs: dict[str, str] = {}
+        found: dict[str, set[str]] = {}
         for slug, entry in data.items():
             entry = entry if isinstance(entry, dict) else {}
             names = entry.get("name")
-            found = list(names.values()) if isinstance(names, dict) else [names]
+            named = list(names.values()) if isinstance(names, dict) else [names]
             aliases = entry.get("also_known_as")
-            found += aliases if isinstance(aliases, list) else []
-            for name in [slug, entry.get("iso"), *found]:
+            named += aliases if isinstance(aliases, list) else []
+            for name in [slug, entry.get("iso"), *named]:
                 if isinstance(name, str):
-                    slugs.setdefault(key(name), slug)
-        return cls(slugs)
+                    found.setdefault(key(name), set()).add(slug)
+        # A name two entries share ('Şəki': the city and the district) names neither: it stays
+        # as written, and the validator asks which was meant.
+        return cls({name: next(iter(slugs)) for name, slugs in found.items() if len(slugs) == 1})
 
     def slug(self, text: str) -> str:
         """The slug of the entry ``text`` names exactly (by slug, name or alias, whatever the

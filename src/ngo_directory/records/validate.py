@@ -205,8 +205,8 @@ def _strings(doc: Document, path: Path_) -> list[tuple[Path_, str]]:
 
 
 class _Vocabulary:
-    # How many values an "allowed: ..." hint lists at most (regions.yaml has 79).
-    LISTED = 12
+    # How many values a hint lists at most: every theme, but not the 79 places.
+    LISTED = 20
 
     def __init__(self, label: str, file: str, data: Any):
         self.label = label
@@ -247,10 +247,7 @@ class _Vocabulary:
                 named.setdefault(slug, value)
                 continue
             if value.startswith(PLACEHOLDER):
-                hint = Message(
-                    N_("write one of %(choices)s; see %(file)s"), choices=self.some(), file=self.file
-                )
-                problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
+                problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, self.choose(placeholder=True)))
                 continue
             guesses = self.names.get(fold(value))
             if guesses:
@@ -261,19 +258,37 @@ class _Vocabulary:
                 )
             else:
                 close = difflib.get_close_matches(value, [*self.slugs, *self.codes], n=3, cutoff=0.5)
-                hint = Message(
-                    N_("%(hint)s; see %(file)s"),
-                    hint=did_you_mean(close) if close else allowed([self.some()]),
-                    file=self.file,
+                hint = (
+                    Message(N_("%(hint)s; see %(file)s"), hint=did_you_mean(close), file=self.file)
+                    if close
+                    else self.choose()
                 )
             problems.append(doc.problem(where, Message(_UNKNOWN_TERM[self.label], value=value), hint))
         return problems
 
-    def some(self) -> str:
-        """The slugs, or the first of them and how many more there are."""
+    def choose(self, placeholder: bool = False) -> Message:
+        """What to write: every slug of a short vocabulary; of a long one (the places), where
+        to find them, and that an ISO code does as well."""
         if len(self.slugs) <= self.LISTED:
-            return ", ".join(self.slugs)
-        return ", ".join(self.slugs[: self.LISTED]) + f", … (+{len(self.slugs) - self.LISTED})"
+            if placeholder:
+                return Message(
+                    N_("write one of %(choices)s; see %(file)s"),
+                    choices=", ".join(self.slugs),
+                    file=self.file,
+                )
+            return Message(N_("%(hint)s; see %(file)s"), hint=allowed(self.slugs), file=self.file)
+        if self.codes:
+            return Message(
+                N_("write the slug or ISO code of one of the %(count)s places in %(file)s, e.g. %(example)s"),
+                count=len(self.slugs),
+                file=self.file,
+                example=either((f"'{self.slugs[0]}'", f"'{next(iter(self.codes))}'")),
+            )
+        return Message(
+            N_("write the slug of one of the %(count)s entries in %(file)s"),
+            count=len(self.slugs),
+            file=self.file,
+        )
 
 
 def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], slug: str) -> list[Problem]:
