@@ -17,8 +17,11 @@ from ..text.translit import SLUG, fold, slugify
 from . import models
 from .clashes import meeting_clashes
 from .directory import Directory
+from .facts import future_dates
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
+from .moment import today
+from .scripts import script_problems
 from .sources import display, not_a_file
 
 RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
@@ -75,7 +78,9 @@ class _Run:
     limits: Limits
     reserved: frozenset[str]
     phone_region: str = PHONE_REGION
+    time_zone: str = models.DEFAULT_TIMEZONE
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)
     kind_of: dict[str, str] = field(default_factory=dict)
     vocab: dict[str, Document | None] = field(default_factory=dict)
@@ -90,6 +95,10 @@ class _Run:
         if doc is not None:
             with phones_read_in(self.phone_region):
                 problems = schema.check(doc, kind)
+            if not problems:  # facts are checked in values of the right shape
+                problems, warnings = script_problems(doc, schema.inlined_schema(kind))
+                problems += future_dates(doc, today(self.time_zone))
+                self.warnings += warnings
         self.problems.extend(problems)
         return doc
 
@@ -571,15 +580,17 @@ def check_data(
     limits: Limits | None = None,
     reserved: frozenset[str] | None = None,
     phone_region: str = PHONE_REGION,
+    time_zone: str = models.DEFAULT_TIMEZONE,
     warnings: list[Problem] | None = None,
 ) -> tuple[Directory | None, list[Problem]]:
     """Load and check every record under ``data_path``, and with ``content`` the pages and press
     releases (it is given the kind of every record by slug); the directory is None on any problem.
     ``reserved`` is the slugs no record, page or press release may take (by default, those of
-    the default settings). Given a list, ``warnings`` gets what is worth a look in a valid
-    directory but not wrong: meetings that clash (clashes.py)."""
+    the default settings). Dates are checked against the build's day in ``time_zone``
+    (moment.py). Given a list, ``warnings`` gets what is worth a look in a valid directory but
+    not wrong: meetings that clash (clashes.py), long texts in the wrong alphabet (scripts.py)."""
     reserved = reserved_names(DEFAULTS) if reserved is None else reserved
-    run = _Run(Path(data_path), limits or Limits(), reserved, phone_region)
+    run = _Run(Path(data_path), limits or Limits(), reserved, phone_region, time_zone)
     vocabularies = {}
     for name, label in (("regions", "region"), ("themes", "theme")):
         path = run.root / f"{name}.yaml"
@@ -618,7 +629,7 @@ def check_data(
         return None, sorted(set(run.problems))
     directory = _build(run, default_language)
     if warnings is not None:
-        warnings += meeting_clashes(directory, run.docs.get("meeting", {}))
+        warnings += sorted(set(run.warnings)) + meeting_clashes(directory, run.docs.get("meeting", {}))
     return directory, []
 
 
