@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from confusable_homoglyphs import categories, confusables
@@ -27,10 +27,15 @@ NAME, TEXT = "name", "text"
 # Azərbaycan' are names that stay as written in Russian).
 RUSSIAN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
-_SCRIPT_NAMES = {
-    "LATIN": Message(N_("Latin")),
-    "CYRILLIC": Message(N_("Cyrillic")),
-    "GREEK": Message(N_("Greek")),
+# A word that mixes alphabets, by the alphabet of its odd letter.
+_MIXED = {
+    "LATIN": N_("the word '%(word)s' mixes alphabets: '%(letter)s' is a Latin letter"),
+    "CYRILLIC": N_("the word '%(word)s' mixes alphabets: '%(letter)s' is a Cyrillic letter"),
+}
+_MIXED_OTHER = N_("the word '%(word)s' mixes alphabets: '%(letter)s' is from another one")
+_IN_CYRILLIC = {
+    "az": N_("the Azerbaijani text is written in Cyrillic letters"),
+    "en": N_("the English text is written in Cyrillic letters"),
 }
 
 
@@ -105,9 +110,8 @@ def wrong_script(text: Text) -> Message | None:
         if cyrillic == 0 and len(words) >= RUSSIAN_WORDS:
             return Message(N_("the Russian text has no Cyrillic letter"))
         return None
-    if cyrillic > len(letters) / 2:
-        language = Message(N_("Azerbaijani")) if text.language == "az" else Message(N_("English"))
-        return Message(N_("the %(language)s text is written in Cyrillic letters"), language=language)
+    if text.language in _IN_CYRILLIC and cyrillic > len(letters) / 2:
+        return Message(_IN_CYRILLIC[text.language])
     return None
 
 
@@ -119,15 +123,9 @@ def script_problems(doc: Document, schema: dict[str, Any]) -> tuple[list[Problem
         found = errors if text.kind == NAME else warnings
         warning = text.kind == TEXT
         for offset, word, odd in mixed_words(text.value):
-            script = _script(odd)
             problem = doc.problem(
                 text.path,
-                Message(
-                    N_("the word '%(word)s' mixes alphabets: '%(letter)s' is a %(script)s letter"),
-                    word=word,
-                    letter=odd,
-                    script=_SCRIPT_NAMES.get(script, script.title()),
-                ),
+                Message(_MIXED.get(_script(odd), _MIXED_OTHER), word=word, letter=odd),
                 Message(N_("type the word again with one keyboard layout")),
                 warning=warning,
             )
@@ -152,4 +150,4 @@ def _at_offset(doc: Document, text: Text, problem: Problem, offset: int) -> Prob
     mark = doc.marks.get(text.path)
     if mark is None or "\n" in text.value:
         return problem
-    return replace(problem, column=mark.column + offset + (0 if mark.plain else 1))
+    return problem.at_column(mark.column + offset + (0 if mark.plain else 1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import json
 import re
@@ -423,7 +422,7 @@ def _explain_format(doc: Document, path: Path_, value: str, format_: str) -> Pro
         mark = doc.mark(path)
         if "\n" in value or doc.marks.get(tuple(path)) is None:
             return problem
-        return dataclasses.replace(problem, column=mark.column + curly + (0 if mark.plain else 1))
+        return problem.at_column(mark.column + curly + (0 if mark.plain else 1))
     if format_ != "phone":
         return None
     letters = phone_letters(value)
