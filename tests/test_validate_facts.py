@@ -21,7 +21,9 @@ THEMES_FILE = "ngo_data/themes.yaml"
 JUNE = "1780300800"
 
 
-def validate(data: Path, content: Path, language: str, *options: str, env: dict[str, str] | None = None):
+def validate(
+    data: Path, content: Path, language: str, *options: str, env: dict[str, str] | None = None
+) -> tuple[list[str], int]:
     """The lines ``validate`` prints in ``language``, and its exit code."""
     result = CliRunner(env=env).invoke(
         main, ["validate", "--data", str(data), "--content", str(content), "--lang", language, *options]
@@ -29,11 +31,17 @@ def validate(data: Path, content: Path, language: str, *options: str, env: dict[
     return result.stdout.splitlines(), result.exit_code
 
 
-def said(data: Path, content: Path, expected: dict[str, list[str]], *options: str, **kwargs) -> None:
+def said(
+    data: Path,
+    content: Path,
+    expected: dict[str, list[str]],
+    *options: str,
+    env: dict[str, str] | None = None,
+) -> None:
     """``validate`` fails with exactly ``expected`` (by language), where the paths are relative to
     the data folder's parent."""
     for language, lines in expected.items():
-        printed, code = validate(data, content, language, *options, **kwargs)
+        printed, code = validate(data, content, language, *options, env=env)
         assert code == 1
         assert [line.removeprefix(f"{data.parent}/") for line in printed] == lines, language
 
@@ -49,7 +57,7 @@ def _phone(data: Path, number: str) -> None:
 # --- phones ---------------------------------------------------------------------------------------
 
 
-def test_a_phone_number_with_letters_is_refused_before_it_is_read(data, content):
+def test_a_phone_number_with_letters_is_refused_before_it_is_read(data: Path, content: Path) -> None:
     """phonenumbers reads letters as keypad digits (012 4xx xx xx would be +994 12 499 99 99):
     the number is refused, shown as written."""
     _phone(data, "012 4xx xx xx")
@@ -92,7 +100,9 @@ def test_a_phone_number_with_letters_is_refused_before_it_is_read(data, content)
     ],
     ids=["location", "meeting-registration"],
 )
-def test_letters_are_refused_wherever_a_phone_number_is(data, relative, extra, where):
+def test_letters_are_refused_wherever_a_phone_number_is(
+    data: Path, relative: str, extra: str, where: str
+) -> None:
     """Every phone field has the same check: a location's, a meeting's registration phone (where
     a letter O stands for a zero)."""
     append(data, relative, extra)
@@ -104,12 +114,12 @@ def test_letters_are_refused_wherever_a_phone_number_is(data, relative, extra, w
 @pytest.mark.parametrize(
     "number", ['"+994 12 555 03 03 ext. 12"', '"+994 12 555 03 03 x12"', "+994 12 555 03 03 доб. 7"]
 )
-def test_an_extension_marker_is_the_only_letters_allowed(data, number):
+def test_an_extension_marker_is_the_only_letters_allowed(data: Path, number: str) -> None:
     _phone(data, number)
     assert check_data(data)[1] == []
 
 
-def test_a_number_no_phone_has_is_shown_with_its_countrys_example(data, content):
+def test_a_number_no_phone_has_is_shown_with_its_countrys_example(data: Path, content: Path) -> None:
     """A number of the right length that no line in Azerbaijan has (+994 11 ...) is shown with
     libphonenumber's example of the country's numbers."""
     _phone(data, '"+994 11 555 03 03"')
@@ -137,7 +147,7 @@ def test_a_number_no_phone_has_is_shown_with_its_countrys_example(data, content)
 # --- alphabets ------------------------------------------------------------------------------------
 
 
-def test_a_name_with_a_word_mixing_alphabets_is_refused_at_the_letter(data, content):
+def test_a_name_with_a_word_mixing_alphabets_is_refused_at_the_letter(data: Path, content: Path) -> None:
     """'Аzərbaycan' with a Cyrillic 'А' looks right and is not: shown at the odd letter's column."""
     edit(
         data,
@@ -166,7 +176,7 @@ def test_a_name_with_a_word_mixing_alphabets_is_refused_at_the_letter(data, cont
     )
 
 
-def test_a_vocabulary_name_with_a_latin_letter_in_cyrillic_is_refused(data):
+def test_a_vocabulary_name_with_a_latin_letter_in_cyrillic_is_refused(data: Path) -> None:
     """Names of themes and regions are names too; in quotes, the column is the letter's."""
     edit(data, "themes.yaml", "ru: Образование", 'ru: "Oбразование"')
     assert [str(p) for p in check_data(data)[1]] == [
@@ -175,7 +185,7 @@ def test_a_vocabulary_name_with_a_latin_letter_in_cyrillic_is_refused(data):
     ]
 
 
-def test_names_in_the_wrong_alphabet_are_refused(data, content):
+def test_names_in_the_wrong_alphabet_are_refused(data: Path, content: Path) -> None:
     """An Azerbaijani name in Cyrillic, a Russian one with no Cyrillic letter at all."""
     edit(
         data,
@@ -209,7 +219,7 @@ def test_names_in_the_wrong_alphabet_are_refused(data, content):
     )
 
 
-def test_foreign_names_and_acronyms_inside_a_text_are_not_alarms(data):
+def test_foreign_names_and_acronyms_inside_a_text_are_not_alarms(data: Path) -> None:
     """A Russian name that is a brand or an acronym, and Latin names inside Azerbaijani or
     Russian texts, are what the texts really say."""
     edit(
@@ -229,7 +239,9 @@ def test_foreign_names_and_acronyms_inside_a_text_are_not_alarms(data):
     assert check_data(data)[1] == []
 
 
-def test_a_long_text_in_the_wrong_alphabet_is_a_warning_failing_only_strict(data, content):
+def test_a_long_text_in_the_wrong_alphabet_is_a_warning_failing_only_strict(
+    data: Path, content: Path
+) -> None:
     """In a description the same mistakes are warnings: printed, and failing only --strict."""
     edit(
         data,
@@ -267,7 +279,7 @@ def test_a_long_text_in_the_wrong_alphabet_is_a_warning_failing_only_strict(data
 # --- dates ----------------------------------------------------------------------------------------
 
 
-def test_a_date_after_the_builds_day_is_refused(data, content):
+def test_a_date_after_the_builds_day_is_refused(data: Path, content: Path) -> None:
     """'added' and 'last_verified' tell what already happened: after the build's day (here
     SOURCE_DATE_EPOCH's, in Baku) they are refused."""
     edit(data, "ngos/ganja-youth-centre.yaml", 'last_verified: "2026-01-15"', 'last_verified: "2026-06-02"')
@@ -293,7 +305,7 @@ def test_a_date_after_the_builds_day_is_refused(data, content):
     )
 
 
-def test_the_builds_day_itself_is_accepted(data):
+def test_the_builds_day_itself_is_accepted(data: Path) -> None:
     edit(data, "ngos/ganja-youth-centre.yaml", 'added: "2026-01-15"', 'added: "2026-06-01 23:30"')
     edit(data, "ngos/ganja-youth-centre.yaml", 'last_verified: "2026-01-15"', 'last_verified: "2026-06-01"')
     with pytest.MonkeyPatch.context() as patch:
@@ -301,7 +313,7 @@ def test_the_builds_day_itself_is_accepted(data):
         assert check_data(data)[1] == []
 
 
-def test_a_founding_year_after_this_year_is_refused(data, content):
+def test_a_founding_year_after_this_year_is_refused(data: Path, content: Path) -> None:
     append(data, "ngos/ganja-youth-centre.yaml", "founded: 2027\n")
     where = f"{NGO_FILE}:9:10: founded: "
     said(
@@ -325,7 +337,7 @@ def test_a_founding_year_after_this_year_is_refused(data, content):
     )
 
 
-def test_a_founding_date_is_told_to_be_a_year(data, content):
+def test_a_founding_date_is_told_to_be_a_year(data: Path, content: Path) -> None:
     """'founded: 2001-02-30' is no year; quoting it would not make it one, so the hint says what
     a founding year looks like."""
     append(data, "ngos/ganja-youth-centre.yaml", "founded: 2001-02-30\n")
@@ -374,7 +386,9 @@ def test_a_founding_date_is_told_to_be_a_year(data, content):
     ],
     ids=["phone", "location", "contacts"],
 )
-def test_text_where_a_map_of_fields_goes_is_shown_the_schemas_example(data, extra, where, example):
+def test_text_where_a_map_of_fields_goes_is_shown_the_schemas_example(
+    data: Path, extra: str, where: str, example: str
+) -> None:
     """The example is the schema's own, on one line as YAML: a problem stays one line, in a
     terminal as in a GitHub annotation."""
     append(data, "ngos/ganja-youth-centre.yaml", extra)
@@ -383,7 +397,7 @@ def test_text_where_a_map_of_fields_goes_is_shown_the_schemas_example(data, extr
     ]
 
 
-def test_the_shape_example_in_three_languages(data, content):
+def test_the_shape_example_in_three_languages(data: Path, content: Path) -> None:
     append(data, "ngos/ganja-youth-centre.yaml", 'contacts:\n  phones: ["(012) 441-23-45"]\n')
     where = f"{NGO_FILE}:10:12: contacts.phones[0]: "
     example = "- {type: office, number: +994 12 441 23 45}"
@@ -416,7 +430,9 @@ def test_the_shape_example_in_three_languages(data, content):
     ],
     ids=["double", "single-in-quotes", "guillemets"],
 )
-def test_a_web_address_in_typographic_quotes_is_shown_at_the_quote(data, written, column, quote):
+def test_a_web_address_in_typographic_quotes_is_shown_at_the_quote(
+    data: Path, written: str, column: int, quote: str
+) -> None:
     append(data, "ngos/ganja-youth-centre.yaml", f"contacts:\n  website: {written}\n")
     value = written.strip('"')
     assert [str(p) for p in check_data(data)[1]] == [
@@ -425,7 +441,7 @@ def test_a_web_address_in_typographic_quotes_is_shown_at_the_quote(data, written
     ]
 
 
-def test_typographic_quotes_in_three_languages(data, content):
+def test_typographic_quotes_in_three_languages(data: Path, content: Path) -> None:
     append(data, "ngos/ganja-youth-centre.yaml", "contacts:\n  website: “https://example.org”\n")
     where = f"{NGO_FILE}:10:12: contacts.website: "
     said(
@@ -483,7 +499,7 @@ COLONLESS = [1, 2, 3, 5, 6, 9, 11, 14, 15, 17, 18, 21]
 
 
 @pytest.mark.parametrize("line", COLONLESS)
-def test_a_field_without_its_colon_is_shown_on_its_own_line(data, line):
+def test_a_field_without_its_colon_is_shown_on_its_own_line(data: Path, line: int) -> None:
     lines = RECORD.splitlines()
     key = lines[line - 1].split(":")[0]
     lines[line - 1] = lines[line - 1].replace(f"{key}:", key, 1)
@@ -497,7 +513,7 @@ def test_a_field_without_its_colon_is_shown_on_its_own_line(data, line):
     )
 
 
-def test_the_record_without_a_missing_colon_is_valid(data):
+def test_the_record_without_a_missing_colon_is_valid(data: Path) -> None:
     """The record of the test above is valid as written."""
     write(data, "ngos/ganja-youth-centre.yaml", RECORD)
     assert check_data(data)[1] == []
