@@ -5,13 +5,16 @@ real command, on real files."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from ngo_directory.cli import main
+from ngo_directory.records.formats import phone_letters
 from ngo_directory.records.validate import check_data
+from ngo_directory.schema import load_schema
 from test_validate import MEETING_FILE, NGO_FILE, append, content, data, edit, write
 
 __all__ = ["content", "data"]  # the fixtures of test_validate, used here by name
@@ -517,3 +520,25 @@ def test_the_record_without_a_missing_colon_is_valid(data: Path) -> None:
     """The record of the test above is valid as written."""
     write(data, "ngos/ganja-youth-centre.yaml", RECORD)
     assert check_data(data)[1] == []
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+994 12 555 03 03",
+        "012 4xx xx xx",
+        "+994 12 555 03 03 ext. 12",
+        "+994 12 555 03 03 EXT 12",
+        "+994 12 555 03 03, доб. 7",
+        "+994 12 555 03 03 x12",
+        "+994 12 555 O3 03",
+        "+994 12 555 03 03 ext",
+        "+994 12 555 03 03 доб. 12 x",
+        "tel. +994 12 555 03 03",
+    ],
+)
+def test_the_forms_phone_pattern_refuses_the_same_letters(number: str) -> None:
+    """The NGO form checks a phone number with the schema's pattern alone (libphonenumber is too
+    heavy for a page): it refuses letters as the validator does."""
+    pattern = load_schema("common")["definitions"]["phone"]["properties"]["number"]["then"]["pattern"]
+    assert (re.search(pattern, number) is None) == bool(phone_letters(number))
