@@ -542,3 +542,28 @@ def test_the_forms_phone_pattern_refuses_the_same_letters(number: str) -> None:
     heavy for a page): it refuses letters as the validator does."""
     pattern = load_schema("common")["definitions"]["phone"]["properties"]["number"]["then"]["pattern"]
     assert (re.search(pattern, number) is None) == bool(phone_letters(number))
+
+
+def test_a_national_number_no_phone_has_may_be_another_countrys(data: Path, content: Path) -> None:
+    """Written without '+', such a number may be another country's: the hint says so."""
+    _phone(data, '"017 555 03 03"')
+    where = f"{NGO_FILE}:12:15: contacts.phones[0].number: "
+    said(
+        data,
+        content,
+        {
+            "en": [
+                where + "'017 555 03 03' is not a phone number in use (check the digits: a number with +994 "
+                "looks like +994 12 312 34 56; write another country's number with + and its country code)"
+            ],
+            "az": [
+                where + "'017 555 03 03' istifadədə olan telefon nömrəsi deyil (rəqəmləri yoxlayın: +994 "
+                "kodlu nömrə belə olur: +994 12 312 34 56; başqa ölkənin nömrəsini + işarəsi və həmin "
+                "ölkənin kodu ilə yazın)"
+            ],
+            "ru": [
+                where + "'017 555 03 03' — несуществующий телефонный номер (проверьте цифры: номер с кодом "
+                "+994 выглядит так: +994 12 312 34 56; номер другой страны запишите с + и кодом страны)"
+            ],
+        },
+    )

@@ -445,7 +445,12 @@ def _explain_format(doc: Document, path: Path_, value: str, format_: str) -> Pro
             path,
             Message(N_("'%(value)s' is not a phone number in use"), value=value),
             Message(
-                N_("check the digits: a number with %(code)s looks like %(example)s"),
+                N_("check the digits: a number with %(code)s looks like %(example)s")
+                if value.lstrip().startswith("+")
+                else N_(
+                    "check the digits: a number with %(code)s looks like %(example)s; "
+                    "write another country's number with + and its country code"
+                ),
                 code=example.split(" ", 1)[0],
                 example=example,
             ),
