@@ -567,3 +567,17 @@ def test_a_national_number_no_phone_has_may_be_another_countrys(data: Path, cont
             ],
         },
     )
+
+
+def test_a_text_in_decomposed_form_mixes_no_alphabets(data: Path) -> None:
+    """'Ş' written as 'S' and a combining cedilla, 'й' as 'и' and a combining breve (as some
+    keyboards and copies from PDF files write them): the marks belong to no alphabet."""
+    edit(
+        data,
+        "ngos/ganja-youth-centre.yaml",
+        "name: Ganja Youth Centre",
+        "name:\n  az: Şəki Gənclər Mərkəzi\n  ru: Молодёжный центр Шеки\n  en: Shaki Youth Centre".replace(
+            "Ş", "S\u0327"
+        ).replace("ё", "е\u0308"),
+    )
+    assert check_data(data)[1] == []

@@ -26,7 +26,10 @@ NAME, TEXT = "name", "text"
 # least this many words of two or more letters ('IREX', 'Microsoft Azerbaijan' or 'UNICEF
 # Azərbaycan' are names that stay as written in Russian).
 RUSSIAN_WORDS = 3
-_WORD = re.compile(r"[^\W\d_]+")
+# A word: letters, and the combining marks of a text in decomposed form (S and a cedilla for Ş),
+# which belong to no alphabet of their own.
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+_NO_ALPHABET = ["COMMON", "INHERITED"]
 # A word that mixes alphabets, by the alphabet of its odd letter.
 _MIXED = {
     "LATIN": N_("the word '%(word)s' mixes alphabets: '%(letter)s' is a Latin letter"),
@@ -89,13 +92,14 @@ def mixed_words(value: str) -> Iterator[tuple[int, str, str]]:
     first of the alphabet the word has fewer letters of."""
     for match in _WORD.finditer(value):
         word = match.group()
-        if not confusables.is_mixed_script(word):
+        if not confusables.is_mixed_script(word, allowed_aliases=_NO_ALPHABET):
             continue
         counts: dict[str, int] = {}
         for character in word:
-            counts[_script(character)] = counts.get(_script(character), 0) + 1
+            if character.isalpha():
+                counts[_script(character)] = counts.get(_script(character), 0) + 1
         fewest = min(counts, key=lambda script: (counts[script], script))
-        odd = next(c for c in word if _script(c) == fewest)
+        odd = next(c for c in word if c.isalpha() and _script(c) == fewest)
         yield match.start() + word.index(odd), word, odd
 
 
