@@ -83,11 +83,6 @@ def phone_letters(value: str) -> str:
     return "".join(c for c in _EXTENSION.sub("", value) if c.isalpha())
 
 
-def phone_region() -> str:
-    """The country of numbers written without '+' and a country code (see ``phones_read_in``)."""
-    return _phone_region.get()
-
-
 def is_phone(value: str, region: str | None = None) -> bool:
     """True for a number that can be dialled today: international, or national in ``region``
     (by default the one of ``phones_read_in``, else Azerbaijan), with no letter but an

@@ -133,7 +133,8 @@ def script_problems(doc: Document, schema: dict[str, Any]) -> tuple[list[Problem
                 Message(N_("type the word again with one keyboard layout")),
                 warning=warning,
             )
-            found.append(_at_offset(doc, text, problem, offset))
+            column = doc.column_in(text.path, text.value, offset)
+            found.append(problem if column is None else problem.at_column(column))
         wrong = wrong_script(text)
         if wrong is not None:
             hint = (
@@ -146,12 +147,3 @@ def script_problems(doc: Document, schema: dict[str, Any]) -> tuple[list[Problem
             )
             found.append(doc.problem(text.path, wrong, hint, warning=warning))
     return errors, warnings
-
-
-def _at_offset(doc: Document, text: Text, problem: Problem, offset: int) -> Problem:
-    """``problem`` at the column of ``offset`` in a one-line value (a value over several lines is
-    shown where it starts)."""
-    mark = doc.marks.get(text.path)
-    if mark is None or "\n" in text.value:
-        return problem
-    return problem.at_column(mark.column + offset + (0 if mark.plain else 1))

@@ -419,10 +419,8 @@ def _explain_format(doc: Document, path: Path_, value: str, format_: str) -> Pro
             Message(N_("'%(value)s' is in typographic quotes (%(quote)s)"), value=value, quote=value[curly]),
             Message(N_('replace the curly quotes with straight ones ("), or remove them')),
         )
-        mark = doc.mark(path)
-        if "\n" in value or doc.marks.get(tuple(path)) is None:
-            return problem
-        return problem.at_column(mark.column + curly + (0 if mark.plain else 1))
+        column = doc.column_in(path, value, curly)
+        return problem if column is None else problem.at_column(column)
     if format_ != "phone":
         return None
     letters = phone_letters(value)
