@@ -581,3 +581,15 @@ def test_a_text_in_decomposed_form_mixes_no_alphabets(data: Path) -> None:
         ).replace("ё", "е\u0308"),
     )
     assert check_data(data)[1] == []
+
+
+def test_facts_are_reported_with_the_schemas_problems_in_one_run(data: Path) -> None:
+    """A record with a schema problem still gets its facts checked, once a value: a year both
+    out of range and after this year is one problem."""
+    edit(data, "ngos/ganja-youth-centre.yaml", "name: Ganja Youth Centre", "name: Gəncə Мərkəzi")
+    append(data, "ngos/ganja-youth-centre.yaml", "founded: 2101\ncolour: blue\n")
+    assert [f"{p.line}:{p.column}: {p.field}: {p.message}" for p in check_data(data)[1]] == [
+        "1:13: name: the word 'Мərkəzi' mixes alphabets: 'М' is a Cyrillic letter",
+        "9:10: founded: 2101 is out of range: expected a year such as 2008",
+        "10:1: colour: unknown field",
+    ]

@@ -95,10 +95,12 @@ class _Run:
         if doc is not None:
             with phones_read_in(self.phone_region):
                 problems = schema.check(doc, kind)
-            if not problems:  # facts are checked in values of the right shape
-                problems, warnings = script_problems(doc, schema.inlined_schema(kind))
-                problems += future_dates(doc, today(self.time_zone))
-                self.warnings += warnings
+            # The facts of every value the schema did not already refuse: one problem a value.
+            refused = {problem.field for problem in problems}
+            errors, warnings = script_problems(doc, schema.inlined_schema(kind))
+            errors += future_dates(doc, today(self.time_zone))
+            problems += [problem for problem in errors if problem.field not in refused]
+            self.warnings += warnings
         self.problems.extend(problems)
         return doc
 
