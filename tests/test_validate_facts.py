@@ -593,3 +593,31 @@ def test_facts_are_reported_with_the_schemas_problems_in_one_run(data: Path) -> 
         "9:10: founded: 2101 is out of range: expected a year such as 2008",
         "10:1: colour: unknown field",
     ]
+
+
+def test_a_field_without_its_colon_in_three_languages(data: Path, content: Path) -> None:
+    """'name' on line 1 above its map of languages: libyaml stops at line 2, the problem is line 1."""
+    write(data, "ngos/ganja-youth-centre.yaml", RECORD.replace("name:\n", "name\n", 1))
+    where = f"{NGO_FILE}:1:1: "
+    said(
+        data,
+        content,
+        {
+            "en": [
+                where + "YAML syntax error: this line has no colon and space (': ') after the field's name "
+                "(write the field's name, a colon, a space and the value, as in 'name: value'; if the line "
+                "continues the text of the field above, indent it further than that field)"
+            ],
+            "az": [
+                where + "YAML sintaksis xətası: bu sətirdə sahənin adından sonra iki nöqtə və boşluq (': ') "
+                "yoxdur (sahənin adını, iki nöqtə, boşluq və dəyəri yazın, məsələn 'sahə: dəyər'; sətir "
+                "yuxarıdakı sahənin mətnini davam etdirirsə, ona həmin sahədən daha çox girinti verin)"
+            ],
+            "ru": [
+                where + "синтаксическая ошибка YAML: в этой строке после названия поля нет двоеточия и "
+                "пробела (': ') (напишите название поля, двоеточие, пробел и значение, как в 'поле: "
+                "значение'; если строка продолжает текст поля выше, сделайте у неё отступ больше, чем у "
+                "этого поля)"
+            ],
+        },
+    )
