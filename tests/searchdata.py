@@ -83,7 +83,7 @@ themes: [youth]
 }
 COMMON = """\
 maintainers: [search-tests]
-last_verified: "2026-01-01"
+last_verified: "2026-11-01"
 added: "2026-01-01"
 """
 

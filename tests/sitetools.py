@@ -184,7 +184,7 @@ locations:
 contacts:
   website: "https://example.org/?q=<script>"
 maintainers: [someone]
-last_verified: "2026-01-01"
+last_verified: "2026-11-01"
 added: "2026-01-01"
 """
 

@@ -143,7 +143,7 @@ legal_form: {{az: İctimai birlik, en: Public union}}
 regions: [ganja]
 themes: [youth]
 maintainers: [someone]
-last_verified: "2026-01-01"
+last_verified: "2026-11-01"
 added: "2026-01-01"
 """
 NAMES = {

@@ -125,8 +125,11 @@ def test_every_field_the_site_fills_is_a_text_field() -> None:
 def test_form_says_where_the_lists_are() -> None:
     """Regions and themes are typed: their descriptions say where the list is, in each language."""
     fields = form_fields()
-    for key, file, page in (("regions", "regions.yaml", "Regionlar"), ("themes", "themes.yaml", "Mövzular")):
-        description = fields[key]["attributes"]["description"]
+    for field, file, page in (
+        ("regions", "regions.yaml", "Regionlar"),
+        ("themes", "themes.yaml", "Mövzular"),
+    ):
+        description = fields[field]["attributes"]["description"]
         az, ru, en = description.split(" · ")
         assert all(f"`ngo_data/{file}`" in part for part in (az, ru, en)), description
         assert page in az

@@ -234,7 +234,7 @@ legal_form: {az: İctimai birlik, en: Public union}
 regions: [mingachevir]
 themes: [youth]
 maintainers: [someone]
-last_verified: "2026-01-01"
+last_verified: "2026-11-01"
 added: "2026-01-01"
 """
 ENGLISH_ONLY_RELEASE = """\

@@ -233,7 +233,7 @@ def test_feed_entries_say_when_a_meeting_starts_and_ends(times_site: Path, langu
 
 
 @pytest.mark.parametrize("language", list(PREFIXES))
-def test_a_calendar_events_description_says_when_in_the_meetings_zone(times_site: Path, language: str) -> None:
+def test_a_calendar_events_description_says_when_in_its_zone(times_site: Path, language: str) -> None:
     """A calendar app shows the time in its reader's zone: the description says it as the
     meeting's page does, in the meeting's own zone, on its first line."""
     path = times_site / f"{PREFIXES[language]}calendars/meetings/{WORKSHOP}.ics"

@@ -23,7 +23,9 @@ from test_schemas_published import SCHEMA_DIR, check_jsonschema
 DAY = dt.date(2026, 11, 22)
 EPOCH = "1795305600"  # 2026-11-22 (04:00 in Baku)
 PLACEHOLDER = "still holds the placeholder written by 'ngo-directory new': write the real value in its place"
-REGIONS = "write the slug or ISO code of one of the 79 places in ngo_data/regions.yaml, e.g. 'absheron' or 'AZ-ABS'"
+REGIONS = (
+    "write the slug or ISO code of one of the 79 places in ngo_data/regions.yaml, e.g. 'absheron' or 'AZ-ABS'"
+)
 THEMES = (
     "children, civil-society, digital-literacy, displaced-people, e-government, education, employment, "
     "gender-equality, human-rights, ict, internet-safety, media, youth"
@@ -187,8 +189,7 @@ def test_validate_reports_each_placeholder_of_an_ngo_at_its_line(data: Path) -> 
         f"{file}:{line_of(text, '  az:')}:7: description.az: {PLACEHOLDER}",
         f"{file}:{line_of(text, '  ru:')}:7: description.ru: {PLACEHOLDER}",
         f"{file}:{line_of(text, '  en:')}:7: description.en: {PLACEHOLDER}",
-        f"{file}:{line_of(text, 'regions:')}:11: regions[0]: {STILL} "
-        f"({REGIONS})",
+        f"{file}:{line_of(text, 'regions:')}:11: regions[0]: {STILL} ({REGIONS})",
         f"{file}:{line_of(text, 'themes:')}:10: themes[0]: {STILL} "
         f"(write one of {THEMES}; see ngo_data/themes.yaml)",
         f"{file}:{line_of(text, 'maintainers:')}:15: maintainers[0]: {PLACEHOLDER}",
@@ -216,8 +217,7 @@ def test_validate_reports_each_placeholder_of_a_meeting_at_its_line(data: Path) 
         f"{file}:{line_of(text, 'start:')}:8: start: 'REPLACE: YYYY-MM-DD or YYYY-MM-DD HH:MM' is not valid: "
         "expected a date (2026-12-06) or a local date and time (2026-12-06 10:00) "
         "(write YYYY-MM-DD or YYYY-MM-DD HH:MM in the meeting's time zone)",
-        f"{file}:{line_of(text, '  region:')}:11: venue.region: {STILL} "
-        f"({REGIONS})",
+        f"{file}:{line_of(text, '  region:')}:11: venue.region: {STILL} ({REGIONS})",
         f"{file}:{line_of(text, 'organisers:')}:14: organisers[0]: {STILL} "
         "(write the slug of an NGO or a partner record here)",
         f"{file}:{line_of(text, 'maintainers:')}:15: maintainers[0]: {PLACEHOLDER}",

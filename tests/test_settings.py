@@ -335,8 +335,8 @@ def test_the_phone_region_decides_how_a_national_number_reads(tmp_path: Path) ->
     _, problems = check_data(data)
     assert [str(problem) for problem in problems] == [
         f"ngo_data/ngos/iearn-azerbaijan.yaml:{line}:35: contacts.phones[0].number: '{GEORGIAN}' is not "
-        'valid: expected a phone number that can be dialled today, such as "+994 12 555 03 03" '
-        '(write it in international form, such as "+994 12 555 03 03")'
+        "a phone number in use (check the digits: a number with +994 looks like +994 12 312 34 56; "
+        "write another country's number with + and its country code)"
     ]
     directory, problems = check_data(data, phone_region="GE")
     assert problems == [] and directory is not None

@@ -229,7 +229,7 @@ def test_long_lists_are_paginated(tmp_path):
     for n in range(250):
         (data / "ngos" / f"generated-{n:03d}.yaml").write_text(
             f"name: Generated NGO {n:03d}\ndescription: {{en: Test record {n}.}}\nregions: [sheki]\n"
-            "themes: [youth]\npartners: [isar]\nmaintainers: [someone]\nlast_verified: '2026-01-01'\n"
+            "themes: [youth]\npartners: [isar]\nmaintainers: [someone]\nlast_verified: '2026-11-01'\n"
             "added: '2026-01-01'\n"
         )
     site = build(tmp_path / "output", data, content)

@@ -246,7 +246,7 @@ def test_wrong_type(data, old, new, expected):
     assert check(data) == [expected]
 
 
-@pytest.mark.parametrize("value", ["2008", '"2008"', "'1800'", "2100"])
+@pytest.mark.parametrize("value", ["2008", '"2008"', "'1800'", "2026"])
 def test_integer_year_accepted_quoted_or_not(data, value):
     """A year is accepted whether or not it is quoted, and becomes a number."""
     append(data, "ngos/ganja-youth-centre.yaml", f"founded: {value}\n")
@@ -387,7 +387,7 @@ def test_impossible_date_hint(data, value, hint):
     ]
 
 
-@pytest.mark.parametrize("value", ["2026-01-15", '"2024-02-29"', "'2026-12-31'"])
+@pytest.mark.parametrize("value", ["2026-01-15", '"2024-02-29"', "'2025-12-31'"])
 def test_date_accepted(data, value):
     """Real dates are accepted quoted or unquoted, and kept as dates."""
     edit(data, "ngos/ganja-youth-centre.yaml", 'last_verified: "2026-01-15"', f"last_verified: {value}")

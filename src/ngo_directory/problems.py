@@ -139,6 +139,18 @@ class Problem:
     def __str__(self) -> str:
         return self.localized(None)
 
+    def at_column(self, column: int) -> Problem:
+        """The same problem (translatable as it was) at another column of its line."""
+        return Problem(
+            self.file,
+            self.line,
+            column,
+            self.field,
+            self.message_id or self.message,
+            self.hint_id or self.hint,
+            warning=self.warning,
+        )
+
     def text(self, language: str | None = None) -> str:
         """``field: message (hint)`` in ``language`` (English for None), on one line."""
         message = printable(self.message_id.localized(language)) if self.message_id else self.message

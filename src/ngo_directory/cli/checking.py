@@ -45,7 +45,11 @@ from .site import data_option, settings_option, site_settings_of
     show_default=True,
     help="'github' adds GitHub Actions annotations after the plain lines.",
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (meetings that clash).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 on warnings too (meetings that clash, long texts in another language's alphabet).",
+)
 @lang_option
 def validate(
     settings_file: Path | None,
@@ -60,10 +64,10 @@ def validate(
 
     Each problem is one line: path:line:column: field: what is wrong (how to fix it). The
     settings file's plugin settings (languages, URLs and so reserved names, limits, phone
-    region) apply, so that validate judges every file as the build does. In a valid directory,
-    meetings that clash (an organisation organising two at once, a venue booked twice, two in
-    one region at the same time) are warnings: printed the same way after 'warning:', and
-    failing only with --strict.
+    region, time zone) apply, so that validate judges every file as the build does. In a valid
+    directory, meetings that clash (an organisation organising two at once, a venue booked
+    twice, two in one region at the same time) and long texts in another language's alphabet
+    are warnings: printed the same way after 'warning:', and failing only with --strict.
 
     \b
     Example:

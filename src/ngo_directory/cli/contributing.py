@@ -367,7 +367,8 @@ def new(
         ngo-directory new ngo "Gəncə Gənclər Mərkəzi" --maintainer octocat
         ngo-directory new meeting "Spring meeting in Sheki 2027"
     """
-    from ..contribute.scaffold import ScaffoldError, new_record, next_steps, today
+    from ..contribute.scaffold import ScaffoldError, new_record, next_steps
+    from ..records.moment import today
 
     site = site_settings_of(settings_file)
     try:

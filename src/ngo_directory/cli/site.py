@@ -66,6 +66,7 @@ class SiteSettings:
             limits=self.limits,
             reserved=self.reserved,
             phone_region=self.phone_region,
+            time_zone=self.time_zone,
             warnings=warnings,
         )
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from ..i18n import N_, translations
 from ..problems import INVISIBLE, Message, printable
 from ..records.formats import is_http_url
 from ..records.loader import load_bytes, load_file
-from ..records.models import DEFAULT_TIMEZONE
+from ..records.moment import today
 from ..records.sources import display
 from ..records.validate import PLACEHOLDER, RECORD_FOLDERS
 from ..schema import load_schema
@@ -47,16 +45,6 @@ class Scaffold:
     file: str
     slug: str
     kind: str
-
-
-def today(time_zone: str = DEFAULT_TIMEZONE) -> dt.date:
-    """Today in ``time_zone`` (the NGO_DIRECTORY_TIME_ZONE setting; by default Baku's), or the
-    date of SOURCE_DATE_EPOCH there, as the build counts days."""
-    zone = zoneinfo.ZoneInfo(time_zone)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), zone).date()
-    return dt.datetime.now(zone).date()
 
 
 def scalar(value: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import gzip
 import logging
@@ -20,6 +19,7 @@ from ..i18n import Languages
 from ..problems import Problem, ValidationFailed
 from ..records.directory import Directory
 from ..records.models import Text
+from ..records.moment import build_moment
 from ..records.validate import Limits, check_data
 from ..search.indexing import index_site, language_globs
 from ..settings import OPTIONS_KEY, options_of, reserved_names
@@ -43,15 +43,6 @@ TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 RECORD_TEMPLATES = frozenset({"ngo.html", "partner.html", "meeting.html", "programme.html"})
 # The names every page is given besides its context (write_pages).
 OWN_NAMES = ("url", "page_url", "page_lang", "alternates", "directory")
-
-
-def build_moment() -> dt.datetime:
-    """Now (aware, UTC), or SOURCE_DATE_EPOCH for reproducible builds: what is upcoming and
-    whose registration is open is decided as of this moment."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC)
 
 
 class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no types
@@ -97,6 +88,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
                 limits=Limits(options.max_file_bytes, options.max_depth),
                 reserved=reserved,
                 phone_region=options.phone_region,
+                time_zone=options.time_zone,
             )
             if problems or directory is None:
                 raise ValidationFailed(problems)

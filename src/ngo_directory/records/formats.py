@@ -20,6 +20,17 @@ from jsonschema import FormatChecker
 PHONE_REGION = "AZ"
 _phone_region: ContextVar[str] = ContextVar("phone_region", default=PHONE_REGION)
 _LOCAL_DATETIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2}))?$")
+# The only letters a phone number may hold: an extension marker before the extension's digits at
+# its end. phonenumbers reads any other letter as the keypad digit it stands for (012 4xx xx xx
+# becomes +994 12 499 99 99), so a number with letters is refused before it is parsed. These are
+# markers phonenumbers itself reads as an extension (its list is longer: we keep ours explicit).
+EXTENSION_MARKERS = ("ext.", "ext", "x", "доб.", "доб")
+_EXTENSION = re.compile(
+    r"[\s,;]*(?:" + "|".join(re.escape(m) for m in EXTENSION_MARKERS) + r")\s*[0-9]{1,7}\s*$", re.IGNORECASE
+)
+# Quotation marks a word processor types for straight ones: a value copied from a document may
+# start and end with them, and a web address in them is no web address.
+CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d"
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
@@ -66,14 +77,52 @@ def phones_read_in(region: str) -> Iterator[None]:
         _phone_region.reset(token)
 
 
+def phone_letters(value: str) -> str:
+    """The letters of a phone number other than an extension marker ('ext. 12', 'x12',
+    'доб. 12' at its end), in the order written; '' when it has none."""
+    return "".join(c for c in _EXTENSION.sub("", value) if c.isalpha())
+
+
 def is_phone(value: str, region: str | None = None) -> bool:
     """True for a number that can be dialled today: international, or national in ``region``
-    (by default the one of ``phones_read_in``, else Azerbaijan)."""
+    (by default the one of ``phones_read_in``, else Azerbaijan), with no letter but an
+    extension marker."""
+    if phone_letters(value):
+        return False
     try:
         number = phonenumbers.parse(value, region or _phone_region.get())
     except phonenumbers.NumberParseException:
         return False
     return phonenumbers.is_valid_number(number)
+
+
+def phone_example(value: str, region: str | None = None) -> str | None:
+    """For a number that has the length of one but is not a number in use (possible, not
+    valid), an example of its country's numbers, such as "+994 12 312 34 56"; else None."""
+    try:
+        number = phonenumbers.parse(value, region or _phone_region.get())
+    except phonenumbers.NumberParseException:
+        return None
+    # A number too short for its country (IS_POSSIBLE_LOCAL_ONLY: no area code) needs its
+    # international form, not an example.
+    possible = (
+        phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
+    )
+    if phonenumbers.is_valid_number(number) or not possible:
+        return None
+    country = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    example = phonenumbers.example_number(country)
+    if example is None:
+        return None
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def curly_quote_at(value: str) -> int | None:
+    """Where the first typographic quotation mark in ``value`` is (0-based), or None."""
+    for index, character in enumerate(value):
+        if character in CURLY_QUOTES:
+            return index
+    return None
 
 
 def is_date(value: str) -> bool:

@@ -63,6 +63,15 @@ class Document:
             path = path[:-1]
         return self.marks.get((), Mark(1, 1))
 
+    def column_in(self, path: Path_, value: str, offset: int) -> int | None:
+        """The column of character ``offset`` of ``value``, the string at ``path``, when it is
+        on one line (past the opening quote of a quoted one); None when unknown. (An escape in
+        double quotes, which ``value`` holds decoded, would shift it: such a value is rare.)"""
+        mark = self.marks.get(tuple(path))
+        if mark is None or "\n" in value:
+            return None
+        return mark.column + offset + (0 if mark.plain else 1)
+
     def key_mark(self, path: Path_) -> Mark:
         """Position of the key that holds ``path``, falling back to the value."""
         return self.key_marks.get(tuple(path)) or self.mark(path)

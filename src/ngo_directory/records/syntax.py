@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import yaml
 
@@ -133,8 +134,71 @@ def generic(error: Error) -> Diagnosis:
     return Diagnosis(Message(N_("YAML cannot read this line")), GENERIC_HINT, error.at)
 
 
+@cache
+def field_names() -> frozenset[str]:
+    """Every field name the schemas know, and the language keys: what a line that lost its
+    colon starts with."""
+    from ..schema import SCHEMAS, load_schema  # the schema package reads records through this one
+
+    names: set[str] = {"az", "ru", "en"}
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                names.update(node["properties"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name in SCHEMAS:
+        walk(load_schema(name))
+    return frozenset(names)
+
+
+_KEY_LIKE = re.compile(r"(?P<dash>- +)?(?P<word>[A-Za-z_][\w-]*)(?P<rest>(?: .*)?)")
+
+
+def _lost_colon(error: Error, offset: int) -> int | None:
+    """Where a field whose colon was left out starts, when ``offset`` is in the text YAML made of
+    it: YAML reads 'name' and the lines below it as one text, and notices only at a later line.
+    Each line above, nearest first and up to a line that is a field, is a candidate when it is
+    one word alone or starts with a field's name; the first whose colon put back lets YAML read
+    past the line where it stopped is the one."""
+    start, line = error.line_of(offset)
+    stopped = error.text.count("\n", 0, error.at)
+    while True:
+        bare = line.strip()
+        match = _KEY_LIKE.fullmatch(bare)
+        if match and (not match["rest"].strip() or match["word"] in field_names()):
+            column = start + _indent(line) + len(match["dash"] or "") + len(match["word"])
+            if _reads_past(error.text[:column] + ":" + error.text[column:], stopped):
+                return column - len(match["word"])
+        previous = _previous_line(error, start)
+        if previous is None:
+            return None
+        start, line = previous
+        bare = line.strip()
+        if ": " in bare or bare.endswith(":") or bare[:1] in "\"'[{":
+            return None
+
+
+def _reads_past(text: str, line: int) -> bool:
+    """Whether YAML reads ``text`` past its 0-based ``line`` (to its end, or to a later error)."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
+            pass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return mark is not None and mark.line > line
+    return True
+
+
 def _missing_colon(error: Error) -> Diagnosis:
-    # The parser notices at the next line; the line that lacks ': ' is where the key started.
+    # The parser notices at the next line (or later, below a text it read as the field's); the
+    # line that lacks ': ' is where the key started.
+    lost = _lost_colon(error, error.opened_at)
     return Diagnosis(
         Message(N_("this line has no colon and space (': ') after the field's name")),
         Message(
@@ -143,7 +207,7 @@ def _missing_colon(error: Error) -> Diagnosis:
                 "if the line continues the text of the field above, indent it further than that field"
             )
         ),
-        _line_start(error, error.opened_at),
+        _line_start(error, error.opened_at) if lost is None else lost,
     )
 
 
@@ -162,6 +226,9 @@ def _colon_in_value(error: Error) -> Diagnosis:
             and not previous_text.lstrip().startswith("- ")
         ):
             return _missing_colon(Error(error.text, "", "", None, previous_start))
+    lost = _lost_colon(error, error.at)
+    if lost is not None:
+        return _missing_colon(Error(error.text, "", "", None, lost))
     return Diagnosis(
         Message(N_("this line looks like a field, but YAML reads it as part of the value above")),
         Message(

@@ -18,9 +18,12 @@ from ..text.translit import SLUG, fold, slugify
 from . import models
 from .clashes import meeting_clashes
 from .directory import Directory
+from .facts import future_dates
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
+from .moment import today
 from .places import check_vocabulary, iso_codes, name_places_by_slug
+from .scripts import script_problems
 from .sources import display, not_a_file
 
 RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
@@ -77,7 +80,9 @@ class _Run:
     limits: Limits
     reserved: frozenset[str]
     phone_region: str = PHONE_REGION
+    time_zone: str = models.DEFAULT_TIMEZONE
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     docs: dict[str, dict[str, Document]] = field(default_factory=dict)
     kind_of: dict[str, str] = field(default_factory=dict)
     vocab: dict[str, Document | None] = field(default_factory=dict)
@@ -92,6 +97,12 @@ class _Run:
         if doc is not None:
             with phones_read_in(self.phone_region):
                 problems = schema.check(doc, kind)
+            # The facts of every value the schema did not already refuse: one problem a value.
+            refused = {problem.field for problem in problems}
+            errors, warnings = script_problems(doc, schema.inlined_schema(kind))
+            errors += future_dates(doc, today(self.time_zone))
+            problems += [problem for problem in errors if problem.field not in refused]
+            self.warnings += warnings
         self.problems.extend(problems)
         return doc
 
@@ -612,15 +623,17 @@ def check_data(
     limits: Limits | None = None,
     reserved: frozenset[str] | None = None,
     phone_region: str = PHONE_REGION,
+    time_zone: str = models.DEFAULT_TIMEZONE,
     warnings: list[Problem] | None = None,
 ) -> tuple[Directory | None, list[Problem]]:
     """Load and check every record under ``data_path``, and with ``content`` the pages and press
     releases (it is given the kind of every record by slug); the directory is None on any problem.
     ``reserved`` is the slugs no record, page or press release may take (by default, those of
-    the default settings). Given a list, ``warnings`` gets what is worth a look in a valid
-    directory but not wrong: meetings that clash (clashes.py)."""
+    the default settings). Dates are checked against the build's day in ``time_zone``
+    (moment.py). Given a list, ``warnings`` gets what is worth a look in a valid directory but
+    not wrong: meetings that clash (clashes.py), long texts in the wrong alphabet (scripts.py)."""
     reserved = reserved_names(DEFAULTS) if reserved is None else reserved
-    run = _Run(Path(data_path), limits or Limits(), reserved, phone_region)
+    run = _Run(Path(data_path), limits or Limits(), reserved, phone_region, time_zone)
     vocabularies = {}
     for name, label in (("regions", "region"), ("themes", "theme")):
         path = run.root / f"{name}.yaml"
@@ -661,7 +674,7 @@ def check_data(
         return None, sorted(set(run.problems))
     directory = _build(run, default_language)
     if warnings is not None:
-        warnings += meeting_clashes(directory, run.docs.get("meeting", {}))
+        warnings += sorted(set(run.warnings)) + meeting_clashes(directory, run.docs.get("meeting", {}))
     return directory, []
 
 

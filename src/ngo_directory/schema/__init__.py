@@ -18,7 +18,14 @@ from jsonschema.exceptions import ValidationError
 
 from ..i18n import N_
 from ..problems import Message, Path_, Problem, allowed, did_you_mean
-from ..records.formats import format_checker, format_checks
+from ..records.formats import (
+    EXTENSION_MARKERS,
+    curly_quote_at,
+    format_checker,
+    format_checks,
+    phone_example,
+    phone_letters,
+)
 from ..records.loader import Document
 
 SCHEMAS = ("common", "ngo", "partner", "meeting", "programme", "vocabulary")
@@ -69,6 +76,11 @@ _FORMAT_HINTS = {
     "date": Message(N_("write the date as YYYY-MM-DD")),
     "local-datetime": Message(N_("write YYYY-MM-DD or YYYY-MM-DD HH:MM in the meeting's time zone")),
     "time-zone": Message(N_("use a name from the IANA time zone database, such as Asia/Baku")),
+}
+# An integer field's hint, by its "errorMessage", when YAML would have read the value as another
+# type (a date, 2001-02-30): quoting never makes a number, so the hint says what it looks like.
+_INTEGER_HINTS = {
+    "expected a year such as 2008": Message(N_("write the year alone, such as 1998, not a date")),
 }
 _A_NUMBER = Message(N_("a number"))
 _YAML_TYPE_NAMES = {
@@ -302,6 +314,10 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         )
         return
     if rule == "type":
+        if rule_value == "integer":  # quoting cannot make a number: say what the number is
+            hint = _INTEGER_HINTS.get(str(custom), "") if hint else ""
+        elif rule_value == "object" and not hint:
+            hint = _shape_hint(schema, bool(path) and isinstance(path[-1], int))
         message: str = Message(
             N_("expected %(type)s, found %(kind)s"), type=_expected(rule_value), kind=_kind(value)
         )
@@ -315,6 +331,10 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         yield doc.problem(path, message, hint or _TYPE_HINTS.get(rule_value, ""))
         return
     if rule == "format":
+        known = _explain_format(doc, path, value, rule_value) if isinstance(value, str) else None
+        if known is not None:
+            yield known
+            return
         what = custom or Message(N_("expected %(format)s"), format=str(rule_value))
         yield doc.problem(
             path,
@@ -389,6 +409,65 @@ def _explain(doc: Document, error: ValidationError) -> Iterator[Problem]:
         )
         return
     yield doc.problem(path, custom or error.message, hint)
+
+
+def _explain_format(doc: Document, path: Path_, value: str, format_: str) -> Problem | None:
+    """The mistakes a format's own message would not name: a value in typographic quotes,
+    shown where the quote is; letters in a phone number; a number no phone has."""
+    curly = curly_quote_at(value)
+    if curly is not None:
+        problem = doc.problem(
+            path,
+            Message(N_("'%(value)s' is in typographic quotes (%(quote)s)"), value=value, quote=value[curly]),
+            Message(N_('replace the curly quotes with straight ones ("), or remove them')),
+        )
+        column = doc.column_in(path, value, curly)
+        return problem if column is None else problem.at_column(column)
+    if format_ != "phone":
+        return None
+    letters = phone_letters(value)
+    if letters:
+        return doc.problem(
+            path,
+            Message(
+                N_("phone number '%(value)s' contains letters (%(letters)s)"), value=value, letters=letters
+            ),
+            Message(
+                N_(
+                    "write every digit as a digit; letters may only mark an extension at the end: %(markers)s"
+                ),
+                markers=", ".join(f"'{m} 12'" for m in EXTENSION_MARKERS if f"{m}." not in EXTENSION_MARKERS),
+            ),
+        )
+    example = phone_example(value)
+    if example is not None:
+        return doc.problem(
+            path,
+            Message(N_("'%(value)s' is not a phone number in use"), value=value),
+            Message(
+                N_("check the digits: a number with %(code)s looks like %(example)s")
+                if value.lstrip().startswith("+")
+                else N_(
+                    "check the digits: a number with %(code)s looks like %(example)s; "
+                    "write another country's number with + and its country code"
+                ),
+                code=example.split(" ", 1)[0],
+                example=example,
+            ),
+        )
+    return None
+
+
+def _shape_hint(schema: dict[str, Any], item: bool) -> str:
+    """A map of fields written as something else: its schema's first example, on one line as
+    YAML (a problem is one line, in a terminal as in a GitHub annotation)."""
+    examples = schema.get("examples")
+    if not isinstance(examples, list) or not examples:
+        return ""
+    example = yaml.safe_dump(
+        examples[0], default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6
+    )
+    return Message(N_("write it like this: %(example)s"), example=("- " if item else "") + example.strip())
 
 
 _TYPE_HINTS = {
