@@ -741,6 +741,69 @@ def test_case_variant_record_names_both_files_and_nothing_else(project: Project)
     assert both(project) == (expected, expected)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("press/w10.md", "press/W10.md"),
+        ("pages/about-us.md", "pages/About-Us.md"),
+        ("press/a.pdf", "Press/a.pdf"),
+    ],
+    ids=["press", "pages", "folder"],
+)
+def test_content_names_differing_only_in_case_are_refused_by_both(
+    project: Project, first: str, second: str
+) -> None:
+    """Two files under content/ whose paths differ only in case (in a name or a folder's) are
+    one problem naming both, in validate and in the build: a Windows or macOS checkout keeps one."""
+    text = (PRESS if first.startswith("press/") else PAGE).replace("Slug: ", "Slug: w10-")
+    write(project.content, first, text if first.endswith(".md") else "x")
+    write(project.content, second, text.replace("Lang: en", "Lang: ru") if second.endswith(".md") else "x")
+    if not (project.content / first).is_file() or (project.content / first).samefile(
+        project.content / second
+    ):
+        pytest.skip("the file system does not tell upper from lower case")
+    earlier, later = sorted([f"content/{first}", f"content/{second}"])
+    expected = [
+        f"{later}:1:1: file name differs from {earlier} only in upper and lower case (keep one of the two "
+        "files: Windows and macOS checkouts cannot hold both)"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_record_folder_in_another_case_is_refused_by_both(project: Project) -> None:
+    """ngo_data/NGOS/ is not ngo_data/ngos/: its records would be left out without a word on
+    Linux, so validate and the build refuse the folder."""
+    write(project.data, "NGOS/ngo-beta.yaml", NGO.replace("Ganja Youth Centre", "NGO Beta"))
+    expected = [
+        "ngo_data/NGOS:1:1: 'NGOS' differs from 'ngos' only in upper and lower case: it is not read "
+        "(rename it to 'ngos')"
+    ]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "az",
+            "'NGOS' adı 'ngos' adından yalnız böyük-kiçik hərflərlə fərqlənir: oxunmur "
+            "(adını 'ngos' olaraq dəyişin)",
+        ),
+        ("ru", "'NGOS' отличается от 'ngos' только регистром букв: не читается (переименуйте в 'ngos')"),
+        (
+            "en",
+            "'NGOS' differs from 'ngos' only in upper and lower case: it is not read (rename it to 'ngos')",
+        ),
+    ],
+)
+def test_a_record_folder_in_another_case_in_every_language(
+    project: Project, language: str, expected: str
+) -> None:
+    write(project.data, "NGOS/ngo-beta.yaml", NGO)
+    _, problems = check_data(project.data)
+    assert [p.localized(language) for p in problems] == [f"ngo_data/NGOS:1:1: {expected}"]
+
+
 def test_a_rename_hint_never_suggests_a_taken_name(project: Project) -> None:
     """The slug suggested for a bad file name is neither reserved nor another record's."""
     write(project.data, "partners/CON.yaml", PARTNER.replace("Open Aid", "Con Aid"))

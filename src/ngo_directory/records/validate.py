@@ -19,7 +19,7 @@ from .clashes import meeting_clashes
 from .directory import Directory
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
-from .sources import display, not_a_file
+from .sources import case_clash, display, not_a_file, wrong_case_names
 
 RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting", "programme": "programme"}
@@ -151,13 +151,7 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
             )
             continue
         if first is not None:
-            run.problems.append(
-                _file_problem(
-                    name,
-                    Message(N_("file name differs from %(file)s only in upper and lower case"), file=first),
-                    Message(N_("keep one of the two files: Windows and macOS checkouts cannot hold both")),
-                )
-            )
+            run.problems.append(case_clash(name, first))
         else:
             seen[slug.casefold()] = name
         run.kind_of.setdefault(slug, kind)
@@ -602,6 +596,7 @@ def check_data(
                 run.display(run.root), Message(N_("data folder is missing")), Message(N_("check the path"))
             )
         )
+    run.problems += wrong_case_names(run.root, RECORD_FOLDERS.values(), run.root.parent)
     seen: dict[str, str] = {}
     for kind in RECORD_FOLDERS:
         _scan_kind(run, kind, seen)
