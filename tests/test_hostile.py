@@ -376,6 +376,37 @@ def test_each_link_out_of_content_is_reported_where_it_starts(
     assert both(project) == (expected, expected)
 
 
+NO_FILE = (
+    "names no file in the content folder (write the file's path from this file's folder, or from "
+    "content/ after a leading '/')"
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "column", "link"),
+    [
+        ("[passwd]({attach}/etc/passwd)", 10, "{attach}/etc/passwd"),
+        ("[report]({static}files/missing.pdf)", 10, "{static}files/missing.pdf"),
+        (
+            "Summary link below.\n\n[x]: {filename}/pages/nowhere.md\n\nSee [x].",
+            6,
+            "{filename}/pages/nowhere.md",
+        ),
+    ],
+    ids=["absolute", "missing", "reference"],
+)
+def test_a_file_link_to_no_file_is_one_located_problem_in_both(
+    project: Project, markdown: str, column: int, link: str
+) -> None:
+    """A file link that names no file in content/ ({attach}/etc/passwd starts at content/, where
+    there is no etc/passwd) is one problem at its place, in validate and in the build, where
+    Pelican would otherwise stop the build on a warning that names no file."""
+    write(project.content, "press/classes-open.md", f"{PRESS}\n{markdown}\n")
+    line = 10 + markdown[: markdown.index("{")].count("\n")
+    expected = [f"content/press/classes-open.md:{line}:{column}: content: the link '{link}' {NO_FILE}"]
+    assert both(project) == (expected, expected)
+
+
 # --- 2. links, special files and oversized files ----------------------------------------------
 
 

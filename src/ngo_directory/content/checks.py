@@ -161,9 +161,18 @@ def _position(text: str, at: int) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
-def check_links(file: str, text: str, body: str, relative_folder: str) -> list[Problem]:
+def _names_a_file(targets: set[str], content: Path) -> bool:
+    """Whether one of a link's paths (inside the content folder) is an ordinary file there."""
+    return any((content / t).is_file() and not (content / t).is_symlink() for t in targets)
+
+
+def check_links(
+    file: str, text: str, body: str, relative_folder: str, content: Path | None = None
+) -> list[Problem]:
     """A problem for each {filename}, {static} or {attach} link that leads outside the content
-    folder: Pelican would copy that file, from anywhere on the build host, into the site.
+    folder: Pelican would copy that file, from anywhere on the build host, into the site; and,
+    given the ``content`` folder, for each that names no file in it (``{attach}/etc/passwd``
+    starts at content/), which Pelican would only warn about, without a place.
     ``relative_folder`` is the linking file's folder relative to the content folder."""
     problems = []
     searched_from: dict[str, int] = {}  # a link written twice is found at each of its places
@@ -171,7 +180,15 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
         if match.group("what") not in _FILE_LINKS:
             continue
         targets = _link_targets(match.group("value"), relative_folder)
-        if not any(t == ".." or t.startswith("../") or os.path.isabs(t) for t in targets):
+        if any(t == ".." or t.startswith("../") or os.path.isabs(t) for t in targets):
+            message = N_("the link '%(link)s' leads outside the content folder")
+            hint = Message(N_("link only to files inside content/, or to a web address"))
+        elif content is not None and not _names_a_file(targets, content):
+            message = N_("the link '%(link)s' names no file in the content folder")
+            hint = Message(
+                N_("write the file's path from this file's folder, or from content/ after a leading '/'")
+            )
+        else:
             continue
         link = html.unescape(match.group("link"))
         at = -1
@@ -180,15 +197,7 @@ def check_links(file: str, text: str, body: str, relative_folder: str) -> list[P
             if at >= 0:
                 searched_from[written] = at + 1
                 break
-        problems.append(
-            Problem(
-                file,
-                *_position(text, at),
-                "content",
-                Message(N_("the link '%(link)s' leads outside the content folder"), link=link),
-                Message(N_("link only to files inside content/, or to a web address")),
-            )
-        )
+        problems.append(Problem(file, *_position(text, at), "content", Message(message, link=link), hint))
     return problems
 
 
@@ -351,6 +360,7 @@ class SourceText:
     body: str  # the HTML, before Pelican resolves its links
     folder: str  # the file's folder, relative to the content folder ('.' at its top)
     is_press: bool  # under the press folder
+    content: Path | None = None  # the content folder, where file links must lead
 
     def line_of(self, key: str) -> int:
         return metadata_line(self.text, key)
@@ -371,7 +381,7 @@ def check_texts(
         file, metadata, line_of = source.file, source.metadata, source.line_of
         problems += check_characters(file, source.text)
         problems += check_content_metadata(file, line_of, metadata, languages, reserved)
-        problems += check_links(file, source.text, source.body, source.folder)
+        problems += check_links(file, source.text, source.body, source.folder, source.content)
         problems += check_record_links(file, source.text, source.body, kind_of)
         if source.is_press:
             problems += check_press_release(file, line_of, metadata, kind_of)

@@ -67,7 +67,7 @@ def read_content_folder(
         # The HTML is read only for the file links it may hold (checks.check_links).
         metadata, body = read_markdown(text, body=any(word in text for word in _LINK_WORDS))
         folder = path.parent.relative_to(content).as_posix()
-        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press)))
+        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press), content))
     return texts, problems
 
 
