@@ -407,6 +407,68 @@ def test_a_file_link_to_no_file_is_one_located_problem_in_both(
     assert both(project) == (expected, expected)
 
 
+NOT_A_RECORD_LINK = "is not a record link: write record: in lower case and a record's slug alone"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "link", "example"),
+    [
+        ("[them](record:open-aid#staff)", "record:open-aid#staff", "record:open-aid"),
+        ("[them](record:open-aid?x=1)", "record:open-aid?x=1", "record:open-aid"),
+        ("[them](RECORD:open-aid)", "RECORD:open-aid", "record:open-aid"),
+        ("[them](record:Open-Aid)", "record:Open-Aid", "record:open-aid"),
+        ('<a href="record:open-aid#staff">them</a>', "record:open-aid#staff", "record:open-aid"),
+    ],
+    ids=["fragment", "query", "upper-case-scheme", "upper-case-slug", "html"],
+)
+def test_a_record_link_in_another_form_is_refused_where_it_is(
+    project: Project, markdown: str, link: str, example: str
+) -> None:
+    """A record: link with a fragment, a query or capitals was published as a link that leads
+    nowhere: it is a problem at its line and column, in validate and in the build."""
+    write(project.content, "press/classes-open.md", f"{PRESS}\nRun with {markdown}.\n")
+    column = 10 + markdown.index(link[:6])
+    expected = [
+        f"content/press/classes-open.md:10:{column}: content: '{link}' {NOT_A_RECORD_LINK} (such as "
+        f"'{example}'; a link cannot point into part of a record's page)"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_record_links_after_a_reference_definition_keep_their_places(project: Project) -> None:
+    """A reference link whose definition ends the file does not push the places of the links
+    after its use to 1:1: each problem is where its link is written."""
+    write(
+        project.content,
+        "press/classes-open.md",
+        f"{PRESS}\nSee [the donor][d], then [them](record:open-ad).\n\nAnd [again](record:nobody-at-all).\n\n"
+        "[d]: record:open-aid\n",
+    )
+    expected = [
+        "content/press/classes-open.md:10:33: content: the link 'record:open-ad' names no record of the "
+        "directory (did you mean 'open-aid'?)",
+        "content/press/classes-open.md:12:13: content: the link 'record:nobody-at-all' names no record of "
+        "the directory (write record: and the slug of an NGO, partner, meeting or programme)",
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_links_in_a_summary_are_checked_like_the_body(project: Project) -> None:
+    """A press release's Summary is Markdown too: a record: link there that names no record, and
+    a file link there that leads out of content/, are problems on its line."""
+    release = PRESS.replace(
+        "Slug: classes-open\n",
+        "Slug: classes-open\nSummary: With [them](record:open-ad) and [this]({attach}../../secret.txt).\n",
+    )
+    write(project.content, "press/classes-open.md", release)
+    expected = [
+        f"content/press/classes-open.md:7:49: content: the link '{{attach}}../../secret.txt' {LINK_OUT}",
+        "content/press/classes-open.md:7:22: content: the link 'record:open-ad' names no record of the "
+        "directory (did you mean 'open-aid'?)",
+    ]
+    assert both(project) == (sorted(expected), sorted(expected))
+
+
 # --- 2. links, special files and oversized files ----------------------------------------------
 
 
