@@ -469,6 +469,62 @@ def test_links_in_a_summary_are_checked_like_the_body(project: Project) -> None:
     assert both(project) == (sorted(expected), sorted(expected))
 
 
+def test_links_in_a_records_markdown_are_checked_where_they_are(project: Project) -> None:
+    """A record's Markdown fields get the record-link checks of pages, and a file link there
+    ({static}, {attach}, {filename}: only pages and press releases have files) is refused; each
+    at its line and column, with the field, in validate and in the build."""
+    description = (
+        "description:\n"
+        "  en: |\n"
+        "    Classes with [the donor](record:open-ad).\n"
+        "    See [the settings]({static}../../pelicanconf.py) and [staff](record:open-aid#staff).\n"
+        "  ru: '[Отчёт]({attach}report.pdf)'\n"
+    )
+    ngo = NGO.replace("description: Computer classes for young people.\n", description)
+    write(project.data, "ngos/ganja-youth-centre.yaml", ngo)
+    write(
+        project.data,
+        "meetings/spring-meeting.yaml",
+        MEETING + "agenda: 'Talk by [them](record:nobody-at-all).'\n",
+    )
+    file = "ngo_data/ngos/ganja-youth-centre.yaml"
+    file_link = (
+        "is a file link, which only pages and press releases can hold (link to a web address, or put "
+        "the file in content/ and link it from a page)"
+    )
+    expected = [
+        "ngo_data/meetings/spring-meeting.yaml:11:25: agenda: the link 'record:nobody-at-all' names no "
+        "record of the directory (write record: and the slug of an NGO, partner, meeting or programme)",
+        f"{file}:4:30: description.en: the link 'record:open-ad' names no record of the directory "
+        "(did you mean 'open-aid'?)",
+        f"{file}:5:24: description.en: the link '{{static}}../../pelicanconf.py' {file_link}",
+        f"{file}:5:66: description.en: 'record:open-aid#staff' {NOT_A_RECORD_LINK} (such as "
+        "'record:open-aid'; a link cannot point into part of a record's page)",
+        f"{file}:6:16: description.ru: the link '{{attach}}report.pdf' {file_link}",
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_record_link_in_a_records_markdown_leads_to_the_record(project: Project) -> None:
+    """A record: link in a record's description leads to that record's page in the page's
+    language, as in a page or press release (it was published as a link without an address)."""
+    write(
+        project.data,
+        "ngos/ganja-youth-centre.yaml",
+        NGO.replace(
+            "description: Computer classes for young people.",
+            "description: 'Funded by [the donor](record:open-aid).'",
+        ),
+    )
+    assert validate(project) == []
+    site = published_build(project)
+    for prefix in ("", "ru/", "en/"):
+        page = lxml_html.fromstring((site / prefix / "ngos/ganja-youth-centre/index.html").read_bytes())
+        links = page.xpath("//main//a[normalize-space()='the donor']")
+        up = "../../" + ("../" if prefix else "")
+        assert [a.get("href") for a in links] == [f"{up}{prefix}partners/open-aid/"], prefix
+
+
 # --- 2. links, special files and oversized files ----------------------------------------------
 
 

@@ -19,6 +19,7 @@ from .clashes import meeting_clashes
 from .directory import Directory
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
+from .markdown_links import markdown_link_problems
 from .sources import case_clash, display, not_a_file, wrong_case_names
 
 RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
@@ -607,6 +608,7 @@ def check_data(
         doc = run.vocab["series"]
         series = _Vocabulary("series", run.display(series_path), doc.data if doc else None)
     _cross_check(run, vocabularies["regions"], vocabularies["themes"], series)
+    run.problems += markdown_link_problems(run.docs, run.kind_of, run.root.parent, run.limits.max_bytes)
     if content is not None:
         run.problems += content(run.kind_of)
     if run.problems:

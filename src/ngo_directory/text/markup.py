@@ -187,3 +187,9 @@ def shorten(text: str, limit: int) -> str:
     if not text[limit - 1].isspace() and " " in cut:  # the cut falls inside a word: drop it
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.") + "…"
+
+
+def markdown_html(text: str) -> str:
+    """The HTML python-markdown makes of ``text``, unsanitised: for the checks that read the
+    links a text holds (text/links.py), never for output."""
+    return _MARKDOWN.reset().convert(text)
