@@ -16,6 +16,7 @@ from ..settings import DEFAULTS, reserved_names
 from ..text.translit import SLUG, fold, slugify
 from . import models
 from .clashes import meeting_clashes
+from .confusables import confusable_names
 from .directory import Directory
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
@@ -616,6 +617,7 @@ def check_data(
     directory = _build(run, default_language)
     if warnings is not None:
         warnings += meeting_clashes(directory, run.docs.get("meeting", {}))
+        warnings += confusable_names(run.docs)
     return directory, []
 
 
