@@ -895,7 +895,7 @@ def test_case_variant_record_names_both_files_and_nothing_else(project: Project)
     [
         ("press/w10.md", "press/W10.md"),
         ("pages/about-us.md", "pages/About-Us.md"),
-        ("press/a.pdf", "Press/a.pdf"),
+        ("pages/a.pdf", "Pages/a.pdf"),
     ],
     ids=["press", "pages", "folder"],
 )
@@ -924,8 +924,20 @@ def test_a_record_folder_in_another_case_is_refused_by_both(project: Project) ->
     Linux, so validate and the build refuse the folder."""
     write(project.data, "NGOS/ngo-beta.yaml", NGO.replace("Ganja Youth Centre", "NGO Beta"))
     expected = [
-        "ngo_data/NGOS:1:1: 'NGOS' differs from 'ngos' only in upper and lower case: it is not read "
+        "ngo_data/NGOS:1:1: 'NGOS' differs from 'ngos' only in upper and lower case, so it is not read "
+        "as 'ngos' "
         "(rename it to 'ngos')"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_press_folder_in_another_case_is_refused_by_both(project: Project) -> None:
+    """content/Press/ is not the press folder: its releases would be published as pages."""
+    write(project.content, "Press/second.md", PRESS.replace("classes-open", "second"))
+    expected = [
+        "content/Press:1:1: 'Press' differs from 'press' only in upper and lower case, so it is not read "
+        "as 'press' "
+        "(rename it to 'press')"
     ]
     assert both(project) == (expected, expected)
 
@@ -935,13 +947,19 @@ def test_a_record_folder_in_another_case_is_refused_by_both(project: Project) ->
     [
         (
             "az",
-            "'NGOS' adı 'ngos' adından yalnız böyük-kiçik hərflərlə fərqlənir: oxunmur "
+            "'NGOS' adı 'ngos' adından yalnız böyük-kiçik hərflərlə fərqlənir, ona görə də 'ngos' kimi "
+            "oxunmur "
             "(adını 'ngos' olaraq dəyişin)",
         ),
-        ("ru", "'NGOS' отличается от 'ngos' только регистром букв: не читается (переименуйте в 'ngos')"),
+        (
+            "ru",
+            "'NGOS' отличается от 'ngos' только регистром букв, поэтому не читается как 'ngos' "
+            "(переименуйте в 'ngos')",
+        ),
         (
             "en",
-            "'NGOS' differs from 'ngos' only in upper and lower case: it is not read (rename it to 'ngos')",
+            "'NGOS' differs from 'ngos' only in upper and lower case, so it is not read as 'ngos' "
+            "(rename it to 'ngos')",
         ),
     ],
 )

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Problem, either
 from ..records.loader import check_characters
-from ..records.sources import display, walk
+from ..records.sources import display, walk, wrong_case_names
 from ..records.validate import WITH_ARTICLE
 from ..text.links import Places, file_links, record_hrefs, record_link_problem
 from ..text.translit import SLUG, slugify
@@ -198,11 +198,12 @@ _PAGE_SUFFIXES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn", ".rst", ".ht
 
 def stray_text_files(content: Path, press_folder: str, root: Path) -> list[Problem]:
     """A problem for each file under ``content`` that looks meant as a press release or page
-    but is not a Markdown (.md) file."""
+    but is not a Markdown (.md) file, and for a press folder in another case (``Press/``),
+    whose releases would be read as pages."""
     if not content.is_dir() or content.is_symlink():
         return []
     press = content / press_folder
-    problems = []
+    problems = wrong_case_names(content, [press_folder], root)
     for path in walk(content):
         if path.name.startswith(".") or path.is_symlink() or not path.is_file():
             continue

@@ -153,7 +153,8 @@ def case_clashes(folder: Path, root: Path) -> list[Problem]:
 
 def wrong_case_names(folder: Path, names: Iterable[str], root: Path) -> list[Problem]:
     """A problem for each entry of ``folder`` whose name is one of ``names`` in other case
-    (``NGOS/`` for ``ngos/``): it is never read, so its records would be left out unseen."""
+    (``NGOS/`` for ``ngos/``): it is never read as that, so its records would be left out (or
+    a ``Press/`` folder's releases read as pages) without a word."""
     wanted = {name.casefold(): name for name in names}
     if not folder.is_dir() or folder.is_symlink():
         return []
@@ -169,7 +170,8 @@ def wrong_case_names(folder: Path, names: Iterable[str], root: Path) -> list[Pro
                     "",
                     Message(
                         N_(
-                            "'%(found)s' differs from '%(name)s' only in upper and lower case: it is not read"
+                            "'%(found)s' differs from '%(name)s' only in upper and lower case, "
+                            "so it is not read as '%(name)s'"
                         ),
                         found=path.name,
                         name=name,
