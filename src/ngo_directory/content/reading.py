@@ -15,13 +15,11 @@ from ..problems import Message, Problem
 from ..records.loader import DEFAULT_MAX_BYTES
 from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
 from ..settings import DEFAULTS, reserved_names
+from ..text.links import may_hold_links
 from .checks import SourceText, check_texts, stray_text_files
 
 _MARKDOWN = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
 _HEADER_END = re.compile(r"\n[ \t]*\n")
-# The words Pelican's file links start with ({filename}, |static|, {attach}...) and record links'
-# scheme, in any case: Markdown never makes them up, so a text without any has no link to check.
-_LINK_WORDS = re.compile("filename|static|attach|record:", re.IGNORECASE)
 
 
 def read_markdown(text: str, *, body: bool = True) -> tuple[dict[str, str], str]:
@@ -68,7 +66,7 @@ def read_content_folder(
             )
             continue
         # The HTML is read only for the file links it may hold (checks.check_links).
-        metadata, body = read_markdown(text, body=_LINK_WORDS.search(text) is not None)
+        metadata, body = read_markdown(text, body=may_hold_links(text))
         folder = path.parent.relative_to(content).as_posix()
         texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press), content))
     return texts, problems

@@ -18,7 +18,7 @@ from ..content.checks import metadata_line
 from ..content.reading import read_markdown
 from ..i18n import N_
 from ..problems import Message, Problem, printable
-from ..records.confusables import CONFUSABLE, first_confusable
+from ..records.confusables import CONFUSABLE, NameIndex
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from ..records.models import PROGRAMME_ROLES, ROLE_FIELDS
 from ..text.translit import SLUG
@@ -392,7 +392,10 @@ class Checker:
         """A new organisation whose name can be taken for another's (records/confusables.py):
         a directory maintainer looks at both before merging, whoever the author is."""
         others = {slug: found for slug, found in self._organisations().items() if found[0] != path}
-        match = first_confusable(doc.data, {slug: data for slug, (_, data) in others.items()})
+        index = NameIndex()
+        for slug, (_, data) in sorted(others.items()):
+            index.add(slug, data)
+        match = index.find(doc.data)
         if match is None:
             return
         field, name, slug, other_name = match

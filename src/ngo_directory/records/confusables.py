@@ -44,8 +44,11 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(fold("".join(_latin(char) for char in name)).split())
 
 
-def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+def _runs(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every run of consecutive words of a key, the whole key first."""
+    for length in range(len(words), 0, -1):
+        for start in range(len(words) - length + 1):
+            yield words[start : start + length]
 
 
 def confusable(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -53,7 +56,7 @@ def confusable(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     if not first or not second:
         return False
     shorter, longer = sorted((first, second), key=len)
-    return _holds(longer, shorter)
+    return shorter in set(_runs(longer))
 
 
 def names_of(data: Any) -> Iterator[tuple[Path_, str]]:
@@ -67,16 +70,35 @@ def names_of(data: Any) -> Iterator[tuple[Path_, str]]:
                 yield ("name", language), text
 
 
-def first_confusable(data: Any, others: Mapping[str, Any]) -> tuple[Path_, str, str, str] | None:
-    """(field, name, other slug, other name) of the first name of ``data`` confusable with a
-    name of one of ``others`` (records' data by slug), or None."""
-    for path, name in names_of(data):
-        key = name_key(name)
-        for slug, other in sorted(others.items()):
-            for _, other_name in names_of(other):
-                if confusable(key, name_key(other_name)):
-                    return path, name, slug, other_name
-    return None
+class NameIndex:
+    """The names of some records, to find the one a new name is confusable with without
+    comparing it with every name: each name's key and every run of its words are looked up."""
+
+    def __init__(self) -> None:
+        self._whole: dict[tuple[str, ...], tuple[str, str]] = {}  # key: (slug, name)
+        self._runs: dict[tuple[str, ...], tuple[str, str]] = {}  # any run of a key's words
+
+    def add(self, slug: str, data: Any) -> None:
+        for _, name in names_of(data):
+            key = name_key(name)
+            if key:
+                self._whole.setdefault(key, (slug, name))
+                for run in _runs(key):
+                    self._runs.setdefault(run, (slug, name))
+
+    def find(self, data: Any) -> tuple[Path_, str, str, str] | None:
+        """(field, name, other slug, other name) of the first name of ``data`` confusable with
+        one in the index, or None."""
+        for path, name in names_of(data):
+            key = name_key(name)
+            if not key:
+                continue
+            found = self._runs.get(key)  # equal to a name, or held whole by one
+            for run in _runs(key):  # or holding one whole
+                found = found or self._whole.get(run)
+            if found is not None:
+                return path, name, *found
+        return None
 
 
 CONFUSABLE = N_("the name '%(name)s' can be taken for '%(other)s', the name of %(slug)s (%(file)s)")
@@ -86,17 +108,19 @@ def confusable_names(docs: Mapping[str, Mapping[str, Document]]) -> list[Problem
     """A warning for each organisation whose name is confusable with an earlier one's (by
     slug), at its name, naming the other record and its file."""
     records = sorted((slug, doc) for kind in ORGANISATION_KINDS for slug, doc in docs.get(kind, {}).items())
+    files = {slug: doc.file for slug, doc in records}
+    index = NameIndex()
     warnings = []
-    for index, (_, doc) in enumerate(records):
-        earlier = {other: d.data for other, d in records[:index]}
-        found = first_confusable(doc.data, earlier)
+    for slug, doc in records:
+        found = index.find(doc.data)
+        index.add(slug, doc.data)
         if found is None:
             continue
         path, name, other, other_name = found
         warnings.append(
             doc.problem(
                 path,
-                Message(CONFUSABLE, name=name, other=other_name, slug=other, file=dict(records)[other].file),
+                Message(CONFUSABLE, name=name, other=other_name, slug=other, file=files[other]),
                 Message(N_("make sure both are the organisations they claim to be")),
                 warning=True,
             )

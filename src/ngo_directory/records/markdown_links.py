@@ -13,7 +13,7 @@ from typing import Any
 from .. import schema
 from ..i18n import N_
 from ..problems import Message, Path_, Problem, field_name
-from ..text.links import Places, file_links, record_hrefs, record_link_problem
+from ..text.links import Places, file_links, may_hold_links, record_hrefs, record_link_problem
 from ..text.markup import markdown_html
 from .loader import Document
 from .sources import read_bytes
@@ -73,6 +73,8 @@ def markdown_link_problems(
             found: list[tuple[Path_, str, Message, Message]] = []
             for pattern in markdown_fields(kind):
                 for path, text in _texts(doc.data, pattern):
+                    if not may_hold_links(text):
+                        continue
                     html = markdown_html(text)
                     for written, _ in file_links(html):
                         link = written.replace("&amp;", "&")

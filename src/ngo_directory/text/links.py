@@ -28,6 +28,17 @@ _HREF = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<value>.*?)(?P=quote)""", 
 _SLUG_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+# The words Pelican's file links start with ({filename}, |static|, {attach}...) and record links'
+# scheme, in any case: Markdown never makes them up, so a text without any has no link to check
+# (and need not be converted to be sure).
+_LINK_WORDS = re.compile("filename|static|attach|record:", re.IGNORECASE)
+
+
+def may_hold_links(text: str) -> bool:
+    """Whether a Markdown text may hold a file or record link: cheap, before converting it."""
+    return _LINK_WORDS.search(text) is not None
+
+
 def file_links(html_text: str) -> Iterator[tuple[str, str]]:
     """(link as written in the HTML, its value after the {word}) of each Pelican file link."""
     for match in INTRASITE.finditer(html_text):
