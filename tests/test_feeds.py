@@ -354,7 +354,7 @@ def test_control_characters_never_reach_a_feed(tmp_path):
     with pytest.raises(ValidationFailed) as caught:
         build(tmp_path / "output", data, content)
     assert [str(p) for p in caught.value.problems] == [
-        "content/press/control.md:1:14: U+001B control character is not allowed "
+        "content/press/control.md:1:14: title: U+001B control character is not allowed "
         "(delete it: invisible characters can disguise names and links)"
     ]
     when = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)

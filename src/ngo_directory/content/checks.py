@@ -311,6 +311,37 @@ def check_content_metadata(
     return problems
 
 
+_HEADER_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:")
+
+
+def characters_with_fields(file: str, text: str) -> list[Problem]:
+    """The forbidden characters of a page or press release (``check_characters``), each with
+    its field: the metadata key of its header line (``title``), or ``content`` below."""
+    lines = text.split("\n")
+    header_end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    located = []
+    for problem in check_characters(file, text):
+        index = problem.line - 1
+        field = "content"
+        if index < header_end:
+            key = next(
+                (_HEADER_KEY.match(lines[i]) for i in range(index, -1, -1) if _HEADER_KEY.match(lines[i])),
+                None,
+            )
+            field = key.group(1).lower() if key else ""
+        located.append(
+            Problem(
+                file,
+                problem.line,
+                problem.column,
+                field,
+                problem.message_id or problem.message,
+                problem.hint_id or problem.hint,
+            )
+        )
+    return located
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A Markdown page or press release as a reader saw it."""
@@ -340,7 +371,7 @@ def check_texts(
     releases: list[tuple[str, LineOf, Mapping[str, object]]] = []
     for source in sorted(texts, key=lambda s: s.file):
         file, metadata, line_of = source.file, source.metadata, source.line_of
-        problems += check_characters(file, source.text)
+        problems += characters_with_fields(file, source.text)
         problems += check_content_metadata(file, line_of, metadata, languages, reserved)
         # The summary is Markdown too, already HTML from either reader: its links are checked alike.
         linked = f"{source.body}\n{metadata.get('summary') or ''}"
