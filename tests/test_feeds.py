@@ -326,6 +326,23 @@ def test_long_lines_and_markup_in_titles_keep_feeds_valid(busy_site):
     assert len(entry.content[0].value) > 10_000
 
 
+def test_a_title_that_looks_like_cdata_reads_back_exactly(tmp_path):
+    """A press release titled with ']]>' and '<![CDATA[' (and '<', '>' and '&' as plain text)
+    keeps its title exactly in the Atom and RSS feeds of a real build, read by a strict XML
+    parser and by feedparser; a tag in the same title is still removed, a comment never opened."""
+    data, content = copy_project(tmp_path)
+    title = "Q&A: ]]> and <![CDATA[ x, a < b > c <b>bold</b> <!-- y"
+    (content / "press" / "cdata.md").write_text(
+        f"Title: {title}\nDate: 2027-01-15\nSlug: cdata\nLang: en\nOrganization: isar\n\nBody.\n", "utf-8"
+    )
+    site = build(tmp_path / "output", data, content)
+    expected = "Q&A: ]]> and <![CDATA[ x, a < b > c bold < !-- y"
+    for name in ("press.atom.xml", "press.rss.xml"):
+        parsed = parse_feed(site / "en" / "feeds" / name)
+        titles = [e.title for e in parsed.entries if e.link.rstrip("/").endswith("/press/cdata")]
+        assert titles == [expected], name
+
+
 def test_control_characters_never_reach_a_feed(tmp_path):
     """Records and press releases with control characters are refused with file, line and
     column; and the feed writer drops any that reach it, so its XML stays well formed."""
@@ -337,7 +354,7 @@ def test_control_characters_never_reach_a_feed(tmp_path):
     with pytest.raises(ValidationFailed) as caught:
         build(tmp_path / "output", data, content)
     assert [str(p) for p in caught.value.problems] == [
-        "content/press/control.md:1:14: U+001B control character is not allowed "
+        "content/press/control.md:1:14: title: U+001B control character is not allowed "
         "(delete it: invisible characters can disguise names and links)"
     ]
     when = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)

@@ -376,6 +376,155 @@ def test_each_link_out_of_content_is_reported_where_it_starts(
     assert both(project) == (expected, expected)
 
 
+NO_FILE = (
+    "names no file in the content folder (write the file's path from this file's folder, or from "
+    "content/ after a leading '/')"
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "column", "link"),
+    [
+        ("[passwd]({attach}/etc/passwd)", 10, "{attach}/etc/passwd"),
+        ("[report]({static}files/missing.pdf)", 10, "{static}files/missing.pdf"),
+        (
+            "Summary link below.\n\n[x]: {filename}/pages/nowhere.md\n\nSee [x].",
+            6,
+            "{filename}/pages/nowhere.md",
+        ),
+    ],
+    ids=["absolute", "missing", "reference"],
+)
+def test_a_file_link_to_no_file_is_one_located_problem_in_both(
+    project: Project, markdown: str, column: int, link: str
+) -> None:
+    """A file link that names no file in content/ ({attach}/etc/passwd starts at content/, where
+    there is no etc/passwd) is one problem at its place, in validate and in the build, where
+    Pelican would otherwise stop the build on a warning that names no file."""
+    write(project.content, "press/classes-open.md", f"{PRESS}\n{markdown}\n")
+    line = 10 + markdown[: markdown.index("{")].count("\n")
+    expected = [f"content/press/classes-open.md:{line}:{column}: content: the link '{link}' {NO_FILE}"]
+    assert both(project) == (expected, expected)
+
+
+NOT_A_RECORD_LINK = "is not a record link: write record: in lower case and a record's slug alone"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "link", "example"),
+    [
+        ("[them](record:open-aid#staff)", "record:open-aid#staff", "record:open-aid"),
+        ("[them](record:open-aid?x=1)", "record:open-aid?x=1", "record:open-aid"),
+        ("[them](RECORD:open-aid)", "RECORD:open-aid", "record:open-aid"),
+        ("[them](record:Open-Aid)", "record:Open-Aid", "record:open-aid"),
+        ('<a href="record:open-aid#staff">them</a>', "record:open-aid#staff", "record:open-aid"),
+    ],
+    ids=["fragment", "query", "upper-case-scheme", "upper-case-slug", "html"],
+)
+def test_a_record_link_in_another_form_is_refused_where_it_is(
+    project: Project, markdown: str, link: str, example: str
+) -> None:
+    """A record: link with a fragment, a query or capitals was published as a link that leads
+    nowhere: it is a problem at its line and column, in validate and in the build."""
+    write(project.content, "press/classes-open.md", f"{PRESS}\nRun with {markdown}.\n")
+    column = 10 + markdown.index(link[:6])
+    expected = [
+        f"content/press/classes-open.md:10:{column}: content: '{link}' {NOT_A_RECORD_LINK} (such as "
+        f"'{example}'; a link cannot point into part of a record's page)"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_record_links_after_a_reference_definition_keep_their_places(project: Project) -> None:
+    """A reference link whose definition ends the file does not push the places of the links
+    after its use to 1:1: each problem is where its link is written."""
+    write(
+        project.content,
+        "press/classes-open.md",
+        f"{PRESS}\nSee [the donor][d], then [them](record:open-ad).\n\nAnd [again](record:nobody-at-all).\n\n"
+        "[d]: record:open-aid\n",
+    )
+    expected = [
+        "content/press/classes-open.md:10:33: content: the link 'record:open-ad' names no record of the "
+        "directory (did you mean 'open-aid'?)",
+        "content/press/classes-open.md:12:13: content: the link 'record:nobody-at-all' names no record of "
+        "the directory (write record: and the slug of an NGO, partner, meeting or programme)",
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_links_in_a_summary_are_checked_like_the_body(project: Project) -> None:
+    """A press release's Summary is Markdown too: a record: link there that names no record, and
+    a file link there that leads out of content/, are problems on its line."""
+    release = PRESS.replace(
+        "Slug: classes-open\n",
+        "Slug: classes-open\nSummary: With [them](record:open-ad) and [this]({attach}../../secret.txt).\n",
+    )
+    write(project.content, "press/classes-open.md", release)
+    expected = [
+        f"content/press/classes-open.md:7:49: content: the link '{{attach}}../../secret.txt' {LINK_OUT}",
+        "content/press/classes-open.md:7:22: content: the link 'record:open-ad' names no record of the "
+        "directory (did you mean 'open-aid'?)",
+    ]
+    assert both(project) == (sorted(expected), sorted(expected))
+
+
+def test_links_in_a_records_markdown_are_checked_where_they_are(project: Project) -> None:
+    """A record's Markdown fields get the record-link checks of pages, and a file link there
+    ({static}, {attach}, {filename}: only pages and press releases have files) is refused; each
+    at its line and column, with the field, in validate and in the build."""
+    description = (
+        "description:\n"
+        "  en: |\n"
+        "    Classes with [the donor](record:open-ad).\n"
+        "    See [the settings]({static}../../pelicanconf.py) and [staff](record:open-aid#staff).\n"
+        "  ru: '[Отчёт]({attach}report.pdf)'\n"
+    )
+    ngo = NGO.replace("description: Computer classes for young people.\n", description)
+    write(project.data, "ngos/ganja-youth-centre.yaml", ngo)
+    write(
+        project.data,
+        "meetings/spring-meeting.yaml",
+        MEETING + "agenda: 'Talk by [them](record:nobody-at-all).'\n",
+    )
+    file = "ngo_data/ngos/ganja-youth-centre.yaml"
+    file_link = (
+        "is a file link, which only pages and press releases can hold (link to a web address, or put "
+        "the file in content/ and link it from a page)"
+    )
+    expected = [
+        "ngo_data/meetings/spring-meeting.yaml:11:25: agenda: the link 'record:nobody-at-all' names no "
+        "record of the directory (write record: and the slug of an NGO, partner, meeting or programme)",
+        f"{file}:4:30: description.en: the link 'record:open-ad' names no record of the directory "
+        "(did you mean 'open-aid'?)",
+        f"{file}:5:24: description.en: the link '{{static}}../../pelicanconf.py' {file_link}",
+        f"{file}:5:66: description.en: 'record:open-aid#staff' {NOT_A_RECORD_LINK} (such as "
+        "'record:open-aid'; a link cannot point into part of a record's page)",
+        f"{file}:6:16: description.ru: the link '{{attach}}report.pdf' {file_link}",
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_record_link_in_a_records_markdown_leads_to_the_record(project: Project) -> None:
+    """A record: link in a record's description leads to that record's page in the page's
+    language, as in a page or press release (it was published as a link without an address)."""
+    write(
+        project.data,
+        "ngos/ganja-youth-centre.yaml",
+        NGO.replace(
+            "description: Computer classes for young people.",
+            "description: 'Funded by [the donor](record:open-aid).'",
+        ),
+    )
+    assert validate(project) == []
+    site = published_build(project)
+    for prefix in ("", "ru/", "en/"):
+        page = lxml_html.fromstring((site / prefix / "ngos/ganja-youth-centre/index.html").read_bytes())
+        links = page.xpath("//main//a[normalize-space()='the donor']")
+        up = "../../" + ("../" if prefix else "")
+        assert [a.get("href") for a in links] == [f"{up}{prefix}partners/open-aid/"], prefix
+
+
 # --- 2. links, special files and oversized files ----------------------------------------------
 
 
@@ -739,6 +888,87 @@ def test_case_variant_record_names_both_files_and_nothing_else(project: Project)
         "upper and lower case (keep one of the two files: Windows and macOS checkouts cannot hold both)",
     ]
     assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("press/w10.md", "press/W10.md"),
+        ("pages/about-us.md", "pages/About-Us.md"),
+        ("pages/a.pdf", "Pages/a.pdf"),
+    ],
+    ids=["press", "pages", "folder"],
+)
+def test_content_names_differing_only_in_case_are_refused_by_both(
+    project: Project, first: str, second: str
+) -> None:
+    """Two files under content/ whose paths differ only in case (in a name or a folder's) are
+    one problem naming both, in validate and in the build: a Windows or macOS checkout keeps one."""
+    text = (PRESS if first.startswith("press/") else PAGE).replace("Slug: ", "Slug: w10-")
+    write(project.content, first, text if first.endswith(".md") else "x")
+    write(project.content, second, text.replace("Lang: en", "Lang: ru") if second.endswith(".md") else "x")
+    if not (project.content / first).is_file() or (project.content / first).samefile(
+        project.content / second
+    ):
+        pytest.skip("the file system does not tell upper from lower case")
+    earlier, later = sorted([f"content/{first}", f"content/{second}"])
+    expected = [
+        f"{later}:1:1: file name differs from {earlier} only in upper and lower case (keep one of the two "
+        "files: Windows and macOS checkouts cannot hold both)"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_record_folder_in_another_case_is_refused_by_both(project: Project) -> None:
+    """ngo_data/NGOS/ is not ngo_data/ngos/: its records would be left out without a word on
+    Linux, so validate and the build refuse the folder."""
+    write(project.data, "NGOS/ngo-beta.yaml", NGO.replace("Ganja Youth Centre", "NGO Beta"))
+    expected = [
+        "ngo_data/NGOS:1:1: 'NGOS' differs from 'ngos' only in upper and lower case, so it is not read "
+        "as 'ngos' "
+        "(rename it to 'ngos')"
+    ]
+    assert both(project) == (expected, expected)
+
+
+def test_a_press_folder_in_another_case_is_refused_by_both(project: Project) -> None:
+    """content/Press/ is not the press folder: its releases would be published as pages."""
+    write(project.content, "Press/second.md", PRESS.replace("classes-open", "second"))
+    expected = [
+        "content/Press:1:1: 'Press' differs from 'press' only in upper and lower case, so it is not read "
+        "as 'press' "
+        "(rename it to 'press')"
+    ]
+    assert both(project) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "az",
+            "'NGOS' adı 'ngos' adından yalnız böyük-kiçik hərflərlə fərqlənir, ona görə də 'ngos' kimi "
+            "oxunmur "
+            "(adını 'ngos' olaraq dəyişin)",
+        ),
+        (
+            "ru",
+            "'NGOS' отличается от 'ngos' только регистром букв, поэтому не читается как 'ngos' "
+            "(переименуйте в 'ngos')",
+        ),
+        (
+            "en",
+            "'NGOS' differs from 'ngos' only in upper and lower case, so it is not read as 'ngos' "
+            "(rename it to 'ngos')",
+        ),
+    ],
+)
+def test_a_record_folder_in_another_case_in_every_language(
+    project: Project, language: str, expected: str
+) -> None:
+    write(project.data, "NGOS/ngo-beta.yaml", NGO)
+    _, problems = check_data(project.data)
+    assert [p.localized(language) for p in problems] == [f"ngo_data/NGOS:1:1: {expected}"]
 
 
 def test_a_rename_hint_never_suggests_a_taken_name(project: Project) -> None:

@@ -289,7 +289,7 @@ def test_non_utf8_reports_the_bad_byte(raw, where, byte):
 def test_control_and_invisible_characters_refused(char, description):
     """Control, bidirectional and zero-width characters are refused at their position."""
     assert problems_of(f"name: ok\nlink: ab{char}c\n") == [
-        f"x.yaml:2:9: {description} is not allowed {INVISIBLE_HINT}"
+        f"x.yaml:2:9: link: {description} is not allowed {INVISIBLE_HINT}"
     ]
 
 
@@ -301,7 +301,7 @@ def test_tab_inside_a_value_is_allowed():
 def test_bare_carriage_return_refused():
     """A CR not followed by LF hides a line in some editors; it is refused."""
     assert problems_of(b"a: 1\rb: 2\n") == [
-        "x.yaml:1:5: bare carriage return (CR) starts a hidden line "
+        "x.yaml:1:5: a: bare carriage return (CR) starts a hidden line "
         "(save the file with Unix (LF) or Windows (CRLF) line endings)"
     ]
 
@@ -317,7 +317,7 @@ def test_bare_carriage_return_refused():
 def test_unicode_line_breaks_refused(char, description):
     """Line breaks that editors and git do not show are refused."""
     assert problems_of(f"a: 1{char}b: 2\n") == [
-        f"x.yaml:1:5: {description} is a line break that editors and git do not show "
+        f"x.yaml:1:5: a: {description} is a line break that editors and git do not show "
         "(replace it with an ordinary line break)"
     ]
 
@@ -325,9 +325,32 @@ def test_unicode_line_breaks_refused(char, description):
 def test_every_forbidden_character_is_reported():
     """All forbidden characters in a file are reported, each at its own line and column."""
     assert problems_of("a: \u202eb\nc: d\ne: f\u200b\u200bg\n") == [
-        f"x.yaml:1:4: U+202E RIGHT-TO-LEFT OVERRIDE is not allowed {INVISIBLE_HINT}",
-        f"x.yaml:3:5: U+200B ZERO WIDTH SPACE is not allowed {INVISIBLE_HINT}",
-        f"x.yaml:3:6: U+200B ZERO WIDTH SPACE is not allowed {INVISIBLE_HINT}",
+        f"x.yaml:1:4: a: U+202E RIGHT-TO-LEFT OVERRIDE is not allowed {INVISIBLE_HINT}",
+        f"x.yaml:3:5: e: U+200B ZERO WIDTH SPACE is not allowed {INVISIBLE_HINT}",
+        f"x.yaml:3:6: e: U+200B ZERO WIDTH SPACE is not allowed {INVISIBLE_HINT}",
+    ]
+
+
+def test_a_forbidden_character_is_reported_with_its_field():
+    """A raw invisible character is reported with the field path of the key or value it is
+    in, as an escaped one is; one outside any value (in a comment) has no field to name."""
+    text = (
+        "name: ok\n"
+        "contacts:\n"
+        "  phones:\n"
+        "    - number: '+994 12 555 03 03'\n"
+        "      label: of\u202efice\n"
+        "description: |\n"
+        "  First line.\n"
+        "  Second\u200b line.\n"
+        "ti\u200btle: x  # a comment\u2066\n"
+    )
+    assert problems_of(text) == [
+        f"x.yaml:5:16: contacts.phones[0].label: U+202E RIGHT-TO-LEFT OVERRIDE is not allowed "
+        f"{INVISIBLE_HINT}",
+        f"x.yaml:8:9: description: U+200B ZERO WIDTH SPACE is not allowed {INVISIBLE_HINT}",
+        f"x.yaml:9:3: ti\\u200btle: U+200B ZERO WIDTH SPACE is not allowed {INVISIBLE_HINT}",
+        f"x.yaml:9:23: U+2066 LEFT-TO-RIGHT ISOLATE is not allowed {INVISIBLE_HINT}",
     ]
 
 

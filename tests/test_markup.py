@@ -35,8 +35,12 @@ def test_clean_text_keeps_only_what_xml_and_icalendar_carry(text: str, expected:
         ('<img src=x onerror="alert(2)">after', "after"),
         ("<scr<script>ipt>alert(3)</script>", "alert(3)"),
         ("unclosed <img src=x onerror=alert(4)", "unclosed < img src=x onerror=alert(4)"),
-        ("<!-- comment --><?php ?></p>text", "text"),
+        ("<!-- comment --><?php ?></p>text", "<?php ?>text"),
         ("a < b and c > d, 3<4", "a < b and c > d, 3<4"),
+        ("x ]]> y <![CDATA[ z", "x ]]> y <![CDATA[ z"),
+        ("<![CDATA[<script>alert(5)</script>]]>", "<![CDATA[alert(5)]]>"),
+        ("before <!-- never closed", "before < !-- never closed"),
+        ("a</b", "a< /b"),
     ],
 )
 def test_inert_text_leaves_nothing_a_reader_could_render_as_a_tag(text: str, expected: str) -> None:

@@ -1375,9 +1375,9 @@ def test_content_files_with_hidden_characters_are_refused(data, content):
     could not carry them."""
     write(content, "pages/about.md", "Title: About\u2028us\nSlug: about-us\nLang: en\n\nBell \x07 here.\n")
     assert check(data, content=folder_check(content)) == [
-        "content/pages/about.md:1:13: U+2028 LINE SEPARATOR is a line break that editors and git do not "
-        "show (replace it with an ordinary line break)",
-        "content/pages/about.md:5:6: U+0007 control character is not allowed "
+        "content/pages/about.md:1:13: title: U+2028 LINE SEPARATOR is a line break that editors and git do "
+        "not show (replace it with an ordinary line break)",
+        "content/pages/about.md:5:6: content: U+0007 control character is not allowed "
         "(delete it: invisible characters can disguise names and links)",
     ]
 

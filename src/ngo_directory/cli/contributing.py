@@ -309,6 +309,11 @@ def _closing_line(verdict: Verdict, author: str, language: str) -> str:
             "where": where,
             "changes": changes,
         }
+    if verdict.for_maintainer:
+        text = catalog.gettext(
+            "For a directory maintainer: a new organisation's name can be taken for another's (%(changes)s)."
+        )
+        return text % {"changes": changes}
     if verdict.in_team:
         text = catalog.gettext(
             "OK: %(author)s is a maintainer of the directory and may change anything (%(changes)s)."

@@ -6,7 +6,6 @@ whichever reader saw it (``content/reading.py`` for ``validate``, Pelican's for 
 
 from __future__ import annotations
 
-import difflib
 import html
 import os
 import re
@@ -16,12 +15,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..i18n import N_, RECORD_LANGUAGES
-from ..problems import Message, Problem, did_you_mean, either
+from ..problems import Message, Problem, either
 from ..records.loader import check_characters
-from ..records.sources import display, walk
+from ..records.sources import display, walk, wrong_case_names
 from ..records.validate import WITH_ARTICLE
+from ..text.links import Places, file_links, record_hrefs, record_link_problem
 from ..text.translit import SLUG, slugify
-from .model import RECORD_LINK
 
 LINKS = {"organization": ("ngo", "partner"), "meeting": ("meeting",)}
 LineOf = Callable[[str], int]
@@ -131,16 +130,6 @@ def check_press_release(
     return problems
 
 
-# Pelican's intrasite links, as Pelican finds them in the HTML of a page: an attribute whose
-# quoted value starts with {filename}, {static} or {attach} (or |filename| ...).
-_INTRASITE = re.compile(
-    r"""<[^>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*
-    (?P<quote>["'])(?P<link>[{|](?P<what>.*?)[|}](?P<value>.*?))(?P=quote)""",
-    re.X,
-)
-_FILE_LINKS = ("filename", "static", "attach")
-
-
 def _link_targets(value: str, folder: str) -> set[str]:
     """Every path Pelican may try for a link's value: as written, unquoted and HTML-unescaped;
     a leading '/' starts at the content folder, anything else at the linking file's folder."""
@@ -153,69 +142,49 @@ def _link_targets(value: str, folder: str) -> set[str]:
     return found
 
 
-def _position(text: str, at: int) -> tuple[int, int]:
-    """Line and column (from 1) of offset ``at`` in ``text``; the first line's start when the
-    offset is unknown (-1)."""
-    if at < 0:
-        return 1, 1
-    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+def _names_a_file(targets: set[str], content: Path) -> bool:
+    """Whether one of a link's paths (inside the content folder) is an ordinary file there."""
+    return any((content / t).is_file() and not (content / t).is_symlink() for t in targets)
 
 
-def check_links(file: str, text: str, body: str, relative_folder: str) -> list[Problem]:
+def check_links(
+    file: str, text: str, body: str, relative_folder: str, content: Path | None = None
+) -> list[Problem]:
     """A problem for each {filename}, {static} or {attach} link that leads outside the content
-    folder: Pelican would copy that file, from anywhere on the build host, into the site.
+    folder: Pelican would copy that file, from anywhere on the build host, into the site; and,
+    given the ``content`` folder, for each that names no file in it (``{attach}/etc/passwd``
+    starts at content/), which Pelican would only warn about, without a place.
     ``relative_folder`` is the linking file's folder relative to the content folder."""
     problems = []
-    searched_from: dict[str, int] = {}  # a link written twice is found at each of its places
-    for match in _INTRASITE.finditer(body):
-        if match.group("what") not in _FILE_LINKS:
-            continue
-        targets = _link_targets(match.group("value"), relative_folder)
-        if not any(t == ".." or t.startswith("../") or os.path.isabs(t) for t in targets):
-            continue
-        link = html.unescape(match.group("link"))
-        at = -1
-        for written in (match.group("link"), link, match.group("value")):
-            at = text.find(written, searched_from.get(written, 0)) if written else -1
-            if at >= 0:
-                searched_from[written] = at + 1
-                break
-        problems.append(
-            Problem(
-                file,
-                *_position(text, at),
-                "content",
-                Message(N_("the link '%(link)s' leads outside the content folder"), link=link),
-                Message(N_("link only to files inside content/, or to a web address")),
+    places = Places(text)
+    for written, value in file_links(body):
+        targets = _link_targets(value, relative_folder)
+        if any(t == ".." or t.startswith("../") or os.path.isabs(t) for t in targets):
+            message = N_("the link '%(link)s' leads outside the content folder")
+            hint = Message(N_("link only to files inside content/, or to a web address"))
+        elif content is not None and not _names_a_file(targets, content):
+            message = N_("the link '%(link)s' names no file in the content folder")
+            hint = Message(
+                N_("write the file's path from this file's folder, or from content/ after a leading '/'")
             )
-        )
+        else:
+            continue
+        link = html.unescape(written)
+        line, column = places.find(written, link, value)
+        problems.append(Problem(file, line or 1, column or 1, "content", Message(message, link=link), hint))
     return problems
 
 
 def check_record_links(file: str, text: str, body: str, kind_of: Mapping[str, str]) -> list[Problem]:
-    """A problem for each record: link whose slug names no NGO, partner, meeting or programme."""
+    """A problem for each record: link that names no NGO, partner, meeting or programme, or
+    that is not one the site can follow (text/links.py)."""
     problems = []
-    searched_from = 0
-    for match in RECORD_LINK.finditer(body):
-        slug = match.group("slug")
-        written = f"record:{slug}"
-        at = text.find(written, searched_from)
-        if at >= 0:
-            searched_from = at + 1
-        if slug in kind_of:
-            continue
-        close = difflib.get_close_matches(slug, list(kind_of), n=3, cutoff=0.6)
-        problems.append(
-            Problem(
-                file,
-                *_position(text, at),
-                "content",
-                Message(N_("the link '%(link)s' names no record of the directory"), link=written),
-                did_you_mean(close)
-                if close
-                else Message(N_("write record: and the slug of an NGO, partner, meeting or programme")),
-            )
-        )
+    places = Places(text)
+    for link in record_hrefs(body):
+        found = record_link_problem(link, kind_of)
+        line, column = places.find(link, html.escape(link, quote=False), html.escape(link))
+        if found is not None:
+            problems.append(Problem(file, line or 1, column or 1, "content", *found))
     return problems
 
 
@@ -229,11 +198,12 @@ _PAGE_SUFFIXES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn", ".rst", ".ht
 
 def stray_text_files(content: Path, press_folder: str, root: Path) -> list[Problem]:
     """A problem for each file under ``content`` that looks meant as a press release or page
-    but is not a Markdown (.md) file."""
+    but is not a Markdown (.md) file, and for a press folder in another case (``Press/``),
+    whose releases would be read as pages."""
     if not content.is_dir() or content.is_symlink():
         return []
     press = content / press_folder
-    problems = []
+    problems = wrong_case_names(content, [press_folder], root)
     for path in walk(content):
         if path.name.startswith(".") or path.is_symlink() or not path.is_file():
             continue
@@ -341,6 +311,37 @@ def check_content_metadata(
     return problems
 
 
+_HEADER_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:")
+
+
+def characters_with_fields(file: str, text: str) -> list[Problem]:
+    """The forbidden characters of a page or press release (``check_characters``), each with
+    its field: the metadata key of its header line (``title``), or ``content`` below."""
+    lines = text.split("\n")
+    header_end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    located = []
+    for problem in check_characters(file, text):
+        index = problem.line - 1
+        field = "content"
+        if index < header_end:
+            key = next(
+                (_HEADER_KEY.match(lines[i]) for i in range(index, -1, -1) if _HEADER_KEY.match(lines[i])),
+                None,
+            )
+            field = key.group(1).lower() if key else ""
+        located.append(
+            Problem(
+                file,
+                problem.line,
+                problem.column,
+                field,
+                problem.message_id or problem.message,
+                problem.hint_id or problem.hint,
+            )
+        )
+    return located
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A Markdown page or press release as a reader saw it."""
@@ -351,6 +352,7 @@ class SourceText:
     body: str  # the HTML, before Pelican resolves its links
     folder: str  # the file's folder, relative to the content folder ('.' at its top)
     is_press: bool  # under the press folder
+    content: Path | None = None  # the content folder, where file links must lead
 
     def line_of(self, key: str) -> int:
         return metadata_line(self.text, key)
@@ -369,10 +371,12 @@ def check_texts(
     releases: list[tuple[str, LineOf, Mapping[str, object]]] = []
     for source in sorted(texts, key=lambda s: s.file):
         file, metadata, line_of = source.file, source.metadata, source.line_of
-        problems += check_characters(file, source.text)
+        problems += characters_with_fields(file, source.text)
         problems += check_content_metadata(file, line_of, metadata, languages, reserved)
-        problems += check_links(file, source.text, source.body, source.folder)
-        problems += check_record_links(file, source.text, source.body, kind_of)
+        # The summary is Markdown too, already HTML from either reader: its links are checked alike.
+        linked = f"{source.body}\n{metadata.get('summary') or ''}"
+        problems += check_links(file, source.text, linked, source.folder, source.content)
+        problems += check_record_links(file, source.text, linked, kind_of)
         if source.is_press:
             problems += check_press_release(file, line_of, metadata, kind_of)
             releases.append((file, line_of, metadata))

@@ -15,13 +15,11 @@ from ..problems import Message, Problem
 from ..records.loader import DEFAULT_MAX_BYTES
 from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
 from ..settings import DEFAULTS, reserved_names
+from ..text.links import may_hold_links
 from .checks import SourceText, check_texts, stray_text_files
 
 _MARKDOWN = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
 _HEADER_END = re.compile(r"\n[ \t]*\n")
-# The words Pelican's file links start with ({filename}, |static|, {attach}...): Markdown never
-# makes them up, so a text without any of them has no file link to check.
-_LINK_WORDS = ("filename", "static", "attach", "record:")
 
 
 def read_markdown(text: str, *, body: bool = True) -> tuple[dict[str, str], str]:
@@ -31,7 +29,10 @@ def read_markdown(text: str, *, body: bool = True) -> tuple[dict[str, str], str]
     source = text if body or end is None else text[: end.start() + 1]
     html = _MARKDOWN.reset().convert(source)
     meta: dict[str, list[str]] = getattr(_MARKDOWN, "Meta", {})
-    return {key.lower(): "\n".join(values) for key, values in meta.items()}, html if body else ""
+    metadata = {key.lower(): "\n".join(values) for key, values in meta.items()}
+    if body and "summary" in metadata:  # Pelican renders it as Markdown too (FORMATTED_FIELDS)
+        metadata["summary"] = _MARKDOWN.reset().convert(metadata["summary"])
+    return metadata, html if body else ""
 
 
 def read_content_folder(
@@ -65,9 +66,9 @@ def read_content_folder(
             )
             continue
         # The HTML is read only for the file links it may hold (checks.check_links).
-        metadata, body = read_markdown(text, body=any(word in text for word in _LINK_WORDS))
+        metadata, body = read_markdown(text, body=may_hold_links(text))
         folder = path.parent.relative_to(content).as_posix()
-        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press)))
+        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press), content))
     return texts, problems
 
 

@@ -18,6 +18,7 @@ from ..content.checks import metadata_line
 from ..content.reading import read_markdown
 from ..i18n import N_
 from ..problems import Message, Problem, printable
+from ..records.confusables import CONFUSABLE, NameIndex
 from ..records.loader import DEFAULT_MAX_BYTES, Document, load_bytes
 from ..records.models import PROGRAMME_ROLES, ROLE_FIELDS
 from ..text.translit import SLUG
@@ -111,6 +112,7 @@ class Checker:
         self.notes: list[Finding] = []
         self._owners: dict[tuple[str, tuple[str, ...]], _Owner] = {}
         self._releases: dict[str, list[tuple[str, str]]] | None = None
+        self._organisation_data: dict[str, tuple[str, object]] | None = None
         # Logins read from the base revision's records: the only ones a comment may mention.
         self.base_logins: dict[str, None] = {}
 
@@ -201,6 +203,8 @@ class Checker:
         doc, reason = self._document(after, path)
         if change.status == "A":
             maintainers = logins_of(doc.data.get("maintainers")) if doc else None
+            if doc is not None and path.startswith(ORGANISATION_FOLDERS):
+                self._confusable(path, doc)
             if doc is None:
                 self._fail(
                     path,
@@ -383,6 +387,36 @@ class Checker:
                 if slug and organisation:
                     self._releases.setdefault(slug, []).append((path, organisation))
         return self._releases
+
+    def _confusable(self, path: str, doc: Document) -> None:
+        """A new organisation whose name can be taken for another's (records/confusables.py):
+        a directory maintainer looks at both before merging, whoever the author is."""
+        others = {slug: found for slug, found in self._organisations().items() if found[0] != path}
+        index = NameIndex()
+        for slug, (_, data) in sorted(others.items()):
+            index.add(slug, data)
+        match = index.find(doc.data)
+        if match is None:
+            return
+        field, name, slug, other_name = match
+        message = Message(CONFUSABLE, name=name, other=other_name, slug=slug, file=others[slug][0])
+        line = doc.mark(field).line
+        self.notes.append(Finding(path, "confusable-name", message, (), line, note=True, maintainer=True))
+
+    def _organisations(self) -> dict[str, tuple[str, object]]:
+        """(file, data) of every NGO and partner on the head revision (as the change leaves
+        them: a record it deletes or renames is gone), by slug; read once."""
+        if self._organisation_data is None:
+            found: dict[str, tuple[str, object]] = {}
+            for folder in ORGANISATION_FOLDERS:
+                for file, entry in sorted(self.repo.files(self.head, folder).items()):
+                    if _record_kind(file) is None:
+                        continue
+                    doc = self._document(self._copy(entry.mode, entry.object_id), file)[0]
+                    if doc is not None:
+                        found[file.rsplit("/", 1)[1].removesuffix(".yaml")] = (file, doc.data)
+            self._organisation_data = found
+        return self._organisation_data
 
     def _not_theirs(self, owner: _Owner) -> str:
         if owner.known:

@@ -67,6 +67,7 @@ class Finding:
     line: int = 1
     note: bool = False
     refused: bool = False  # no approval passes it: the file itself must change
+    maintainer: bool = False  # a note only a directory maintainer may act on: they merge by hand
 
     @property
     def who(self) -> str:
@@ -150,10 +151,15 @@ class Verdict:
         return not self.waiting
 
     @property
+    def for_maintainer(self) -> list[Finding]:
+        """The notes that only a directory maintainer acts on (a confusable new name)."""
+        return [] if self.in_team else [f for f in self.notes if f.maintainer]
+
+    @property
     def auto_merge(self) -> bool:
         """Whether GitHub may merge it by itself once every required check passes: records and
-        press releases only, none refused."""
-        return self.data_only and not self.refused
+        press releases only, none refused, nothing for a directory maintainer to look at."""
+        return self.data_only and not self.refused and not self.for_maintainer
 
     @property
     def outcome(self) -> str:
@@ -161,7 +167,7 @@ class Verdict:
             return "refused"
         if not self.may_merge:
             return "wait"
-        return "merge" if self.data_only else "maintainer"
+        return "merge" if self.data_only and not self.for_maintainer else "maintainer"
 
     def _of(self, path: str) -> list[Finding]:
         return [f for f in self.findings if f.file == path]
@@ -268,6 +274,14 @@ class Verdict:
                 language
             )
             return _tr(N_("May merge:"), language), f"{why} {then}" if self.auto_merge else why
+        if self.outcome == "maintainer" and self.data_only:
+            return _tr(N_("A directory maintainer merges this:"), language), _tr(
+                N_(
+                    "a new organisation's name can be taken for another's (below); a directory "
+                    "maintainer makes sure both are who they claim to be, then merges."
+                ),
+                language,
+            )
         if self.outcome == "maintainer":
             return _tr(N_("A directory maintainer merges this:"), language), _tr(
                 N_(

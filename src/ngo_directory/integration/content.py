@@ -83,7 +83,9 @@ class PelicanTexts:
                     if path.is_relative_to(self.content)
                     else ""
                 )
-                texts.append(SourceText(file, text, item.metadata, item._content or "", folder, is_press))
+                texts.append(
+                    SourceText(file, text, item.metadata, item._content or "", folder, is_press, self.content)
+                )
         return texts, problems
 
     def convert(

@@ -121,8 +121,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         """The address of a record's page in ``language`` (a text's record: links), from the
         site's root; None for a slug that is no record."""
         assert self.directory is not None
-        d = self.directory
-        record = d.ngos.get(slug) or d.partners.get(slug) or d.meetings.get(slug) or d.programmes.get(slug)
+        record = self.directory.record(slug)
         if record is None:
             return None
         return self.urls_of(language).url(record)

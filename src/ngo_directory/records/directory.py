@@ -108,6 +108,15 @@ class Directory:
         """The NGO or partner with this slug."""
         return self.ngos.get(slug) or self.partners[slug]
 
+    def record(self, slug: str) -> Ngo | Partner | Meeting | Programme | None:
+        """The record with this slug, of any kind (slugs are unique across kinds), or None."""
+        return (
+            self.ngos.get(slug)
+            or self.partners.get(slug)
+            or self.meetings.get(slug)
+            or self.programmes.get(slug)
+        )
+
     def upcoming_meetings(self, today: dt.date) -> list[Meeting]:
         """Meetings that have not ended by ``today``, soonest first."""
         return sorted(

@@ -381,6 +381,57 @@ def _too_deep(file: str, text: str, error: yaml.YAMLError, max_depth: int) -> Pr
     return composer.too_deep
 
 
+class _Locator(_Composer):
+    """A composer that also notes where each scalar (key or value) starts and ends."""
+
+    def __init__(self, doc: Document, max_depth: int):
+        super().__init__(doc, max_depth)
+        self.spans: list[tuple[tuple[int, int], tuple[int, int], Path_]] = []
+
+    def _check_node(self, event: Any, mark: Mark, path: Path_) -> None:
+        end = event.end_mark
+        if event.__class__ is ScalarEvent and end is not None:
+            self.spans.append(((mark.line, mark.column), (end.line + 1, end.column + 1), path))
+        super()._check_node(event, mark, path)
+
+
+_STAND_IN = "\ue000"  # a private-use character: printable for YAML, so the structure stays
+
+
+def _with_fields(file: str, text: str, problems: list[Problem], max_depth: int) -> list[Problem]:
+    """``problems`` (forbidden characters, found before parsing) with the field path of the key
+    or value each character is in: the text is read again with a printable stand-in for each."""
+    locator = _Locator(Document(file, None), max_depth)
+    loader = _StringLoader(_FORBIDDEN.sub(_STAND_IN, text))
+    try:
+        locator.run(loader)
+    except yaml.YAMLError:
+        pass  # a syntax error further on: the values read before it still have their paths
+    finally:
+        loader.dispose()
+    located = []
+    for problem in problems:
+        where = (problem.line, problem.column)
+        inside = [(start, path) for start, end, path in locator.spans if start <= where < end]
+        if not inside:
+            located.append(problem)
+            continue
+        path = max(inside, key=lambda span: span[0])[1]
+        char = text.split("\n")[problem.line - 1][problem.column - 1]
+        parts = tuple(p.replace(_STAND_IN, char) if isinstance(p, str) else p for p in path)
+        located.append(
+            Problem(
+                problem.file,
+                problem.line,
+                problem.column,
+                field_name(parts),
+                problem.message_id or problem.message,
+                problem.hint_id or problem.hint,
+            )
+        )
+    return located
+
+
 def load_bytes(
     raw: bytes,
     file: str,
@@ -409,7 +460,7 @@ def load_bytes(
         return None, problems
     problems = check_characters(file, text)
     if problems:
-        return None, problems
+        return None, _with_fields(file, text, problems, max_depth)
     doc = Document(file, None)
     composer = _Composer(doc, max_depth)
     loader = _StringLoader(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..i18n import N_
@@ -123,6 +123,65 @@ def walk(folder: Path) -> Iterator[Path]:
             yield base / name
 
 
+def case_clash(file: str, first: str) -> Problem:
+    """``file``'s name differs from ``first``'s only in upper and lower case: a checkout on
+    Windows or macOS, whose file systems ignore case, keeps only one of the two."""
+    return Problem(
+        file,
+        1,
+        1,
+        "",
+        Message(N_("file name differs from %(file)s only in upper and lower case"), file=first),
+        Message(N_("keep one of the two files: Windows and macOS checkouts cannot hold both")),
+    )
+
+
+def case_clashes(folder: Path, root: Path) -> list[Problem]:
+    """A problem for each file under ``folder`` whose path differs from an earlier one's only
+    in case (``press/W10.md`` beside ``press/w10.md``, or under ``Press/``)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for path in walk(folder):
+        key = path.relative_to(folder).as_posix().casefold()
+        file = display(path, root)
+        if key in seen:
+            problems.append(case_clash(file, seen[key]))
+        else:
+            seen[key] = file
+    return problems
+
+
+def wrong_case_names(folder: Path, names: Iterable[str], root: Path) -> list[Problem]:
+    """A problem for each entry of ``folder`` whose name is one of ``names`` in other case
+    (``NGOS/`` for ``ngos/``): it is never read as that, so its records would be left out (or
+    a ``Press/`` folder's releases read as pages) without a word."""
+    wanted = {name.casefold(): name for name in names}
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    problems = []
+    for path in sorted(folder.iterdir()):
+        name = wanted.get(path.name.casefold())
+        if name is not None and path.name != name:
+            problems.append(
+                Problem(
+                    display(path, root),
+                    1,
+                    1,
+                    "",
+                    Message(
+                        N_(
+                            "'%(found)s' differs from '%(name)s' only in upper and lower case, "
+                            "so it is not read as '%(name)s'"
+                        ),
+                        found=path.name,
+                        name=name,
+                    ),
+                    Message(N_("rename it to '%(name)s'"), name=name),
+                )
+            )
+    return problems
+
+
 def unsafe_files(
     folder: Path,
     root: Path,
@@ -162,4 +221,4 @@ def unsafe_files(
             problem = too_large(size, display(path, root), max_bytes) if size > max_bytes else None
         if problem is not None:
             problems.append(problem)
-    return problems
+    return problems + (case_clashes(folder, root) if check_names else [])

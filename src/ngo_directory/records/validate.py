@@ -17,14 +17,16 @@ from ..settings import DEFAULTS, reserved_names
 from ..text.translit import SLUG, fold, slugify
 from . import models
 from .clashes import meeting_clashes
+from .confusables import confusable_names
 from .directory import Directory
 from .facts import future_dates
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
+from .markdown_links import markdown_link_problems
 from .moment import today
 from .places import check_vocabulary, iso_codes, name_places_by_slug
 from .scripts import script_problems
-from .sources import display, not_a_file
+from .sources import case_clash, display, not_a_file, wrong_case_names
 
 RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
 KIND_NAMES = {"ngo": "NGO", "partner": "partner", "meeting": "meeting", "programme": "programme"}
@@ -164,13 +166,7 @@ def _scan_kind(run: _Run, kind: str, seen: dict[str, str]) -> None:
             )
             continue
         if first is not None:
-            run.problems.append(
-                _file_problem(
-                    name,
-                    Message(N_("file name differs from %(file)s only in upper and lower case"), file=first),
-                    Message(N_("keep one of the two files: Windows and macOS checkouts cannot hold both")),
-                )
-            )
+            run.problems.append(case_clash(name, first))
         else:
             seen[slug.casefold()] = name
         run.kind_of.setdefault(slug, kind)
@@ -658,6 +654,7 @@ def check_data(
                 run.display(run.root), Message(N_("data folder is missing")), Message(N_("check the path"))
             )
         )
+    run.problems += wrong_case_names(run.root, RECORD_FOLDERS.values(), run.root.parent)
     seen: dict[str, str] = {}
     for kind in RECORD_FOLDERS:
         _scan_kind(run, kind, seen)
@@ -668,6 +665,7 @@ def check_data(
         doc = run.vocab["series"]
         series = _Vocabulary("series", run.display(series_path), doc.data if doc else None)
     _cross_check(run, vocabularies["regions"], vocabularies["themes"], series)
+    run.problems += markdown_link_problems(run.docs, run.kind_of, run.root.parent, run.limits.max_bytes)
     if content is not None:
         run.problems += content(run.kind_of)
     if run.problems:
@@ -675,6 +673,7 @@ def check_data(
     directory = _build(run, default_language)
     if warnings is not None:
         warnings += sorted(set(run.warnings)) + meeting_clashes(directory, run.docs.get("meeting", {}))
+        warnings += confusable_names(run.docs)
     return directory, []
 
 

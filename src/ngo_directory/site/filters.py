@@ -20,11 +20,13 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from ..content.model import rooted
+from ..content.model import record_links, rooted
 from ..i18n import N_, Languages, translations
+from ..records.directory import Directory
 from ..records.models import Text
 from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
-from ..text.markup import html_to_text, render_markdown, sanitize
+from ..text.links import RECORD_SCHEME
+from ..text.markup import html_to_text, markdown_html, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS, fold
 from .structured_data import Describer
 from .times import Clock
@@ -143,13 +145,26 @@ class Site:
             shown, value, self.languages.gettext(language, UNTRANSLATED)
         )
 
-    def localize_markdown(self, text: Text | None, language: str) -> Markup:
+    def localize_markdown(
+        self, text: Text | None, language: str, directory: Directory | None = None, root: str = ""
+    ) -> Markup:
         """Sanitised HTML of a Markdown text; a fallback comes in a ``div`` with its ``lang``,
-        after a note saying so in the page's language."""
+        after a note saying so in the page's language. Given the ``directory``, its record: links
+        lead to the records' pages in ``language``, from ``root`` (the page's SITEURL)."""
         if text is None:
             return Markup("")
         shown, value = text.pick(self.languages.order(language))
-        html = Markup(render_markdown(value))  # noqa: S704  (render_markdown sanitises with nh3)
+        if directory is not None and RECORD_SCHEME in value.lower():
+            urls = self.urls[language]
+
+            def address(slug: str) -> str | None:
+                record = directory.record(slug)
+                return urls.url(record) if record is not None else None
+
+            linked = rooted(record_links(markdown_html(value), address), root)
+            html = Markup(sanitize(linked, home=root))  # noqa: S704  (nh3 output is safe to mark)
+        else:
+            html = Markup(render_markdown(value))  # noqa: S704  (render_markdown sanitises with nh3)
         if shown == language:
             return html
         return Markup('{}<div lang="{}">{}</div>').format(self.fallback_note(shown, language), shown, html)
@@ -222,7 +237,9 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
 
     @pass_context
     def md_filter(context: Context, text: Any) -> Markup:
-        return site.localize_markdown(text, language_of(context))
+        directory = context.get("directory")
+        root = str(context.get("SITEURL") or "")
+        return site.localize_markdown(text, language_of(context), directory, root)
 
     @pass_context
     def plain_filter(context: Context, text: Any) -> str:

@@ -148,8 +148,13 @@ def render_markdown(text: str) -> str:
 # Characters XML 1.0 forbids or that break a line where a reader does not expect it.
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_TAG = re.compile(r"<[A-Za-z!/?][^<>]*>")
-_TAG_START = re.compile(r"<(?=[A-Za-z!/?])")
+# What a reader rendering a title as HTML would take as markup: an element's start or end tag
+# (which could run a script, load a picture or link somewhere) and a comment (which hides all
+# that follows up to its end). A '<' before '!' or '?' otherwise ('<![CDATA[', '<?') opens no
+# element and no comment that reaches past the next '>': it stays, so that a title reads back
+# exactly as written.
+_TAG = re.compile(r"<[A-Za-z/][^<>]*>|<!--.*?-->", re.S)
+_TAG_START = re.compile(r"<(?=[A-Za-z/]|!--)")
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dd|dt|tr|pre|blockquote|ul|ol|dl|table)>|<br\s*/?>", re.I)
 
 
@@ -159,8 +164,9 @@ def clean_text(text: str) -> str:
 
 
 def inert_text(text: str) -> str:
-    """Plain text that stays text even in a reader that renders titles as HTML: anything
-    shaped like a tag is removed, and a '<' that could start one is spaced apart."""
+    """Plain text that stays text even in a reader that renders titles as HTML: every tag and
+    comment is removed, and a '<' that could start one is spaced apart; all else is kept as
+    written (``]]>``, ``<![CDATA[``, ``a < b``)."""
     text = clean_text(text)
     while (stripped := _TAG.sub("", text)) != text:
         text = stripped
@@ -187,3 +193,9 @@ def shorten(text: str, limit: int) -> str:
     if not text[limit - 1].isspace() and " " in cut:  # the cut falls inside a word: drop it
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.") + "…"
+
+
+def markdown_html(text: str) -> str:
+    """The HTML python-markdown makes of ``text``, unsanitised: for the checks that read the
+    links a text holds (text/links.py), never for output."""
+    return _MARKDOWN.reset().convert(text)
