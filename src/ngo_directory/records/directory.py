@@ -54,12 +54,14 @@ class Directory:
 
     def __post_init__(self) -> None:
         ngos, partners = self.ngos.values(), self.partners.values()
-        self.ngos_by_region = _group((r, ngo) for ngo in ngos for r in ngo.all_regions)
+        # A place's page lists what is in the places within it too (ISO's grouping, part_of).
+        within = self.with_enclosing
+        self.ngos_by_region = _group((r, ngo) for ngo in ngos for r in within(ngo.all_regions))
         self.ngos_by_theme = _group((theme, ngo) for ngo in ngos for theme in ngo.themes)
-        self.partners_by_region = _group((r, p) for p in partners for r in p.all_regions)
+        self.partners_by_region = _group((r, p) for p in partners for r in within(p.all_regions))
         self.partners_by_theme = _group((t, p) for p in partners for t in p.themes)
         meetings = sorted(self.meetings.values(), key=lambda m: (m.start, m.slug), reverse=True)
-        self.meetings_by_region = _group((m.venue.region, m) for m in meetings)
+        self.meetings_by_region = _group((r, m) for m in meetings for r in within((m.venue.region,)))
         self.meetings_by_theme = _group((t, m) for m in meetings for t in m.themes)
         self.meetings_by_organisation = _group((slug, m) for m in meetings for slug in m.organisations)
         links = [(ngo.slug, p) for ngo in ngos for p in ngo.partners + ngo.funders]
@@ -84,9 +86,23 @@ class Directory:
         self.meetings_by_series = _group((m.series, m) for m in reversed(meetings) if m.series)
         self.previous_meeting = {m.next: m for m in meetings if m.next}
         programmes = sorted(self.programmes.values(), key=lambda p: (-(p.start_year or 0), p.slug))
-        self.programmes_by_region = _group((r, p) for p in programmes for r in p.regions)
+        self.programmes_by_region = _group((r, p) for p in programmes for r in within(p.regions))
         self.programmes_by_theme = _group((t, p) for p in programmes for t in p.themes)
         self.programmes_by_organisation = _group((o, p) for p in programmes for o in p.organisations)
+
+    def with_enclosing(self, regions: Iterable[str]) -> tuple[str, ...]:
+        """The regions, each followed by the places it lies within (part_of), once each."""
+        found: dict[str, None] = {}
+        for region in regions:
+            while region and region not in found:
+                found[region] = None
+                entry = self.regions.get(region)
+                region = entry.part_of if entry is not None and entry.part_of else ""
+        return tuple(found)
+
+    def places_within(self, region: str) -> list[VocabularyEntry]:
+        """The places ISO groups directly under ``region`` (its part_of), by slug."""
+        return [entry for entry in self.regions.values() if entry.part_of == region]
 
     def organisation(self, slug: str) -> Organisation:
         """The NGO or partner with this slug."""

@@ -193,11 +193,14 @@ def _locations(raw: Iterable[dict[str, Any]] | None, lang: str, region: str) -> 
 
 @dataclass(frozen=True)
 class VocabularyEntry:
-    """A region or a theme."""
+    """A region, a theme or a series. A region that is a place of ISO 3166-2 has its code, and
+    the slug of the place it lies within when ISO groups it under one."""
 
     slug: str
     name: Text
     also_known_as: tuple[str, ...] = ()
+    iso: str | None = None
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -577,7 +580,13 @@ def build_meeting(
 
 def build_vocabulary(d: dict[str, Any]) -> dict[str, VocabularyEntry]:
     return {
-        slug: VocabularyEntry(slug, Text.of(entry["name"], "az"), tuple(entry.get("also_known_as", ())))
+        slug: VocabularyEntry(
+            slug,
+            Text.of(entry["name"], "az"),
+            tuple(entry.get("also_known_as", ())),
+            entry.get("iso"),
+            entry.get("part_of"),
+        )
         for slug, entry in sorted(d.items())
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from .clashes import meeting_clashes
 from .directory import Directory
 from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
+from .places import check_vocabulary, iso_codes, name_places_by_slug
 from .sources import display, not_a_file
 
 RECORD_FOLDERS = {"ngo": "ngos", "partner": "partners", "meeting": "meetings", "programme": "programmes"}
@@ -203,51 +205,75 @@ def _strings(doc: Document, path: Path_) -> list[tuple[Path_, str]]:
 
 
 class _Vocabulary:
+    # How many values an "allowed: ..." hint lists at most (regions.yaml has 79).
+    LISTED = 12
+
     def __init__(self, label: str, file: str, data: Any):
         self.label = label
         self.file = file
         self.slugs = sorted(data) if isinstance(data, dict) else []
-        self.names: dict[str, str] = {}
+        self.codes = iso_codes(data)
+        # Every entry a name, an alias or an ISO code may mean ('Şəki' is a city and a district).
+        self.names: dict[str, list[str]] = defaultdict(list)
         for slug, entry in data.items() if isinstance(data, dict) else []:
             entry = entry if isinstance(entry, dict) else {}
             names = list(entry["name"].values()) if isinstance(entry.get("name"), dict) else []
             aliases = entry.get("also_known_as")
             names += aliases if isinstance(aliases, list) else []
-            for name in [slug, *names]:
-                if isinstance(name, str):
-                    self.names.setdefault(fold(name), slug)
+            for name in [slug, entry.get("iso"), *names]:
+                if isinstance(name, str) and slug not in self.names[fold(name)]:
+                    self.names[fold(name)].append(slug)
 
     def check(self, doc: Document, path: Path_) -> list[Problem]:
         if not self.slugs:
             return []  # the vocabulary file itself is missing or unusable, and reported as such
         problems = []
+        named: dict[str, str] = {}  # the place each value names, and the value that named it first
         for where, value in _strings(doc, path):
-            if value in self.slugs:
+            if value in self.slugs or value in self.codes:
+                slug = self.codes.get(value, value)
+                if slug in named and named[slug] != value:
+                    problems.append(
+                        doc.problem(
+                            where,
+                            Message(
+                                N_("'%(value)s' and '%(other)s' are one place"),
+                                value=value,
+                                other=named[slug],
+                            ),
+                            Message(N_("name each place once")),
+                        )
+                    )
+                named.setdefault(slug, value)
                 continue
             if value.startswith(PLACEHOLDER):
                 hint = Message(
-                    N_("write one of %(choices)s; see %(file)s"),
-                    choices=", ".join(self.slugs),
-                    file=self.file,
+                    N_("write one of %(choices)s; see %(file)s"), choices=self.some(), file=self.file
                 )
                 problems.append(doc.problem(where, PLACEHOLDER_MESSAGE, hint))
                 continue
-            guess = self.names.get(fold(value))
-            if guess:
+            guesses = self.names.get(fold(value))
+            if guesses:
                 hint = Message(
-                    N_("did you mean '%(slug)s'? values are the slugs in %(file)s"),
-                    slug=guess,
+                    N_("did you mean %(slugs)s? values are the slugs in %(file)s"),
+                    slugs=either(f"'{slug}'" for slug in guesses),
                     file=self.file,
                 )
             else:
-                close = difflib.get_close_matches(value, self.slugs, n=3, cutoff=0.5)
+                close = difflib.get_close_matches(value, [*self.slugs, *self.codes], n=3, cutoff=0.5)
                 hint = Message(
                     N_("%(hint)s; see %(file)s"),
-                    hint=did_you_mean(close) if close else allowed(self.slugs),
+                    hint=did_you_mean(close) if close else allowed([self.some()]),
                     file=self.file,
                 )
             problems.append(doc.problem(where, Message(_UNKNOWN_TERM[self.label], value=value), hint))
         return problems
+
+    def some(self) -> str:
+        """The slugs, or the first of them and how many more there are."""
+        if len(self.slugs) <= self.LISTED:
+            return ", ".join(self.slugs)
+        return ", ".join(self.slugs[: self.LISTED]) + f", … (+{len(self.slugs) - self.LISTED})"
 
 
 def _check_refs(run: _Run, doc: Document, path: Path_, kinds: tuple[str, ...], slug: str) -> list[Problem]:
@@ -596,6 +622,8 @@ def check_data(
             run.vocab[name] = run.load(path, "vocabulary")
         doc = run.vocab[name]
         vocabularies[name] = _Vocabulary(label, run.display(path), doc.data if doc else None)
+        if doc is not None and name == "regions":
+            run.problems += check_vocabulary(doc)
     if not run.root.is_dir():
         run.problems.append(
             _file_problem(
@@ -624,7 +652,10 @@ def check_data(
 
 def _build(run: _Run, lang: str) -> Directory:
     built: dict[str, dict[str, Any]] = {}
+    codes = iso_codes(run.vocab["regions"].data if run.vocab["regions"] else None)
     for kind, docs in run.docs.items():
+        for doc in docs.values():
+            name_places_by_slug(doc.data, codes)
         builder = _BUILDERS[kind]
         # Phone numbers written without a country code are the region's.
         built[kind] = {

@@ -37,6 +37,8 @@ ERROR_MESSAGES = frozenset(
         ),
         N_('expected a phone number that can be dialled today, such as "+994 12 555 03 03"'),
         N_("expected a slug: lowercase letters a-z, digits and single hyphens, such as 'ganja-youth-centre'"),
+        N_("expected a region's slug such as 'lankaran', or its ISO 3166-2 code such as 'AZ-LA'"),
+        N_("expected an ISO 3166-2 code such as 'AZ-LA'"),
         N_("expected a two-letter ISO 3166 country code in capitals, such as US or AZ"),
         N_("expected a two-letter language code such as az, ru or en"),
         N_("expected a web address starting with https:// or http://"),

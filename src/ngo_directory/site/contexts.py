@@ -292,6 +292,9 @@ class VocabularyPage(PageContext):
     nationwide: Sequence[Organisation]
     nationwide_count: int
     nationwide_region: VocabularyEntry | None
+    # A region's place in ISO's grouping (part_of): the place it lies within, and those within it.
+    part_of: VocabularyEntry | None = None
+    within: Sequence[VocabularyEntry] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

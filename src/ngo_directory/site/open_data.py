@@ -24,6 +24,9 @@ SCHEMAS_PATH = "schemas/"
 LANGUAGES = ("az", "ru", "en")
 # The definitions of common.schema.json whose values are a text in one or more languages.
 _TEXTS = ("/text", "/name")
+# The column after a record's regions that gives their ISO 3166-2 codes, for joining with
+# other data on places ('AZ-LA; AZ-SA'; nationwide work has no code).
+REGION_CODES = "regions_iso"
 # The kinds whose every record is also published alone (data/ngos/<slug>.json), as its file says
 # it: what the site's form for NGOs (contribute/form/?record=<slug>) starts from.
 ONE_FILE_EACH = ("ngo",)
@@ -57,6 +60,8 @@ def columns_of(kind: str) -> list[tuple[str, str | None]]:
             columns += [(f"{name}_{language}", language) for language in LANGUAGES]
         else:
             columns.append((name, None))
+        if name == "regions":
+            columns.append((REGION_CODES, None))
     return columns
 
 
@@ -74,8 +79,9 @@ def _cell(value: Any, language: str | None) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)  # nested: as JSON in the cell
 
 
-def csv_of(kind: str, records: Mapping[str, Mapping[str, Any]]) -> str:
-    """One row per record, safe to open in a spreadsheet (site/who_does_what.py)."""
+def csv_of(kind: str, records: Mapping[str, Mapping[str, Any]], codes: Mapping[str, str]) -> str:
+    """One row per record, safe to open in a spreadsheet (site/who_does_what.py); ``codes`` is
+    the ISO 3166-2 code of each region by slug."""
     columns = columns_of(kind)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -84,7 +90,10 @@ def csv_of(kind: str, records: Mapping[str, Mapping[str, Any]]) -> str:
         row = []
         for name, language in columns:
             field = name.rsplit("_", 1)[0] if language else name
-            value = slug if name == "slug" else data.get(field)
+            if name == REGION_CODES:
+                value = [codes[region] for region in data.get("regions", ()) if region in codes]
+            else:
+                value = slug if name == "slug" else data.get(field)
             row.append(spreadsheet_safe(_cell(value, language)))
         writer.writerow(row)
     return out.getvalue()
@@ -126,6 +135,11 @@ def data_package(title: str, licence: Mapping[str, str], kinds: Sequence[str]) -
     return web_json(package, indent=1)
 
 
+def _pruned_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A vocabulary entry as its file could say it: without the fields it does not have."""
+    return {key: value for key, value in entry.items() if value is not None}
+
+
 def record_json_folder(kind: str) -> str:
     """Where each record of ``kind`` is published as a JSON file of its own (``data/ngos/``)."""
     return f"{DATA_FOLDER}{RECORD_FOLDERS[kind]}/"
@@ -137,19 +151,27 @@ def export_files(
     """(path under the site's root, bytes) of every open data file."""
     files: list[tuple[str, bytes]] = []
     kinds = [kind for kind in RECORD_FOLDERS if kind in directory.data]
+    codes = {slug: entry.iso for slug, entry in directory.regions.items() if entry.iso}
     everything: dict[str, Any] = {"licence": dict(licence), "schemas": schemas}
     for kind in kinds:
         records = directory.data[kind]
         folder = RECORD_FOLDERS[kind]
         files.append((f"{DATA_FOLDER}{folder}.json", json_of(kind, records, licence, schemas)))
-        files.append((f"{DATA_FOLDER}{folder}.csv", csv_of(kind, records).encode()))
+        files.append((f"{DATA_FOLDER}{folder}.csv", csv_of(kind, records, codes).encode()))
         everything[folder] = records
         if kind in ONE_FILE_EACH:
             alone = record_json_folder(kind)
             files += [(f"{alone}{slug}.json", web_json(data, indent=1)) for slug, data in records.items()]
     vocabularies = {
         name: {
-            slug: {"name": dict(entry.name.values), "also_known_as": list(entry.also_known_as)}
+            slug: _pruned_entry(
+                {
+                    "iso": entry.iso,
+                    "name": dict(entry.name.values),
+                    "part_of": entry.part_of,
+                    "also_known_as": list(entry.also_known_as),
+                }
+            )
             for slug, entry in getattr(directory, name).items()
         }
         for name in ("regions", "themes", "series")

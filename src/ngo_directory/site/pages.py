@@ -696,6 +696,8 @@ class Planner:
                 nationwide=everywhere[:NATIONWIDE_LISTED] if pagination.first else (),
                 nationwide_count=len(everywhere),
                 nationwide_region=region if everywhere else None,
+                part_of=self.d.regions.get(entry.part_of) if kind == "REGION" and entry.part_of else None,
+                within=self.sorted_entries(self.d.places_within(entry.slug)) if kind == "REGION" else (),
                 channels=channels,
             ),
         )

@@ -132,11 +132,15 @@ class Describer:
         return _pruned(data)
 
     def region(self, slug: str) -> dict[str, Any]:
-        return {
-            "@type": "AdministrativeArea",
-            "name": self.plain(self.directory.regions[slug].name),
-            "url": self.address(self.directory.regions[slug], "REGION"),
-        }
+        entry = self.directory.regions[slug]
+        return _pruned(
+            {
+                "@type": "AdministrativeArea",
+                "name": self.plain(entry.name),
+                "identifier": entry.iso,  # ISO 3166-2
+                "url": self.address(entry, "REGION"),
+            }
+        )
 
     def place(
         self, name: Text | None, address: Text | None, city: Text | None, region: str

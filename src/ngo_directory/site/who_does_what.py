@@ -101,7 +101,9 @@ def csv_text(
     for (region_slug, theme_slug), cell in sorted(cells.items()):
         region: VocabularyEntry = directory.regions[region_slug]
         theme: VocabularyEntry = directory.themes[theme_slug]
-        place = [shown(theme.name), shown(region.name), region_slug]
+        # HXL's #adm1+code is the code other humanitarian data joins on: ISO 3166-2 (nationwide
+        # work has none).
+        place = [shown(theme.name), shown(region.name), region.iso or ""]
         organisations: list[Ngo | Partner] = [*cell.ngos, *cell.partners]
         for org in organisations:
             name = shown(org.name)
