@@ -25,6 +25,8 @@ from ..records.models import Text
 from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS
+from .maps import region_map, unmapped_regions
+from .pages import NATIONWIDE
 from .structured_data import Describer
 from .urls import Urls, root_of
 
@@ -385,6 +387,9 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         search_kinds=list(KIND_LABELS),
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),
+        region_map=region_map,
+        unmapped_regions=unmapped_regions,
+        nationwide_slug=NATIONWIDE,
     )
 
 

@@ -8,12 +8,15 @@ the file has no shape for is drawn nowhere: ``unmapped`` names it, for the page 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from markupsafe import Markup
+
+from ..records.models import VocabularyEntry
+from .pages import NATIONWIDE
 
 DATA = "azerbaijan_map.json"
 # The code of the whole country (ISO 3166-1), marking the map of nationwide work.
@@ -69,3 +72,17 @@ def coverage_map(codes: Iterable[str | None], title: str, *, nationwide: bool = 
     return Markup('<svg class="map" viewBox="{}" role="img"><title>{}</title>{}</svg>').format(
         drawing.view_box, title, Markup("").join(parts)
     )
+
+
+def region_map(regions: Sequence[VocabularyEntry], title: str) -> Markup:
+    """The map of a page's regions (a template global): their places highlighted, or the whole
+    country if one of them is the nationwide region."""
+    nationwide = any(region.slug == NATIONWIDE for region in regions)
+    return coverage_map([region.iso for region in regions], title, nationwide=nationwide)
+
+
+def unmapped_regions(regions: Sequence[VocabularyEntry]) -> list[VocabularyEntry]:
+    """The regions among ``regions`` that the map cannot draw, for the page to name in words (the
+    nationwide region is drawn as the whole country)."""
+    places = shapes().places
+    return [region for region in regions if region.slug != NATIONWIDE and region.iso not in places]
