@@ -8,13 +8,18 @@ import gzip
 import json
 import re
 import subprocess
+from collections.abc import Iterable
+from pathlib import Path
 
 import pycountry
 import pytest
 from lxml import etree
 
+from ngo_directory.records.directory import Directory
+from ngo_directory.records.validate import load_directory
 from ngo_directory.site import maps
-from sitetools import ROOT, node_with
+from ngo_directory.site.pages import NATIONWIDE
+from sitetools import PREFIXES, ROOT, build, copy_project, node_with, parse
 
 DATA = ROOT / "src/ngo_directory/site/azerbaijan_map.json"
 SCRIPT = ROOT / "tools/azerbaijan-map.mjs"
@@ -124,3 +129,120 @@ def test_a_map_costs_a_few_kilobytes(codes: list[str], nationwide: bool, budget:
     """Gzipped as a page travels: one place, all 78, and the whole country."""
     svg = str(maps.coverage_map(codes, "x", nationwide=nationwide))
     assert len(gzip.compress(svg.encode(), 6)) < budget
+
+
+# --- On the built site ---------------------------------------------------------------------------
+
+MAP = re.compile(r'<svg class="map".*?</svg>', re.S)
+HEADINGS = {"az": "Azərbaycan xəritəsi", "ru": "Карта Азербайджана", "en": "Map of Azerbaijan"}
+
+
+def page_map(page: Path) -> etree._Element:
+    """The one map of a page, parsed as XML: well-formed, whatever the HTML parser would forgive."""
+    found = MAP.findall(page.read_text("utf-8"))
+    assert len(found) == 1, page
+    return parsed(found[0])
+
+
+def expected(directory: Directory, slugs: Iterable[str]) -> set[str]:
+    slugs = list(slugs)
+    if NATIONWIDE in slugs:
+        return {"AZ"}
+    return {str(directory.regions[slug].iso) for slug in slugs}
+
+
+def names(directory: Directory, slugs: Iterable[str], language: str) -> list[str]:
+    return [str(directory.regions[slug].name.get(language)) for slug in slugs]
+
+
+@pytest.mark.site
+def test_each_organisation_and_programme_page_maps_its_places(sample_site: Path) -> None:
+    """In each language: exactly the places of its regions (and of its locations), the whole
+    country for nationwide work, named in the page's language."""
+    directory = load_directory(ROOT / "ngo_data")
+    pages = [
+        *((f"ngos/{slug}", ngo.all_regions) for slug, ngo in directory.ngos.items()),
+        *((f"partners/{slug}", partner.all_regions) for slug, partner in directory.partners.items()),
+        *((f"programmes/{slug}", programme.regions) for slug, programme in directory.programmes.items()),
+    ]
+    assert any(NATIONWIDE not in regions and len(regions) > 1 for _, regions in pages)
+    for language, prefix in PREFIXES.items():
+        for path, regions in pages:
+            svg = page_map(sample_site / prefix / path / "index.html")
+            assert highlighted(svg) == expected(directory, regions), path
+            title = svg.findtext("title")
+            assert title is not None and title.startswith(HEADINGS[language]), (path, title)
+            if NATIONWIDE not in regions:
+                assert title.endswith(", ".join(names(directory, regions, language))), (path, title)
+
+
+@pytest.mark.site
+def test_each_region_page_maps_its_place(sample_site: Path) -> None:
+    """Every place's page marks that place (Nakhchivan the whole republic), the nationwide
+    region's page the whole country."""
+    directory = load_directory(ROOT / "ngo_data")
+    assert len(directory.regions) == 79
+    for language, prefix in PREFIXES.items():
+        for slug in directory.regions:
+            svg = page_map(sample_site / prefix / "regions" / slug / "index.html")
+            assert highlighted(svg) == expected(directory, [slug]), slug
+            assert svg.findtext("title", "").startswith(HEADINGS[language])
+
+
+@pytest.mark.site
+def test_who_does_what_maps_the_places_of_local_work(sample_site: Path) -> None:
+    """The places where an NGO, partner or programme works, nationwide work left to the table."""
+    directory = load_directory(ROOT / "ngo_data")
+    local = {
+        slug
+        for record in (*directory.ngos.values(), *directory.partners.values())
+        for slug in record.all_regions
+    } | {slug for programme in directory.programmes.values() for slug in programme.regions}
+    local.discard(NATIONWIDE)
+    assert local
+    for prefix in PREFIXES.values():
+        svg = page_map(sample_site / prefix / "who-does-what/index.html")
+        assert highlighted(svg) == expected(directory, local)
+
+
+@pytest.mark.site
+def test_a_map_adds_a_few_kilobytes_to_a_page(sample_site: Path) -> None:
+    """Gzipped as pages travel: at most 2 KB to a record's page (ISAR's four places, three of
+    them ringed, add 1.7 KB), 2.5 KB to who-does-what."""
+    for page in [*sample_site.glob("**/partners/*/index.html"), *sample_site.glob("**/regions/*/index.html")]:
+        text = page.read_text("utf-8")
+        without = MAP.sub("", text)
+        assert len(gzip.compress(text.encode(), 6)) - len(gzip.compress(without.encode(), 6)) < 2_000, page
+    text = (sample_site / "who-does-what/index.html").read_text("utf-8")
+    assert len(gzip.compress(text.encode(), 6)) - len(gzip.compress(MAP.sub("", text).encode(), 6)) < 2_500
+
+
+@pytest.mark.site
+def test_a_place_the_map_cannot_draw_is_named_under_it(tmp_path: Path) -> None:
+    """A place whose ISO code the map has no shape for is drawn nowhere and named in words; its
+    name, like every contributor's text, stays text."""
+    data, content = copy_project(tmp_path / "project")
+    regions = data / "regions.yaml"
+    regions.write_text(
+        regions.read_text("utf-8")
+        + "new-place:\n  iso: AZ-ZZZ\n  name:\n"
+        + '    az: "<b>Yeni</b>"\n    ru: "<b>Новое</b>"\n    en: "<b>New</b>"\n',
+        "utf-8",
+    )
+    partner = data / "partners/cisco.yaml"
+    partner.write_text(
+        partner.read_text("utf-8").replace("regions: [baku, sumgait]", "regions: [baku, new-place]")
+    )
+    site = build(tmp_path / "site", data, content)
+    captions = {
+        "az": "Xəritədə göstərilməyənlər: <b>Yeni</b>",
+        "ru": "Нет на карте: <b>Новое</b>",
+        "en": "Not on the map: <b>New</b>",
+    }
+    for language, prefix in PREFIXES.items():
+        page = site / prefix / "partners/cisco/index.html"
+        assert highlighted(page_map(page)) == {"AZ-BA"}
+        figure = parse(page).find(".//figure[@class='places']")
+        assert figure.findtext("figcaption") == captions[language] and figure.find(".//b") is None
+        svg = page_map(site / prefix / "regions/new-place/index.html")
+        assert highlighted(svg) == set()
