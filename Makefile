@@ -124,10 +124,10 @@ clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache
 
 # README.md's tables of settings and of the command's subcommands are written by the [[[cog ]]]
-# blocks in it from the code (settings.DESCRIPTIONS, the click commands); tests/test_readme.py
-# fails while they are out of date.
+# blocks in it from the code (settings.DESCRIPTIONS, the click commands), and the issue form's
+# list of places from ngo_data/regions.yaml; tests/test_readme.py fails while they are out of date.
 readme: venv
-	$(BIN)/cog -r README.md
+	$(BIN)/cog -r README.md .github/ISSUE_TEMPLATE/add-or-update-ngo.yml
 
 # A synthetic directory (size T, S, M or L) built pair by pair with the project and with vanilla
 # Pelican, each build in a process of its own: time per phase, peak memory, pages and the ratio.

@@ -69,7 +69,7 @@ def key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Terms:
-    """A vocabulary (regions.yaml, themes.yaml): each entry's slug, names and aliases."""
+    """A vocabulary (regions.yaml, themes.yaml): each entry's slug, ISO code, names and aliases."""
 
     slugs: dict[str, str]
 
@@ -84,7 +84,7 @@ class Terms:
             found = list(names.values()) if isinstance(names, dict) else [names]
             aliases = entry.get("also_known_as")
             found += aliases if isinstance(aliases, list) else []
-            for name in [slug, *found]:
+            for name in [slug, entry.get("iso"), *found]:
                 if isinstance(name, str):
                     slugs.setdefault(key(name), slug)
         return cls(slugs)

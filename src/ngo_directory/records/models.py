@@ -104,6 +104,13 @@ def _text(raw: Any, lang: str) -> Text | None:
     return None if raw is None else Text.of(raw, lang)
 
 
+def _place(raw: Any, lang: str) -> Text | None:
+    """A venue's or a location's name, address or city: written once, it is spelt the same on
+    every page (as the post and the signs spell it), so no page marks it untranslated; a map
+    of languages is translated like any text."""
+    return None if raw is None else Text.name_of(raw, lang)
+
+
 def _texts(raw: Iterable[Any] | None, lang: str) -> tuple[Text, ...]:
     return tuple(Text.of(item, lang) for item in raw or ())
 
@@ -181,8 +188,8 @@ def _locations(raw: Iterable[dict[str, Any]] | None, lang: str, region: str) -> 
         Location(
             name=Text.of(item["name"], lang),
             region=item["region"],
-            address=_text(item.get("address"), lang),
-            city=_text(item.get("city"), lang),
+            address=_place(item.get("address"), lang),
+            city=_place(item.get("city"), lang),
             services=_texts(item.get("services"), lang),
             opening_hours=_text(item.get("opening_hours"), lang),
             phones=_phones(item.get("phones"), lang, region),
@@ -555,9 +562,9 @@ def build_meeting(
         status=d["status"],
         venue=Venue(
             region=venue["region"],
-            name=_text(venue.get("name"), lang),
-            address=_text(venue.get("address"), lang),
-            city=_text(venue.get("city"), lang),
+            name=_place(venue.get("name"), lang),
+            address=_place(venue.get("address"), lang),
+            city=_place(venue.get("city"), lang),
         ),
         parties=_parties(d, lang),
         registration=_meeting_registration(

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from babel import Locale
 from babel.core import get_global
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -24,10 +25,11 @@ from ..i18n import N_, Languages, translations
 from ..records.models import Text
 from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, searched_fields, summary_text
 from ..text.markup import html_to_text, render_markdown, sanitize
-from ..text.translit import AZERBAIJANI_LETTERS
+from ..text.translit import AZERBAIJANI_LETTERS, fold
 from .maps import region_map, unmapped_regions
 from .pages import NATIONWIDE
 from .structured_data import Describer
+from .times import Clock
 from .urls import Urls, root_of
 
 UNTRANSLATED = N_("not yet translated")
@@ -105,6 +107,14 @@ class Site:
         self.urls = {lang: Urls(settings, self.languages.prefix(lang)) for lang in self.languages.languages}
         self._locales = {lang: Locale.parse(self.languages.locale(lang)) for lang in self.languages.languages}
         self._dates: dict[tuple[dt.date, str], str] = {}
+        self.clocks = {
+            lang: Clock(
+                self._locales[lang],
+                partial(self.long_date, language=lang),
+                partial(self.languages.gettext, lang),
+            )
+            for lang in self.languages.languages
+        }
 
     def babel_locale(self, language: str) -> Locale:
         """The Babel locale of a site language, parsed once."""
@@ -256,8 +266,19 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return text[:1].upper() + text[1:] if capital else text
 
     @pass_context
-    def time_filter(context: Context, value: dt.datetime) -> str:
-        return str(format_time(value, "short", locale=site.babel_locale(language_of(context))))
+    def when_filter(context: Context, meeting: Any) -> Markup:
+        """When a meeting takes place, in ``time`` elements, with its zone in words (times.py)."""
+        return site.clocks[language_of(context)].meeting(meeting)
+
+    @pass_context
+    def moment_filter(context: Context, value: dt.datetime) -> str:
+        """A date and a time in the page's language: 1 March 2027, 18:00."""
+        return site.clocks[language_of(context)].moment(value)
+
+    @pass_context
+    def zone_filter(context: Context, value: dt.datetime) -> str:
+        """The time zone of an aware moment in words, with its offset then: Baku time, UTC+4."""
+        return site.clocks[language_of(context)].zone(value)
 
     @pass_context
     def number_filter(context: Context, value: int) -> str:
@@ -361,10 +382,13 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         summary=summary_filter,
         webcal=webcal_filter,
         date=date_filter,
-        time=time_filter,
+        when=when_filter,
+        moment=moment_filter,
+        zone=zone_filter,
         month=month_filter,
         number=number_filter,
         kind_label=kind_label,
+        other_names=other_names,
     )
     env.tests["shown_as"] = shown_as
     env.globals.update(
@@ -391,6 +415,19 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         unmapped_regions=unmapped_regions,
         nationwide_slug=NATIONWIDE,
     )
+
+
+def other_names(entry: Any, shown: str) -> list[str]:
+    """A vocabulary entry's names in every language, its other spellings and its ISO code, one
+    of each spelling that folds alike and none that folds as ``shown`` (the name on the page):
+    what a filter box on the page also matches, folding as the search folds."""
+    seen = {fold(shown)}
+    names = []
+    for name in (*(text for _, text in entry.name.values), *entry.also_known_as, entry.iso or ""):
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
+    return names
 
 
 def webcal_filter(address: str) -> str:

@@ -90,10 +90,9 @@ def csv_of(kind: str, records: Mapping[str, Mapping[str, Any]], codes: Mapping[s
         row = []
         for name, language in columns:
             field = name.rsplit("_", 1)[0] if language else name
+            value: Any = slug if name == "slug" else data.get(field)
             if name == REGION_CODES:
                 value = [codes[region] for region in data.get("regions", ()) if region in codes]
-            else:
-                value = slug if name == "slug" else data.get(field)
             row.append(spreadsheet_safe(_cell(value, language)))
         writer.writerow(row)
     return out.getvalue()
