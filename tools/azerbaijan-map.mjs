@@ -19,7 +19,7 @@ const MARGIN = 2;
 // Natural Earth's share of the points kept: enough for every district to keep its shape, few
 // enough that the whole file stays near 20 KB.
 const KEEP = 0.09;
-// A place of less than this many square units (a town of under about 150 km²) is ringed.
+// A place of less than this many square units (about 100 km², a unit being some 0.8 km) is ringed.
 const SMALL = 150;
 
 // Natural Earth features whose iso_3166_2 is wrong or missing, by their stable adm1_code, with the
