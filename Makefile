@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 DEVSERVER_LANG ?=
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs scripts clean test lint typecheck readme bench screenshots
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs scripts map-data clean test lint typecheck readme bench screenshots
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://$(HOST):$(PORT) (HOST=0.0.0.0 for a phone on the network)'
@@ -25,6 +25,7 @@ help:
 	@echo 'make translations  list every record text not yet translated into az, ru or en'
 	@echo 'make catalogs   extract the interface strings and update the az, ru and en catalogs'
 	@echo 'make scripts    rebuild the NGO form'"'"'s committed scripts from theme/scripts/ and the pinned validator'
+	@echo 'make map-data   redraw the shapes of Azerbaijan'"'"'s subdivisions that the maps use, from the pinned Natural Earth data'
 	@echo 'make test       check the lock, ruff, mypy and the test suite'
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
@@ -110,6 +111,14 @@ scripts: $(VNU)
 	@set -e; for pair in vendor:json-schema=vendor/json-schema.js bundle:record-form=record-form.js; do \
 		made=$$(mktemp); npm run --silent $${pair%%=*} > $$made || { rm -f $$made; exit 1; }; \
 		chmod 644 $$made; mv $$made $(JS)/$${pair#*=}; echo "wrote $(JS)/$${pair#*=}"; done
+
+# The shapes the maps draw (site/maps.py), committed so that no build needs node or the 95 MB
+# package of Natural Earth's boundaries they come from; tests/test_maps.py checks that the file is
+# what this makes.
+MAP_DATA := src/ngo_directory/site/azerbaijan_map.json
+map-data: $(VNU)
+	@made=$$(mktemp); npm run --silent map-data > $$made || { rm -f $$made; exit 1; }; \
+		chmod 644 $$made; mv $$made $(MAP_DATA); echo "wrote $(MAP_DATA)"
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* cache

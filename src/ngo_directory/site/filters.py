@@ -28,6 +28,8 @@ from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, 
 from ..text.links import RECORD_SCHEME
 from ..text.markup import html_to_text, markdown_html, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS, fold
+from .maps import region_map, unmapped_regions
+from .pages import NATIONWIDE
 from .structured_data import Describer
 from .times import Clock
 from .urls import Urls, root_of
@@ -426,6 +428,9 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         search_kinds=list(KIND_LABELS),
         search_letters=AZERBAIJANI_LETTERS,
         repository=Repository.of(settings),
+        region_map=region_map,
+        unmapped_regions=unmapped_regions,
+        nationwide_slug=NATIONWIDE,
     )
 
 
