@@ -59,6 +59,7 @@ class Inputs:
     press: frozenset[str]  # one slug for a release and its translations
     issuers: frozenset[str]  # the organisations that issue them
     pages: frozenset[str]  # likewise
+    places_in_use: frozenset[str] = frozenset()  # regions a record names, and those they lie within
 
 
 def _header_slug(path: Path, name: str = "slug") -> str:
@@ -95,7 +96,27 @@ def inputs_of(data: Path = ROOT / "ngo_data", content: Path = ROOT / "content") 
         press=slugs("press"),
         issuers=frozenset(_header_slug(path, "organization") for path in (content / "press").rglob("*.md")),
         pages=slugs("pages"),
+        places_in_use=_places_in_use(data),
     )
+
+
+def _places_in_use(data: Path) -> frozenset[str]:
+    """The places the records name (by slug or ISO code), with those each lies within."""
+    vocabulary = yaml.safe_load((data / "regions.yaml").read_text("utf-8"))
+    codes = {entry["iso"]: slug for slug, entry in vocabulary.items() if "iso" in entry}
+    named: set[str] = set()
+    for path in data.glob("*/*.yaml"):
+        record = yaml.safe_load(path.read_text("utf-8"))
+        named |= set(record.get("regions", []))
+        named |= {place["region"] for place in record.get("locations", []) if "region" in place}
+        if "venue" in record:
+            named.add(record["venue"]["region"])
+    used: set[str] = set()
+    for place in (codes.get(name, name) for name in named):
+        while place and place not in used:
+            used.add(place)
+            place = vocabulary.get(place, {}).get("part_of")
+    return frozenset(used)
 
 
 def inputs_of_site(site: Path) -> Inputs:

@@ -97,13 +97,15 @@ def test_validate_warns_of_an_impostors_name(tmp_path: Path, language: str, expe
     assert [w.localized(language) for w in warnings] == [f"ngo_data/ngos/alpha-impostor.yaml:1:7: {expected}"]
 
 
-def test_validate_warns_of_a_homoglyph_in_any_language_of_a_name(tmp_path: Path) -> None:
-    """A Cyrillic 'А' in the English version of a name makes it the other's."""
+def test_a_homoglyph_in_any_language_of_a_name_is_refused(tmp_path: Path) -> None:
+    """A Cyrillic 'А' in the English version of a name would make it the other's: a word that
+    mixes alphabets in a name is an error (records/scripts.py), before any warning."""
     folder = _data(tmp_path, {"alpha-civic-society": ALPHA, "alpha-two": f"{{az: Alfa, en: {CYRILLIC_A}}}"})
-    assert [str(w) for w in _warnings(folder)] == [
-        f"ngo_data/ngos/alpha-two.yaml:1:22: warning: name.en: the name '{CYRILLIC_A}' can be taken for "
-        "'Alpha Civic Society', the name of alpha-civic-society (ngo_data/ngos/alpha-civic-society.yaml) "
-        "(make sure both are the organisations they claim to be)"
+    directory, problems = check_data(folder)
+    assert directory is None
+    assert [str(p) for p in problems] == [
+        "ngo_data/ngos/alpha-two.yaml:1:22: name.en: the word '\u0410lpha' mixes alphabets: "
+        "'\u0410' is a Cyrillic letter (type the word again with one keyboard layout)"
     ]
 
 
@@ -134,9 +136,16 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize(
-    "name", ["Alpha Civic Society (impostor)", CYRILLIC_A], ids=["impostor", "homoglyph"]
-)
+def test_check_pr_refuses_a_new_record_whose_name_has_a_homoglyph(repo: Path) -> None:
+    """The same name with a Cyrillic 'А' is refused outright: no approval can pass it."""
+    write(repo, {"ngo_data/ngos/alpha-new.yaml": NGO.format(name=CYRILLIC_A, maintainers="mallory")})
+    commit(repo)
+    _, lines, _ = check(repo, "mallory", "--format", "json")
+    report = json.loads("\n".join(lines))
+    assert (report["outcome"], report["may_merge"], report["auto_merge"]) == ("refused", False, False)
+
+
+@pytest.mark.parametrize("name", ["Alpha Civic Society (impostor)"], ids=["impostor"])
 def test_check_pr_leaves_a_confusable_new_record_to_a_maintainer(
     repo: Path, tmp_path: Path, name: str
 ) -> None:

@@ -183,8 +183,8 @@ FOLDED = {
     "": [
         ("seki", ["Şəki"]),
         ("gence", ["Gəncə"]),
-        ("ISMAYILLI", ["İsmayıllı"]),
-        ("ismayıllı", ["İsmayıllı"]),
+        ("MINGECEVIR", ["Mingəçevir"]),
+        ("mingəçevir", ["Mingəçevir"]),
         (
             "tehsil nazirliyi",
             ["Azərbaycan Respublikasının Təhsil Nazirliyi", "Koreya Respublikasının Təhsil Nazirliyi"],

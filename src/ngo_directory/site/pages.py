@@ -339,7 +339,7 @@ class Planner:
         self.add(self.urls.index("SEARCH"), SearchPage(choices=self.search_choices(), channels=site))
         self.add_paginated(
             self.urls.index("SUBSCRIBE"),
-            [channel for group in self.catalogue.groups.values() for channel in group],
+            [channel for group in self.catalogue.listed().values() for channel in group],
             lambda items, pagination: SubscribePage(
                 items=items,
                 pagination=pagination,

@@ -88,9 +88,20 @@ class Catalogue:
     language: str
     site: list[Channel]
     groups: dict[str, list[Channel]]
+    # The channels of places where nothing is recorded yet: their feeds and calendars exist (one
+    # may follow a place before anyone works there), but the Subscribe page and the OPML files,
+    # which list what there is to follow, leave them out.
+    unlisted: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.by_topic = {c.topic: c for c in self}
+
+    def listed(self) -> dict[str, list[Channel]]:
+        """The groups as the Subscribe page and the OPML files list them."""
+        return {
+            group: [c for c in channels if c.topic not in self.unlisted]
+            for group, channels in self.groups.items()
+        }
 
     def __iter__(self) -> Iterator[Channel]:
         yield from self.site
@@ -200,4 +211,11 @@ class Catalogue:
                 ),
             )
             groups[group] = [channel for _, channel in ordered]
-        return cls(language, site, groups)
+        in_use = {
+            *directory.ngos_by_region,
+            *directory.partners_by_region,
+            *directory.meetings_by_region,
+            *directory.programmes_by_region,
+        }
+        unlisted = frozenset(topic("region", slug) for slug in directory.regions if slug not in in_use)
+        return cls(language, site, groups, unlisted)

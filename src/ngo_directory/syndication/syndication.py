@@ -263,7 +263,7 @@ class Syndication:
             yield self.stylesheet, feed_stylesheet(self.language, self.base, self.stylesheet_texts())
         groups = [
             (self.languages.gettext(self.language, GROUP_HEADINGS[group]), channels)
-            for group, channels in (("site", self.catalogue.site), *self.catalogue.groups.items())
+            for group, channels in (("site", self.catalogue.site), *self.catalogue.listed().items())
             if group in GROUP_HEADINGS
         ]
         title = self.languages.gettext(self.language, OPML_TITLE) % {"site": self.site_name}
