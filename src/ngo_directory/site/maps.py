@@ -2,7 +2,7 @@
 highlighted, drawn when the site is built as a small inline SVG (no script, no tiles).
 
 The shapes are ISO 3166-2:AZ subdivisions from Natural Earth (public domain), projected and
-simplified into ``azerbaijan_map.json`` by ``make map-data`` (tools/azerbaijan-map.mjs). A place
+simplified into ``azerbaijan_map.json`` by ``make map-data`` (tools/map-data/azerbaijan-map.mjs). A place
 the file has no shape for is drawn nowhere: ``unmapped`` names it, for the page to say in words."""
 
 from __future__ import annotations
