@@ -58,15 +58,25 @@ def coverage_map(codes: Iterable[str | None], title: str, *, nationwide: bool = 
     """An SVG of Azerbaijan, the places of ``codes`` (ISO 3166-2:AZ) highlighted, or the whole
     country if ``nationwide``; ``title`` is its accessible name, such as the places' names in the
     page's language. Each highlighted shape carries its code in ``data-iso`` (the whole country
-    'AZ'); codes the map has no shape for are left out (see ``unmapped``)."""
+    'AZ'; a country mostly covered, drawn marked as a whole, lists the codes it covers, space
+    separated); codes the map has no shape for are left out (see ``unmapped``)."""
     drawing = shapes()
     here = Markup('<path class="here" data-iso="{}" d="{}"/>')
+    land = Markup('<path class="land" d="{}"/>')
     if nationwide:
         parts = [here.format(COUNTRY, drawing.country)]
     else:
         covered = sorted({code for code in codes if code is not None and code in drawing.places})
-        parts = [Markup('<path class="land" d="{}"/>').format(drawing.country)]
-        parts += [here.format(code, drawing.places[code]) for code in covered]
+        if 2 * len(covered) <= len(drawing.places):
+            parts = [land.format(drawing.country), *(here.format(c, drawing.places[c]) for c in covered)]
+        else:
+            # Most of the country: drawn marked as a whole (its codes listed), the places it does
+            # not cover drawn over it unmarked, so a map costs as much as its shorter list.
+            rest = sorted(set(drawing.places) - set(covered))
+            parts = [
+                here.format(" ".join(covered), drawing.country),
+                *(land.format(drawing.places[c]) for c in rest),
+            ]
         ring = Markup('<circle class="ring" data-iso="{}" cx="{}" cy="{}" r="{}"/>')
         parts += [ring.format(code, *drawing.marks[code], RING) for code in covered if code in drawing.marks]
     return Markup('<svg class="map" viewBox="{}" role="img"><title>{}</title>{}</svg>').format(
