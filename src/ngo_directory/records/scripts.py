@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from confusable_homoglyphs import categories, confusables
+from confusable_homoglyphs import categories
 
 from ..i18n import N_
 from ..problems import Message, Path_, Problem
@@ -29,7 +30,7 @@ RUSSIAN_WORDS = 3
 # A word: letters, and the combining marks of a text in decomposed form (S and a cedilla for Ş),
 # which belong to no alphabet of their own.
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
-_NO_ALPHABET = ["COMMON", "INHERITED"]
+_NO_ALPHABET = frozenset({"COMMON", "INHERITED"})
 # A word that mixes alphabets, by the alphabet of its odd letter.
 _MIXED = {
     "LATIN": N_("the word '%(word)s' mixes alphabets: '%(letter)s' is a Latin letter"),
@@ -83,16 +84,23 @@ def _fits(schema: dict[str, Any], value: Any) -> bool:
     return wanted is not None and isinstance(value, wanted)
 
 
+@cache
 def _script(character: str) -> str:
+    """The alphabet of a character, as Unicode's data names it (LATIN, CYRILLIC, COMMON...):
+    confusable-homoglyphs looks it up in its ranges, once per character here (a directory has a
+    few hundred distinct characters and millions of them in all)."""
     return str(categories.alias(character))
 
 
 def mixed_words(value: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, word, odd letter) for each word that mixes alphabets: the odd letter is the
-    first of the alphabet the word has fewer letters of."""
+    """(offset, word, odd letter) for each word that mixes alphabets (as confusable-homoglyphs'
+    is_mixed_script decides: more than one alphabet besides COMMON and INHERITED): the odd letter
+    is the first of the alphabet the word has fewer letters of."""
+    if value.isascii():
+        return  # Latin letters alone: nothing to mix
     for match in _WORD.finditer(value):
         word = match.group()
-        if not confusables.is_mixed_script(word, allowed_aliases=_NO_ALPHABET):
+        if len({_script(c) for c in word} - _NO_ALPHABET) < 2:
             continue
         counts: dict[str, int] = {}
         for character in word:
@@ -105,7 +113,7 @@ def mixed_words(value: str) -> Iterator[tuple[int, str, str]]:
 
 def wrong_script(text: Text) -> Message | None:
     """What is wrong with the alphabet of ``text`` for its language, or None."""
-    if text.language is None:
+    if text.language is None or (text.language != "ru" and text.value.isascii()):
         return None
     letters = [_script(c) for c in text.value if c.isalpha()]
     cyrillic = letters.count("CYRILLIC")
