@@ -92,12 +92,17 @@ def _script(character: str) -> str:
     return str(categories.alias(character))
 
 
+def _alphabets(value: str) -> set[str]:
+    """The alphabets of a text's letters, looked up once per distinct letter."""
+    return {_script(c) for c in set(value) if c.isalpha()} - _NO_ALPHABET
+
+
 def mixed_words(value: str) -> Iterator[tuple[int, str, str]]:
     """(offset, word, odd letter) for each word that mixes alphabets (as confusable-homoglyphs'
     is_mixed_script decides: more than one alphabet besides COMMON and INHERITED): the odd letter
     is the first of the alphabet the word has fewer letters of."""
-    if value.isascii():
-        return  # Latin letters alone: nothing to mix
+    if value.isascii() or len(_alphabets(value)) < 2:
+        return  # one alphabet in the whole text: no word can mix two
     for match in _WORD.finditer(value):
         word = match.group()
         if len({_script(c) for c in word} - _NO_ALPHABET) < 2:
@@ -113,8 +118,10 @@ def mixed_words(value: str) -> Iterator[tuple[int, str, str]]:
 
 def wrong_script(text: Text) -> Message | None:
     """What is wrong with the alphabet of ``text`` for its language, or None."""
-    if text.language is None or (text.language != "ru" and text.value.isascii()):
+    if text.language is None:
         return None
+    if ("CYRILLIC" in _alphabets(text.value)) == (text.language == "ru"):
+        return None  # Russian with a Cyrillic letter, or another language without one
     letters = [_script(c) for c in text.value if c.isalpha()]
     cyrillic = letters.count("CYRILLIC")
     if text.language == "ru":
