@@ -15,6 +15,7 @@ import phonenumbers
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Problem, allowed
 from ..records.loader import load_file
+from ..records.places import spellings
 from .from_issue import BY_ID, REMOVABLE, SEPARATOR, Answers
 
 # The legal forms of Azerbaijani NGOs: a form named in any of its languages becomes this map.
@@ -79,14 +80,8 @@ class Terms:
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
         found: dict[str, set[str]] = {}
         for slug, entry in data.items():
-            entry = entry if isinstance(entry, dict) else {}
-            names = entry.get("name")
-            named = list(names.values()) if isinstance(names, dict) else [names]
-            aliases = entry.get("also_known_as")
-            named += aliases if isinstance(aliases, list) else []
-            for name in [slug, entry.get("iso"), *named]:
-                if isinstance(name, str):
-                    found.setdefault(key(name), set()).add(slug)
+            for name in spellings(slug, entry):
+                found.setdefault(key(name), set()).add(slug)
         # A name two entries share ('Şəki': the city and the district) names neither: it stays
         # as written, and the validator asks which was meant.
         return cls({name: next(iter(slugs)) for name, slugs in found.items() if len(slugs) == 1})

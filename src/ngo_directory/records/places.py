@@ -25,6 +25,21 @@ def iso_codes(vocabulary: Any) -> dict[str, str]:
     }
 
 
+def spellings(slug: str, entry: Any) -> list[str]:
+    """Every spelling that names an entry of a vocabulary (a place, a theme or a series): its
+    slug, its ISO code, its names and its other spellings, tolerating bad shapes."""
+    entry = entry if isinstance(entry, dict) else {}
+    names = entry.get("name")
+    aliases = entry.get("also_known_as")
+    found = [
+        slug,
+        entry.get("iso"),
+        *(names.values() if isinstance(names, dict) else [names]),
+        *(aliases if isinstance(aliases, list) else []),
+    ]
+    return [name for name in found if isinstance(name, str)]
+
+
 def _region_holders(data: Any) -> Iterator[tuple[Any, Any]]:
     """(container, key) of every place a record names: its regions, its locations' regions
     and a meeting's venue."""

@@ -24,7 +24,7 @@ from .formats import PHONE_REGION, parse_local_datetime, phones_read_in
 from .loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, load_file
 from .markdown_links import markdown_link_problems
 from .moment import today
-from .places import check_vocabulary, iso_codes, name_places_by_slug
+from .places import check_vocabulary, iso_codes, name_places_by_slug, spellings
 from .scripts import script_problems
 from .sources import case_clash, display, not_a_file, wrong_case_names
 
@@ -223,12 +223,8 @@ class _Vocabulary:
         # Every entry a name, an alias or an ISO code may mean ('Şəki' is a city and a district).
         self.names: dict[str, list[str]] = defaultdict(list)
         for slug, entry in data.items() if isinstance(data, dict) else []:
-            entry = entry if isinstance(entry, dict) else {}
-            names = list(entry["name"].values()) if isinstance(entry.get("name"), dict) else []
-            aliases = entry.get("also_known_as")
-            names += aliases if isinstance(aliases, list) else []
-            for name in [slug, entry.get("iso"), *names]:
-                if isinstance(name, str) and slug not in self.names[fold(name)]:
+            for name in spellings(slug, entry):
+                if slug not in self.names[fold(name)]:
                     self.names[fold(name)].append(slug)
 
     def check(self, doc: Document, path: Path_) -> list[Problem]:
