@@ -441,8 +441,9 @@ def other_names(entry: Any, shown: str) -> list[str]:
     seen = {fold(shown)}
     names = []
     for name in (*(text for _, text in entry.name.values), *entry.also_known_as, entry.iso or ""):
-        if name and fold(name) not in seen:
-            seen.add(fold(name))
+        folded = fold(name)
+        if name and folded not in seen:
+            seen.add(folded)
             names.append(name)
     return names
 
