@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
-from ngo_directory.bench.generate import SIZES, generate
+from ngo_directory.bench.generate import CLASSIC_PLACES, SHAPES, SIZES, generate
 from ngo_directory.bench.run import PHASES
 from ngo_directory.cli import main
 from ngo_directory.content.reading import folder_check
@@ -59,6 +60,56 @@ def test_the_directory_is_valid_and_the_same_bytes_every_time(tmp_path: Path) ->
     assert digest(first) == digest(second)
     generate(tmp_path / "other", SIZES["T"], VOCABULARIES, seed=1)
     assert digest(tmp_path / "other") != digest(first)
+
+
+def _records(folder: Path) -> list[dict[str, object]]:
+    return [yaml.safe_load(path.read_text("utf-8")) for path in sorted(folder.glob("*.yaml"))]
+
+
+def test_the_national_shape_spreads_records_over_every_place_with_a_long_tail(tmp_path: Path) -> None:
+    generated = generate(tmp_path, SIZES["S"], VOCABULARIES, seed=2).as_json()
+    data = tmp_path / "ngo_data"
+    directory, problems = check_data(data, content=folder_check(tmp_path / "content"))
+    assert problems == [] and directory is not None
+    places = yaml.safe_load((VOCABULARIES / "regions.yaml").read_text("utf-8"))
+    assert (data / "regions.yaml").read_bytes() == (VOCABULARIES / "regions.yaml").read_bytes()
+    themes = yaml.safe_load((data / "themes.yaml").read_text("utf-8"))
+    assert len(themes) == generated["themes"] == 20
+    ngos = _records(data / "ngos")
+    used: dict[str, int] = {}
+    for record in ngos:
+        for region in record["regions"]:  # type: ignore[attr-defined]
+            used[region] = used.get(region, 0) + 1
+    counts = sorted(used.values(), reverse=True)
+    # A long tail: the busiest place has several times the records of a typical one, and more
+    # than half of the places hold at least one record of some kind.
+    assert counts[0] >= 5 * counts[len(counts) // 2]
+    assert max(used, key=lambda slug: used[slug]) == "baku"
+    meetings = _records(data / "meetings")
+    everywhere = set(used) | {m["venue"]["region"] for m in meetings}  # type: ignore[index]
+    assert len(everywhere) > len(places) / 2
+    assert {len(record["themes"]) for record in ngos} == {1, 2, 3}  # type: ignore[arg-type]
+    programmes = _records(data / "programmes")
+    assert len(programmes) == generated["programmes"] > 0
+    series = yaml.safe_load((data / "series.yaml").read_text("utf-8"))
+    assert len(series) == generated["series"] > 0
+    assert any(m.get("series") in series for m in meetings)
+    assert any(m.get("registration") for m in meetings)
+
+
+def test_the_classic_shape_and_fewer_places(tmp_path: Path) -> None:
+    generate(tmp_path / "classic", SIZES["T"], VOCABULARIES, seed=0, shape=SHAPES["classic"])
+    classic = yaml.safe_load((tmp_path / "classic" / "ngo_data" / "regions.yaml").read_text("utf-8"))
+    assert list(classic) == list(CLASSIC_PLACES)
+    assert not (tmp_path / "classic" / "ngo_data" / "programmes").exists()
+    shape = SHAPES["national"].but(places=27, themes=13)
+    generate(tmp_path / "fewer", SIZES["T"], VOCABULARIES, seed=0, shape=shape)
+    data = tmp_path / "fewer" / "ngo_data"
+    assert len(yaml.safe_load((data / "regions.yaml").read_text("utf-8"))) == 27
+    assert len(yaml.safe_load((data / "themes.yaml").read_text("utf-8"))) == 13
+    for root in (tmp_path / "classic", tmp_path / "fewer"):
+        _, problems = check_data(root / "ngo_data", content=folder_check(root / "content"))
+        assert problems == [], root
 
 
 @pytest.mark.site

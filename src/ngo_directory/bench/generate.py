@@ -1,12 +1,22 @@
-"""A synthetic directory at a given size, the same bytes for the same seed.
+"""A synthetic directory at a given size and shape, the same bytes for the same seed.
 
-NGOs work in regions and on themes of the sample vocabularies (``regions.yaml`` and
-``themes.yaml`` are copied as they are), partners fund NGOs and other partners, meetings have
-organisers, funders, presenters, participants and observers, and press releases name an organisation and
-now and then a meeting it took part in. A few organisations are named far more often than the
-rest, as in a real directory. Texts are in Azerbaijani, Russian and English: some records and
-releases in all three, some in two, some in one (a third of the releases are written first in
-Azerbaijani); press releases run from 150 to 400 words.
+NGOs work in regions and on themes of the sample vocabularies, partners fund NGOs and other
+partners, meetings have organisers, funders, presenters, participants and observers, and press
+releases name an organisation and now and then a meeting it took part in. A few organisations
+are named far more often than the rest, as in a real directory.
+
+Two shapes (``SHAPES``). **national**, the default, is a national directory: every place of
+``regions.yaml`` (79), twenty themes (the sample's and synthetic ones), organisations and
+meetings spread over them with a long tail (Baku, the whole country and a few cities hold most;
+most districts have a handful of records), programmes, series of meetings and registration for
+meetings to come. **classic** is the shape the bench had first, kept for comparison: the nine
+places the sample began with, its themes, places and themes drawn evenly, and no programmes,
+series or registration. ``places`` and ``themes`` override a shape's counts, to measure how a
+build grows with them while the records stay the same.
+
+Texts are in Azerbaijani, Russian and English: some records and releases in all three, some
+in two, some in one (a third of the releases are written first in Azerbaijani); press releases
+run from 150 to 400 words.
 
 Every name is obviously synthetic ("Synthetic NGO 00042"); addresses, e-mail and web addresses
 are under example.org. Each record and release draws from its own random generator, seeded
@@ -20,7 +30,7 @@ import itertools
 import random
 import shutil
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +75,46 @@ class Size:
     releases: int
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How a directory's records spread over places and themes, and what else it holds."""
+
+    places: int | None  # how many places of regions.yaml (None: every one)
+    themes: int  # the sample's themes first, then synthetic ones
+    long_tail: bool  # a few places and themes hold most records; else drawn evenly
+    coordination: bool  # programmes, series of meetings, registration for meetings to come
+
+    def but(self, places: int | None = None, themes: int | None = None) -> Shape:
+        """This shape with other counts of places or themes."""
+        return replace(
+            self,
+            places=self.places if places is None else places,
+            themes=self.themes if themes is None else themes,
+        )
+
+
+SHAPES = {
+    "national": Shape(places=None, themes=20, long_tail=True, coordination=True),
+    "classic": Shape(places=9, themes=13, long_tail=False, coordination=False),
+}
+# The places the sample began with: the classic shape's, and the first a smaller ``places`` keeps
+# (the rest follow in the file's order).
+CLASSIC_PLACES = (
+    "azerbaijan",
+    "baku",
+    "ganja",
+    "sheki",
+    "mingachevir",
+    "sumgait",
+    "salyan",
+    "guba",
+    "ismayilli",
+)
+# The head of the long tail, most records first; the other places follow in an order drawn from
+# the seed.
+HUBS = ("baku", "azerbaijan", "ganja", "sumgait", "mingachevir", "sheki", "lankaran", "nakhchivan", "shirvan")
+
+
 SIZES = {
     "T": Size(ngos=10, partners=3, meetings=10, releases=20),
     "S": Size(ngos=100, partners=20, meetings=200, releases=500),
@@ -81,9 +131,8 @@ class Vocabulary:
     names: dict[str, dict[str, str]]
 
     @classmethod
-    def read(cls, path: Path) -> Vocabulary:
-        data = yaml.safe_load(path.read_text("utf-8"))
-        return cls(tuple(data), {slug: dict(entry["name"]) for slug, entry in data.items()})
+    def of(cls, entries: dict[str, Any]) -> Vocabulary:
+        return cls(tuple(entries), {slug: dict(entry["name"]) for slug, entry in entries.items()})
 
     def name(self, slug: str, language: str) -> str:
         names = self.names[slug]
@@ -96,6 +145,9 @@ class Generated:
 
     size: Size
     seed: int
+    shape: Shape
+    programmes: int
+    series: int
     release_files: dict[str, int]
 
     def as_json(self) -> dict[str, Any]:
@@ -104,6 +156,11 @@ class Generated:
             "partners": self.size.partners,
             "meetings": self.size.meetings,
             "releases": self.size.releases,
+            "programmes": self.programmes,
+            "series": self.series,
+            "places": self.shape.places,
+            "themes": self.shape.themes,
+            "long_tail": self.shape.long_tail,
             "release_files": sum(self.release_files.values()),
             "release_files_by_language": self.release_files,
             "seed": self.seed,
@@ -155,10 +212,10 @@ def _timestamp(rng: random.Random, day: dt.date, with_time: bool) -> str:
     )
 
 
-def _skewed(count: int) -> list[float]:
+def _skewed(count: int, exponent: float = 0.8) -> list[float]:
     """Cumulative weights that make the first items of a list of ``count`` far more likely than
-    the last (1/rank^0.8): a few organisations are in most of the news."""
-    return list(itertools.accumulate(1 / (rank + 1) ** 0.8 for rank in range(count)))
+    the last (1/rank^exponent): a few organisations are in most of the news."""
+    return list(itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(count)))
 
 
 def _pick(rng: random.Random, items: Sequence[str], k: int, weights: list[float] | None = None) -> list[str]:
@@ -191,8 +248,30 @@ def _text_languages(rng: random.Random) -> tuple[str, ...]:
 
 
 class _Generator:
-    def __init__(self, size: Size, seed: int, regions: Vocabulary, themes: Vocabulary):
-        self.size, self.seed, self.regions, self.themes = size, seed, regions, themes
+    def __init__(
+        self,
+        size: Size,
+        seed: int,
+        shape: Shape,
+        regions: Vocabulary,
+        themes: Vocabulary,
+        series: Sequence[str] = (),
+    ):
+        self.size, self.seed, self.shape = size, seed, shape
+        self.regions, self.themes, self.series = regions, themes, list(series)
+        # Places and themes in the order of their share of the records, with their weights
+        # (None: drawn evenly).
+        self.place_order: list[str] = list(regions.slugs)
+        self.theme_order: list[str] = list(themes.slugs)
+        self.place_weights: list[float] | None = None
+        self.theme_weights: list[float] | None = None
+        if shape.long_tail:
+            head = [slug for slug in HUBS if slug in regions.names]
+            tail = [slug for slug in regions.slugs if slug not in head]
+            self.rng("places", 0).shuffle(tail)
+            self.place_order = head + tail
+            self.place_weights = _skewed(len(self.place_order), 1.0)
+            self.theme_weights = _skewed(len(self.theme_order), 0.8)
         self.ngos = [_ngo_slug(n) for n in range(size.ngos)]
         self.partners = [_partner_slug(n) for n in range(size.partners)]
         self.partner_types = [self._partner_type(n) for n in range(size.partners)]
@@ -205,6 +284,12 @@ class _Generator:
         self.meeting_titles: dict[str, dict[str, str]] = {}
         self.meeting_days: dict[str, dt.date] = {}
         self.places: dict[str, tuple[list[str], list[str]]] = {}  # organisation -> its regions, themes
+
+    def some_places(self, rng: random.Random, k: int) -> list[str]:
+        return _pick(rng, self.place_order, k, self.place_weights)
+
+    def some_themes(self, rng: random.Random, k: int) -> list[str]:
+        return _pick(rng, self.theme_order, k, self.theme_weights)
 
     def rng(self, kind: str, n: int, part: str = "") -> random.Random:
         return random.Random(f"{self.seed}/{kind}/{n}/{part}")  # noqa: S311 (synthetic data, seeded on purpose)
@@ -337,8 +422,8 @@ class _Generator:
 
     def ngo(self, n: int) -> dict[str, Any]:
         rng, slug = self.rng("ngo", n), _ngo_slug(n)
-        regions = _pick(rng, self.regions.slugs, rng.choice((1, 1, 1, 2, 2, 3)))
-        themes = _pick(rng, self.themes.slugs, rng.randint(1, 3))
+        regions = self.some_places(rng, rng.choice((1, 1, 1, 2, 2, 3)))
+        themes = self.some_themes(rng, rng.randint(1, 3))
         facts = self.facts(rng, slug, regions, themes)
         founded = rng.randint(1994, 2024)
         record: dict[str, Any] = {"name": self.name_field(slug)}
@@ -373,8 +458,8 @@ class _Generator:
 
     def partner(self, n: int) -> dict[str, Any]:
         rng, slug = self.rng("partner", n), _partner_slug(n)
-        regions = _pick(rng, self.regions.slugs, rng.randint(1, 4))
-        themes = _pick(rng, self.themes.slugs, rng.randint(1, 3))
+        regions = self.some_places(rng, rng.randint(1, 4))
+        themes = self.some_themes(rng, rng.randint(1, 3))
         facts = self.facts(rng, slug, regions, themes)
         record: dict[str, Any] = {
             "name": self.name_field(slug),
@@ -402,8 +487,8 @@ class _Generator:
 
     def meeting(self, n: int) -> dict[str, Any]:
         rng, slug = self.rng("meeting", n), _meeting_slug(n)
-        region = rng.choice(self.regions.slugs)
-        themes = _pick(rng, self.themes.slugs, rng.randint(1, 2))
+        region = self.some_places(rng, 1)[0]
+        themes = self.some_themes(rng, rng.randint(1, 2))
         languages = _text_languages(rng)
         number = f"{n:05d}"
         title = {
@@ -463,6 +548,8 @@ class _Generator:
                 record[field] = value
         if rng.random() < 0.2:
             record["observers"] = [{"name": {language: texts.OBSERVER[language] for language in languages}}]
+        if self.shape.coordination:
+            self.coordination(rng, record, start_day, languages)
         record["themes"] = themes
         facts = {
             language: {
@@ -495,6 +582,64 @@ class _Generator:
             self.meetings_of.setdefault(organisation, []).append(slug)
         self.meeting_titles[slug] = title
         self.meeting_days[slug] = start_day
+        return record
+
+    def coordination(
+        self, rng: random.Random, record: dict[str, Any], start: dt.date, languages: Sequence[str]
+    ) -> None:
+        """A national directory's meeting: now and then hosted by an NGO, part of a series, and
+        open for registration when it is still to come. Drawn from a generator of its own, so
+        the rest of the meeting is the same in either shape."""
+        local = random.Random(rng.getrandbits(64))  # noqa: S311 (synthetic data, seeded on purpose)
+        if local.random() < 0.2:
+            record["hosts"] = _pick(local, self.ngos, 1, self.ngo_weights)
+        if self.series and local.random() < 0.3:
+            record["series"] = self.series[local.randrange(len(self.series))]
+        if record["status"] == "scheduled" and local.random() < 0.6:
+            registration: dict[str, Any] = {"status": local.choice(("open", "open", "invitation"))}
+            deadline = start - dt.timedelta(days=local.randint(2, 14))
+            if deadline > TODAY:
+                registration["deadline"] = deadline.isoformat()
+            registration["email"] = f"register@{record['organisers'][0]}.example.org"
+            registration["capacity"] = local.randint(2, 20) * 10
+            registration["cost"] = {language: texts.REGISTRATION_COST[language] for language in languages}
+            registration["languages"] = list(_text_languages(local))
+            record["registration"] = registration
+
+    def programme(self, n: int) -> dict[str, Any]:
+        rng = self.rng("programme", n)
+        regions = self.some_places(rng, rng.choice((1, 1, 2, 3, 5)))
+        themes = self.some_themes(rng, rng.randint(1, 2))
+        funders = self.funders or self.partners
+        funding = _pick(rng, funders, rng.choice((1, 1, 2)), self.funder_weights if self.funders else None)
+        facts = self.facts(rng, funding[0], regions, themes)
+        number = f"{n:05d}"
+        record: dict[str, Any] = {
+            "title": {
+                language: texts.PROGRAMME_TITLE[language].format(
+                    number=number, theme=facts[language]["theme"], region=facts[language]["region"]
+                )
+                for language in LANGUAGES
+            }
+        }
+        start = rng.randint(2005, 2025)
+        status = rng.choice(("active", "completed", "completed"))
+        record["status"] = status
+        record["start_year"] = start
+        if status == "completed":
+            record["end_year"] = min(2025, start + rng.randint(1, 5))
+        record["description"] = self.record_text(rng, texts.PROGRAMME_INTRO, facts, _text_languages(rng))
+        record["funding"] = funding
+        record["implementing"] = _pick(rng, self.ngos, rng.randint(1, 4), self.ngo_weights) + _pick(
+            rng, self.partners, rng.choice((0, 0, 1)), self.partner_weights
+        )
+        record["regions"], record["themes"] = regions, themes
+        if rng.random() < 0.5:
+            record["results"] = [
+                {"value": rng.randint(20, 5000), "unit": dict(texts.RESULT_UNIT), "qualifier": "more-than"}
+            ]
+        record["maintainers"] = self.maintainers(rng)
+        record.update(self.dates(rng))
         return record
 
     def history(self, rng: random.Random, added: dt.date, start: dt.date) -> tuple[str, list[dict[str, Any]]]:
@@ -608,13 +753,17 @@ class _Generator:
             words += len(block.split())
         return "\n\n".join(blocks) + "\n"
 
-    def write(self, target: Path, vocabularies: Path) -> Generated:
+    def write(self, target: Path, vocabularies: dict[str, dict[str, Any] | Path]) -> Generated:
         data, press = target / "ngo_data", target / "content" / "press"
-        for folder in ("ngos", "partners", "meetings"):
+        folders = ("ngos", "partners", "meetings", "programmes")
+        for folder in folders if self.shape.coordination else folders[:3]:
             (data / folder).mkdir(parents=True)
         press.mkdir(parents=True)
-        for name in ("regions.yaml", "themes.yaml"):
-            shutil.copyfile(vocabularies / name, data / name)
+        for name, entries in vocabularies.items():
+            if isinstance(entries, Path):
+                shutil.copyfile(entries, data / name)
+            else:
+                (data / name).write_bytes(to_yaml(entries))
         for n in range(self.size.partners):
             record = self.partner(n)
             self.places[_partner_slug(n)] = (record["regions"], record["themes"])
@@ -625,20 +774,50 @@ class _Generator:
             (data / "ngos" / f"{_ngo_slug(n)}.yaml").write_bytes(to_yaml(record))
         for n in range(self.size.meetings):
             (data / "meetings" / f"{_meeting_slug(n)}.yaml").write_bytes(to_yaml(self.meeting(n)))
+        for n in range(self.programmes):
+            slug = f"synthetic-programme-{n:05d}"
+            (data / "programmes" / f"{slug}.yaml").write_bytes(to_yaml(self.programme(n)))
         by_language = dict.fromkeys(LANGUAGES, 0)
         for n in range(self.size.releases):
             for name, data_bytes in self.release(n).items():
                 (press / name).write_bytes(data_bytes)
                 by_language[name.rsplit("-", 1)[1].removesuffix(".md")] += 1
-        return Generated(self.size, self.seed, by_language)
+        return Generated(self.size, self.seed, self.shape, self.programmes, len(self.series), by_language)
+
+    @property
+    def programmes(self) -> int:
+        return max(1, self.size.ngos // 15) if self.shape.coordination else 0
 
 
-def generate(target: Path, size: Size, vocabularies: Path, seed: int = 0) -> Generated:
-    """Write a synthetic directory into ``target`` (which must not exist or be empty):
-    ``target/ngo_data`` with the vocabularies copied from ``vocabularies``, and
-    ``target/content/press``."""
+def generate(
+    target: Path, size: Size, vocabularies: Path, seed: int = 0, shape: Shape = SHAPES["national"]
+) -> Generated:
+    """Write a synthetic directory of ``size`` and ``shape`` into ``target`` (which must not
+    exist or be empty): ``target/ngo_data``, with the vocabularies made from those in
+    ``vocabularies``, and ``target/content/press``."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty")
-    regions = Vocabulary.read(vocabularies / "regions.yaml")
-    themes = Vocabulary.read(vocabularies / "themes.yaml")
-    return _Generator(size, seed, regions, themes).write(target, vocabularies)
+    regions = yaml.safe_load((vocabularies / "regions.yaml").read_text("utf-8"))
+    order = [slug for slug in CLASSIC_PLACES if slug in regions]
+    order += [slug for slug in regions if slug not in order]
+    files: dict[str, dict[str, Any] | Path] = {"regions.yaml": vocabularies / "regions.yaml"}
+    if shape.places is not None and shape.places < len(regions):
+        regions = {slug: regions[slug] for slug in order[: shape.places]}
+        for entry in regions.values():
+            if entry.get("part_of") not in regions:
+                entry.pop("part_of", None)
+        files["regions.yaml"] = regions
+    themes = yaml.safe_load((vocabularies / "themes.yaml").read_text("utf-8"))
+    themes = {slug: themes[slug] for slug in list(themes)[: shape.themes]}
+    for number in range(len(themes) + 1, shape.themes + 1):
+        names = {language: texts.SYNTHETIC_THEME[language].format(number=number) for language in LANGUAGES}
+        themes[f"synthetic-theme-{number:02d}"] = {"name": names}
+    files["themes.yaml"] = themes
+    series = {}
+    if shape.coordination:
+        for number in range(1, max(1, size.meetings // 50) + 1):
+            names = {language: texts.SERIES_NAME[language].format(number=number) for language in LANGUAGES}
+            series[f"synthetic-series-{number:03d}"] = {"name": names}
+        files["series.yaml"] = series
+    generator = _Generator(size, seed, shape, Vocabulary.of(regions), Vocabulary.of(themes), list(series))
+    return generator.write(target, files)

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .child import OTHER, READ
-from .generate import EPOCH, SIZES, generate
+from .generate import EPOCH, SHAPES, SIZES, Shape, generate
 
 # The phases of the project's build, in the order they run (integration/timing.py names them).
 PHASES = (
@@ -155,6 +155,7 @@ def run_bench(
     *,
     languages: Sequence[str] | None = None,
     seed: int = 0,
+    shape: Shape = SHAPES["national"],
     keep: Path | None = None,
     rebuild: bool = True,
     progress: Callable[[str], None] = lambda line: None,
@@ -166,12 +167,23 @@ def run_bench(
     if keep is None:
         with tempfile.TemporaryDirectory(prefix="ngo-directory-bench-") as folder:
             return _run(
-                size, pairs, settings_file, vocabularies, languages, seed, Path(folder), rebuild, progress
+                size,
+                pairs,
+                settings_file,
+                vocabularies,
+                languages,
+                seed,
+                shape,
+                Path(folder),
+                rebuild,
+                progress,
             )
     if keep.exists() and any(keep.iterdir()):
         raise FileExistsError(f"{keep} is not empty")
     keep.mkdir(parents=True, exist_ok=True)
-    return _run(size, pairs, settings_file, vocabularies, languages, seed, keep.resolve(), rebuild, progress)
+    return _run(
+        size, pairs, settings_file, vocabularies, languages, seed, shape, keep.resolve(), rebuild, progress
+    )
 
 
 def _run(
@@ -181,6 +193,7 @@ def _run(
     vocabularies: Path,
     languages: Sequence[str] | None,
     seed: int,
+    shape: Shape,
     work: Path,
     rebuild: bool,
     progress: Callable[[str], None],
@@ -188,12 +201,13 @@ def _run(
     directory = work / "directory"
     load_before = os.getloadavg()
     started = time.perf_counter()
-    generated = generate(directory, SIZES[size], vocabularies, seed)
+    generated = generate(directory, SIZES[size], vocabularies, seed, shape)
     counts = generated.as_json()
     progress(
         f"generated size {size} in {time.perf_counter() - started:.1f} s: {counts['ngos']:,} NGOs, "
-        f"{counts['partners']:,} partners, {counts['meetings']:,} meetings, {counts['releases']:,} press "
-        f"releases in {counts['release_files']:,} files"
+        f"{counts['partners']:,} partners, {counts['meetings']:,} meetings, {counts['programmes']:,} "
+        f"programmes, {counts['releases']:,} press releases in {counts['release_files']:,} files; "
+        f"{_places(counts)}, {counts['themes']} themes"
     )
     content, data = directory / "content", directory / "ngo_data"
     if languages:
@@ -260,6 +274,10 @@ def _run(
         "rebuild": rebuilt,
         "notes": list(NOTES),
     }
+
+
+def _places(counts: dict[str, Any]) -> str:
+    return "every place" if counts["places"] is None else f"{counts['places']} places"
 
 
 def _ours(settings_file: Path, data: Path, languages: Sequence[str] | None) -> list[str]:
@@ -350,10 +368,12 @@ def table(report: dict[str, Any]) -> str:
     counts, box = report["generated"], report["machine"]
     languages = ", ".join(report["languages"]) if report["languages"] else "the settings' languages"
     built = counts.get("release_files_built", counts["release_files"])
+    shape = "with a long tail" if counts["long_tail"] else "evenly"
     lines = [
-        f"ngo-directory bench, size {report['size']}: {counts['ngos']:,} NGOs, "
-        f"{counts['partners']:,} partners, {counts['meetings']:,} meetings, {counts['releases']:,} "
-        f"press releases ({built:,} files built); languages: {languages}",
+        f"ngo-directory bench, size {report['size']}, seed {counts['seed']}: {counts['ngos']:,} NGOs, "
+        f"{counts['partners']:,} partners, {counts['meetings']:,} meetings, {counts['programmes']:,} "
+        f"programmes, {counts['releases']:,} press releases ({built:,} files built); {_places(counts)} "
+        f"and {counts['themes']} themes, spread {shape}; languages: {languages}",
         f"machine: {box['cores']} cores, {box['cpu']}, {box['memory_bytes'] / 2**30:.1f} GiB; "
         f"Python {box['python']}, Pelican {box['pelican']}, Pagefind {box['pagefind']}; load average "
         f"{report['load_average']['before'][0]:.2f} before, {report['load_average']['after'][0]:.2f} after",

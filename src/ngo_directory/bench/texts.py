@@ -310,3 +310,32 @@ SERVICES: Final = [
     {"en": "Computer courses", "az": "Kompüter kursları", "ru": "Компьютерные курсы"},
     {"en": "Legal advice", "az": "Hüquqi məsləhət", "ru": "Юридические консультации"},
 ]
+
+# The national shape's extra vocabulary entries and records: themes past the sample's, series of
+# meetings and programmes.
+SYNTHETIC_THEME: Final = {
+    "en": "Synthetic theme {number}",
+    "az": "Sintetik mövzu {number}",
+    "ru": "Синтетическая тема {number}",
+}
+SERIES_NAME: Final = {
+    "en": "Synthetic meeting series {number}",
+    "az": "Sintetik görüşlər silsiləsi {number}",
+    "ru": "Синтетическая серия встреч {number}",
+}
+PROGRAMME_TITLE: Final = {
+    "en": "Synthetic programme {number}: {theme} in {region}",
+    "az": "Sintetik proqram {number}: {region} bölgəsində {theme}",
+    "ru": "Синтетическая программа {number}: {theme}, регион {region}",
+}
+PROGRAMME_INTRO: Final = {
+    "en": "{org} funds this programme on “{theme}” in {region}.",
+    "az": "{org} {region} bölgəsində «{theme}» mövzusunda bu proqramı maliyyələşdirir.",
+    "ru": "«{org}» финансирует эту программу по теме «{theme}» в регионе {region}.",
+}
+RESULT_UNIT: Final = {"en": "participants", "az": "iştirakçı", "ru": "участников"}
+REGISTRATION_COST: Final = {
+    "en": "Free of charge; the organisers pay for travel.",
+    "az": "Pulsuzdur; yol xərclərini təşkilatçılar ödəyir.",
+    "ru": "Бесплатно; дорогу оплачивают организаторы.",
+}

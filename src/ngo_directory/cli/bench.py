@@ -57,6 +57,23 @@ def _languages_option(
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthetic directory.")
 @click.option(
+    "--shape",
+    type=click.Choice(["national", "classic"]),
+    default="national",
+    show_default=True,
+    help="national: every place of regions.yaml, 20 themes, a long tail, programmes, series and "
+    "registration; classic: the first bench's nine places and the sample's themes, drawn evenly.",
+)
+@click.option(
+    "--places",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Only the first N places (the sample's first nine, then regions.yaml's order); as many records.",
+)
+@click.option(
+    "--themes", type=click.IntRange(min=1), metavar="N", help="N themes (the sample's, then synthetic ones)."
+)
+@click.option(
     "--json",
     "json_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -82,6 +99,9 @@ def bench(
     pairs: int,
     languages: tuple[str, ...] | None,
     seed: int,
+    shape: str,
+    places: int | None,
+    themes: int | None,
     json_file: Path | None,
     keep: Path | None,
     rebuild: bool,
@@ -98,6 +118,7 @@ def bench(
     Example:
         ngo-directory bench --size S --pairs 1 --json bench.json
     """
+    from ..bench.generate import SHAPES
     from ..bench.run import BenchFailed, run_bench, table
 
     vocabularies = site_settings_of(settings_file).data_path
@@ -109,6 +130,7 @@ def bench(
             vocabularies,
             languages=languages,
             seed=seed,
+            shape=SHAPES[shape].but(places=places, themes=themes),
             keep=keep,
             rebuild=rebuild,
             progress=lambda line: click.echo(line, err=True),
