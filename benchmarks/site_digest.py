@@ -5,11 +5,14 @@ byte for byte as it was.
     ... change the code ...
     .venv/bin/python benchmarks/site_digest.py --compare before.json     # build again, compare
     .venv/bin/python benchmarks/site_digest.py --site output --save x.json  # an already built site
+    .venv/bin/python benchmarks/site_digest.py --directory D --save x.json  # a bench directory
 
-The sample is built with SOURCE_DATE_EPOCH fixed, so which meetings are upcoming does not depend
-on the day. Pagefind writes its filter index in a different order each time (README, "Safety"):
-those files are left out; its word index and result fragments are compared. Exit 1 on any
-difference, listing the files added, removed and changed."""
+The sample is built with SOURCE_DATE_EPOCH fixed as the tests fix it (2027-02-28), so which
+meetings are upcoming does not depend on the day; a directory the bench generated (``--keep``,
+or ``bench.generate``), with the bench's (2025-11-24). Pagefind writes its filter index in a
+different order each time (README, "Safety"): those files are left out; its word index and
+result fragments are compared. Exit 1 on any difference, listing the files added, removed and
+changed."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EPOCH = "1764000000"  # 2025-11-24, as the tests' fixed build date
+EPOCH = "1803801600"  # 2027-02-28, the tests' fixed build date (tests/conftest.py)
 # Pagefind writes its filter index, and the files that name it, in a different order each time.
 UNSTABLE = re.compile(r"pagefind/[a-z]+/(filter/.*|pagefind\..*\.pf_meta|pagefind-entry\.json)")
 
@@ -48,6 +51,21 @@ def build_sample(folder: Path) -> Path:
     return build_site(ROOT / "pelicanconf.py", folder / "output")
 
 
+def build_directory(directory: Path, folder: Path) -> Path:
+    """A bench directory (its content/ and ngo_data/), built as the bench builds it."""
+    from ngo_directory.bench.generate import EPOCH as BENCH_EPOCH
+    from ngo_directory.integration.build import build_site
+
+    os.environ["SOURCE_DATE_EPOCH"] = str(BENCH_EPOCH)
+    overrides = {
+        "PATH": str(directory / "content"),
+        "NGO_DIRECTORY_DATA_PATH": str(directory / "ngo_data"),
+        "NGO_DIRECTORY_CACHE": False,
+        "NGO_DIRECTORY_PAGE_BUDGETS": None,
+    }
+    return build_site(ROOT / "pelicanconf.py", folder / "output", overrides)
+
+
 def compare(before: dict[str, str], after: dict[str, str]) -> list[str]:
     lines = [f"removed: {p}" for p in sorted(before.keys() - after.keys())]
     lines += [f"added: {p}" for p in sorted(after.keys() - before.keys())]
@@ -58,11 +76,17 @@ def compare(before: dict[str, str], after: dict[str, str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build the sample)")
+    parser.add_argument("--directory", type=Path, help="build this bench directory instead of the sample")
     parser.add_argument("--save", type=Path, help="write the digest to this JSON file")
     parser.add_argument("--compare", type=Path, help="compare with a digest saved earlier")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        site = args.site or build_sample(Path(folder))
+        if args.site:
+            site = args.site
+        elif args.directory:
+            site = build_directory(args.directory.resolve(), Path(folder))
+        else:
+            site = build_sample(Path(folder))
         found = digest(site)
     print(f"{len(found)} files, {sum(1 for p in found if p.endswith('.html'))} pages", file=sys.stderr)
     if args.save:

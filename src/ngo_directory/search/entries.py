@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..content.model import PressRelease
 from ..i18n import N_
@@ -152,6 +153,7 @@ def _press_entry(article: PressRelease, directory: Directory) -> SearchEntry:
     )
 
 
+@lru_cache(maxsize=65536)
 def summary_text(summary: str, markdown: bool, limit: int = SUMMARY_LENGTH) -> str:
     """A one-paragraph plain-text summary of at most ``limit`` characters."""
     text = html_to_text(render_markdown(summary) if markdown else summary)

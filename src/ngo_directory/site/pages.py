@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePath
 from typing import Any, Literal, TypeVar
 
@@ -231,6 +232,15 @@ class Planner:
                     channels=channels,
                 ),
             )
+
+    @cached_property
+    def nationwide(self) -> list[Organisation]:
+        """The organisations that work across the country, by name: every region's page lists
+        the first of them."""
+        d = self.d
+        return self.sorted_by_name(
+            [*d.ngos_by_region.get(NATIONWIDE, []), *d.partners_by_region.get(NATIONWIDE, [])]
+        )
 
     def sorted_by_name(self, records: Iterable[T]) -> list[T]:
         return sorted(records, key=lambda r: name_key(r, self.order))
@@ -676,12 +686,8 @@ class Planner:
         """A region's or theme's pages, paginated over its NGOs; its partners, meetings and
         programmes are on the first page."""
         channels = self.channels(topic(kind.lower(), entry.slug))
-        everywhere: list[Organisation] = []
         region = self.d.regions.get(NATIONWIDE) if kind == "REGION" and entry.slug != NATIONWIDE else None
-        if region:
-            everywhere = self.sorted_by_name(
-                [*self.d.ngos_by_region.get(NATIONWIDE, []), *self.d.partners_by_region.get(NATIONWIDE, [])]
-            )
+        everywhere = self.nationwide if region else []
         self.add_paginated(
             self.urls.url(entry, kind),
             ngos,

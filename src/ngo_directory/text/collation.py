@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .translit import CYRILLIC_LETTERS, to_ascii
 
@@ -99,6 +100,9 @@ def _place(char: str, alphabets: tuple[Alphabet, ...]) -> _Place:
     return _Place(OTHER, ord(char), "", 0)
 
 
+# A build sorts the same names again and again (every list a record is on, in every language):
+# each name's key is worked out once.
+@cache
 def sort_key(text: str, language: str) -> SortKey:
     """Order names the way the language's alphabet does; spaces and punctuation are skipped.
     Letters first; a variant or folded letter (ё, ş on an English page) decides only a tie."""

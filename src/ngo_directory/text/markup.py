@@ -178,6 +178,9 @@ def one_line(text: str) -> str:
     return " ".join(inert_text(text).split())
 
 
+# The same texts are shown in many places (an organisation's summary on every list it is on):
+# each is made plain once.
+@lru_cache(maxsize=65536)
 def html_to_text(html: str) -> str:
     """The inert plain text of some HTML, a blank line between blocks."""
     text = html_lib.unescape(nh3.clean(_BLOCK_END.sub("\n\n", html), tags=set(), strip_comments=True))
