@@ -28,6 +28,7 @@ from ..search.entries import KIND_LABELS, KIND_NAMES, SUMMARY_LENGTH, entry_of, 
 from ..text.links import RECORD_SCHEME
 from ..text.markup import html_to_text, markdown_html, render_markdown, sanitize
 from ..text.translit import AZERBAIJANI_LETTERS, fold
+from .labels import LABELS
 from .maps import region_map, unmapped_regions
 from .pages import NATIONWIDE
 from .structured_data import Describer
@@ -232,6 +233,12 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         return str(translations(language_of(context)).ngettext(singular, plural, number))
 
     @pass_context
+    def label_filter(context: Context, value: str, table: str) -> Markup:
+        """The name of a field's value in the page's language (labels.py), marked safe as
+        ``_()`` marks a translation."""
+        return Markup(translations(language_of(context)).gettext(LABELS[table][value]))  # noqa: S704 (our own catalogs)
+
+    @pass_context
     def t_filter(context: Context, text: Any, note: bool = True) -> Markup:
         """A record's text in the page's language; ``note=false`` leaves a fallback's note out
         (a heading is no place for it: the text keeps its ``lang``)."""
@@ -405,6 +412,7 @@ def install(env: Environment, settings: Mapping[str, Any]) -> None:
         month=month_filter,
         number=number_filter,
         kind_label=kind_label,
+        label=label_filter,
         other_names=other_names,
     )
     env.tests["shown_as"] = shown_as

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel import Locale
 from babel.dates import format_time, get_timezone_location
@@ -50,6 +50,8 @@ class Clock:
     locale: Locale
     long_date: Callable[[dt.date], str]
     gettext: Callable[[str], str]
+    # Each meeting's time as written, by what it is written from: a meeting is on many pages.
+    _written: dict[tuple[object, ...], Markup] = field(default_factory=dict, compare=False, repr=False)
 
     def time(self, moment: dt.datetime) -> str:
         """The time of day of an aware moment, in its own zone: 10:00."""
@@ -80,6 +82,15 @@ class Clock:
         """When a meeting takes place: its day or days (an all-day meeting), or its start and
         end, one date when they fall on the same day, in ``time`` elements, then its zone (a
         meeting whose record gives no end shows its start alone)."""
+        start, end = meeting.start, meeting.end
+        key: tuple[object, ...] = (start.isoformat(), zone_key(start), end.isoformat(), zone_key(end))
+        key += (meeting.all_day, meeting.last_day)
+        written = self._written.get(key)
+        if written is None:
+            written = self._written[key] = self._meeting(meeting)
+        return written
+
+    def _meeting(self, meeting: Meeting) -> Markup:
         start, end = meeting.start, meeting.end
         if meeting.all_day:
             first = stamp(start.date(), self.long_date(start.date()))
