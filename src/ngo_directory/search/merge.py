@@ -20,7 +20,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import heapq
-import io
 import itertools
 import json
 import shutil
@@ -41,42 +40,53 @@ class MergeFailed(RuntimeError):
 # CBOR, as far as Pagefind's minicbor structures use it: integers, text and definite arrays.
 
 
-def _encode(value: Any, out: io.BytesIO) -> None:
-    if isinstance(value, bool):
-        raise TypeError("booleans are not used in Pagefind's index")
-    if isinstance(value, int):
-        major, number = (0, value) if value >= 0 else (1, -1 - value)
-        _head(major, number, out)
-    elif isinstance(value, str):
+_SMALL = [bytes([n]) for n in range(24)] + [bytes([0x1F + k]) for k in range(24, 0, -1)]  # -24..-1 at -24..-1
+
+
+def _encode(value: Any, out: bytearray) -> None:
+    kind = type(value)
+    if kind is int:
+        if -24 <= value < 24:
+            out += _SMALL[value]
+        else:
+            major, number = (0, value) if value >= 0 else (1, -1 - value)
+            _head(major, number, out)
+    elif kind is str:
         data = value.encode("utf-8")
         _head(3, len(data), out)
-        out.write(data)
-    elif isinstance(value, (list, tuple)):
+        out += data
+    elif kind is list or kind is tuple:
         _head(4, len(value), out)
         for item in value:
-            _encode(item, out)
+            if type(item) is int and -24 <= item < 24:
+                out += _SMALL[item]
+            else:
+                _encode(item, out)
     else:
-        raise TypeError(f"cannot encode {type(value).__name__} in Pagefind's index")
+        raise TypeError(f"cannot encode {kind.__name__} in Pagefind's index")
 
 
-def _head(major: int, number: int, out: io.BytesIO) -> None:
+def _head(major: int, number: int, out: bytearray) -> None:
     top = major << 5
     if number < 24:
-        out.write(bytes([top | number]))
+        out.append(top | number)
     elif number < 0x100:
-        out.write(bytes([top | 24, number]))
+        out += bytes((top | 24, number))
     elif number < 0x10000:
-        out.write(bytes([top | 25]) + number.to_bytes(2, "big"))
+        out.append(top | 25)
+        out += number.to_bytes(2, "big")
     elif number < 0x100000000:
-        out.write(bytes([top | 26]) + number.to_bytes(4, "big"))
+        out.append(top | 26)
+        out += number.to_bytes(4, "big")
     else:
-        out.write(bytes([top | 27]) + number.to_bytes(8, "big"))
+        out.append(top | 27)
+        out += number.to_bytes(8, "big")
 
 
 def encode(value: Any) -> bytes:
-    out = io.BytesIO()
+    out = bytearray()
     _encode(value, out)
-    return out.getvalue()
+    return bytes(out)
 
 
 def decode(data: bytes) -> Any:
@@ -107,8 +117,16 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
     if major == 4:
         items = []
         for _ in range(number):
-            item, at = _decode(data, at)
-            items.append(item)
+            byte = data[at]
+            if byte < 24:  # most positions and page deltas: one byte
+                items.append(byte)
+                at += 1
+            elif 0x20 <= byte < 0x38:
+                items.append(0x1F - byte)
+                at += 1
+            else:
+                item, at = _decode(data, at)
+                items.append(item)
         return items, at
     raise MergeFailed(f"unexpected CBOR major type {major}")
 
