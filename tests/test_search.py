@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ngo_directory.integration.build import BuildFailed
 from ngo_directory.records.models import Text, VocabularyEntry
+from ngo_directory.search import indexing
 from ngo_directory.search.entries import SearchEntry, search_names, search_terms, searched_fields
 from ngo_directory.search.indexing import IndexingFailed
+from ngo_directory.search.merge import decode, read_file
 from ngo_directory.settings import DEFAULTS, SettingsError, plugin_settings
 from ngo_directory.text.translit import AZERBAIJANI_LETTERS, fold_letters
 from sitetools import ROOT, build, copy_project, html_files, inputs_of_site, parse, tree_digest
@@ -278,3 +282,62 @@ def test_a_press_releases_copies_are_indexed_only_when_the_settings_ask(
     assert marked == {"": (fallbacks, fallbacks), "ru/": (fallbacks, fallbacks), "en/": (True, True)}
     counts = indexed_pages(site)
     assert counts["en"] - counts["az"] == counts["en"] - counts["ru"] == (0 if fallbacks else 1)
+
+
+def decoded_index(bundle: Path) -> dict[str, Any]:
+    """What search reads from a language's bundle, by page address: each page's word count,
+    each word's pages with their positions, weights and searched fields (by name), each
+    filter value's pages, and the word chunks' ranges."""
+    (language, info), *_ = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))[
+        "languages"
+    ].items()
+    meta = decode(read_file(bundle / f"pagefind.{info['hash']}.pf_meta"))
+    urls = [json.loads(read_file(bundle / "fragment" / f"{name}.pf_fragment"))["url"] for name, _ in meta[1]]
+    fields = meta[5]
+
+    def pages(packed: list[Any]) -> list[tuple[Any, ...]]:
+        number, found = 0, []
+        for delta, locs, meta_locs in packed:
+            number += delta
+            named = [fields[-v - 1] if v < 0 else v for v in meta_locs]
+            found.append((urls[number], tuple(locs), tuple(named)))
+        return sorted(found)
+
+    words = {}
+    for _from, _to, chunk in meta[2]:
+        for word, packed, variants in decode(read_file(bundle / "index" / f"{chunk}.pf_index"))[0]:
+            words[word] = (pages(packed), sorted((form, pages(p)) for form, p in variants))
+    filters = {}
+    for _name, filter_hash in meta[3]:
+        name, values = decode(read_file(bundle / "filter" / f"{filter_hash}.pf_filter"))
+        filters.update({(name, value): sorted(urls[p] for p in found) for value, found in values})
+    return {
+        "language": language,
+        "pages": sorted(zip(urls, (count for _, count in meta[1]), strict=True)),
+        "words": words,
+        "filters": filters,
+        "chunks": [(start, end) for start, end, _ in meta[2]],
+    }
+
+
+def test_an_index_made_in_parts_is_the_index_of_one_run(
+    search_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages indexed a few at a time, each part by a Pagefind run of its own, and joined: the
+    same pages, words, positions, weights, searched fields, filters and chunks as the sample's
+    index, made by one run per language."""
+    site = tmp_path / "site"
+    shutil.copytree(search_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    pages = []
+    for page in html_files(site):
+        relative = page.relative_to(site).as_posix()
+        prefix = next((p for p in ("ru/", "en/") if relative.startswith(p)), "")
+        pages.append((LANGUAGE_OF[prefix], relative))
+    monkeypatch.setattr(indexing, "PART_PAGES", 7)
+    counts = indexing.index_site(site, "pagefind/", indexing.language_globs(pages), pages)
+    assert counts == indexed_pages(search_site)
+    for language in LANGUAGE_OF.values():
+        parts = decoded_index(site / "pagefind" / language)
+        whole = decoded_index(search_site / "pagefind" / language)
+        assert parts == whole, language
+        assert len(whole["words"]) > 100 and len(whole["pages"]) > 7

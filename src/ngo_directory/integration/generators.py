@@ -166,8 +166,8 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         self.write_open_data()
         self.write_discovery()
         with phase("search index"):
-            globs = language_globs((page.language, page.save_as) for page in self.plan.pages)
-            index_site(Path(self.output_path), self.options.search_path, globs)
+            pages = [(page.language, page.save_as) for page in self.plan.pages]
+            index_site(Path(self.output_path), self.options.search_path, language_globs(pages), pages)
 
     @property
     def page_cache(self) -> PageCache | None:
