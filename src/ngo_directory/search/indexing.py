@@ -102,12 +102,16 @@ def _index_language(site: Path, bundle_path: str, language: str, glob: str, mark
             parts = []
             for number, start in enumerate(range(0, len(marked), PART_PAGES)):
                 source, output = Path(work) / f"pages-{number}", Path(work) / f"index-{number}"
+                if len(marked) <= PART_PAGES:  # one part: its index is the language's
+                    shutil.rmtree(bundle, ignore_errors=True)
+                    output = bundle
                 _link(site, marked[start : start + PART_PAGES], source)
                 _run_pagefind(site, ["--site", str(source), "--output-path", str(output)], language)
                 shutil.rmtree(source)
                 parts.append(output)
             try:
-                merge(parts, bundle)
+                if len(parts) > 1:
+                    merge(parts, bundle)
             except MergeFailed as error:
                 raise IndexingFailed(
                     f"Pagefind's indexes of the {language} pages of {site} could not be joined: {error}"
