@@ -3,7 +3,9 @@ and press release as a ``SourceText`` for ``checks.check_texts``, without Pelica
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Problem
 from ..records.loader import DEFAULT_MAX_BYTES
-from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
+from ..records.sources import display, has_hidden_characters, read_bytes, relative, unsafe_files, walk
 from ..settings import DEFAULTS, reserved_names
 from ..text.links import may_hold_links
 from .checks import SourceText, check_texts, stray_text_files
@@ -96,7 +98,11 @@ def read_content_folder(
     press = content / press_folder
     texts = []
     for path in walk(content):
-        if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
+        try:  # one lstat: what is_symlink, is_dir and is_file find, since a link is skipped
+            mode = os.lstat(path).st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode) or stat.S_ISDIR(mode) or path.name.startswith(".") or not stat.S_ISREG(mode):
             continue  # links and special files were reported above
         if has_hidden_characters(path.name) or path.suffix != ".md":
             continue  # and so were names with control characters
@@ -116,8 +122,9 @@ def read_content_folder(
             continue
         # The HTML is read only for the file links it may hold (checks.check_links).
         metadata, body = read_markdown(text, body=may_hold_links(text))
-        folder = path.parent.relative_to(content).as_posix()
-        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press), content))
+        folder = display(path.parent, content)  # inside it: relative to it
+        is_press = relative(path, press) is not None
+        texts.append(SourceText(file, text, metadata, body, folder, is_press, content))
     return texts, problems
 
 
