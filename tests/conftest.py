@@ -67,6 +67,37 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANGUAGE", "en")
 
 
+# Where the validator's tests write records with every kind of mistake (and hostile values):
+# each record they check is judged by both validators (see ``schema_verdicts_agree``).
+_BOTH_VALIDATORS = {"test_validate", "test_validate_facts", "test_hostile", "test_loader", "test_yaml_syntax"}
+
+
+@pytest.fixture(autouse=True)
+def schema_verdicts_agree(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """In the validator's tests, every record the compiled schema judges is judged by jsonschema
+    too, and the test fails if the two verdicts differ: the compiled schema's "valid" is taken
+    without asking jsonschema, so it must refuse exactly what jsonschema refuses."""
+    if request.module.__name__ not in _BOTH_VALIDATORS:
+        yield
+        return
+    from ngo_directory import schema
+
+    compiled = schema.is_valid
+    differ: list[str] = []
+
+    def both(instance: Any, name: str) -> bool:
+        verdict = compiled(instance, name)
+        errors = [error.message for error in schema.validator(name).iter_errors(instance)]
+        if verdict != (not errors):
+            judged = "accepts" if verdict else "refuses"
+            differ.append(f"{name}: the compiled schema {judged}, jsonschema says {errors}: {instance!r}")
+        return verdict
+
+    monkeypatch.setattr(schema, "is_valid", both)
+    yield
+    assert differ == [], "the compiled schema and jsonschema judge a record differently"
+
+
 # --- sites built once per run and shared ---------------------------------------------------------
 
 Make = Callable[[Path], Path]  # builds into an empty folder; returns the site's output folder

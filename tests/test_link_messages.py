@@ -61,3 +61,28 @@ def test_link_problems_in_every_language(tmp_path: Path, language: str) -> None:
     )
     _, problems = check_data(data, content=folder_check(content))
     assert [p.localized(language) for p in problems] == EXPECTED[language]
+
+
+def test_the_quick_look_for_link_words_finds_what_the_search_ignoring_case_finds() -> None:
+    """``may_hold_links`` first looks in the text's lower case, then searches ignoring case:
+    the same verdict as the search alone on texts made of the words' letters in either case and
+    the letters that match them ignoring case ('İ', 'ı', 'ſ'), beside others ('K', a combining dot)."""
+    import random
+
+    from ngo_directory.text.links import _LINK_WORDS, may_hold_links
+
+    letters = "filenamstcordhFILENAMSTCORDH:İıſK\u0307 ə{}|ç"
+    rng = random.Random(7)  # noqa: S311 (texts for a test, the same every run)
+    words = ["filename", "static", "attach", "record:"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.5:
+            word = "".join(
+                rng.choice({"i": "iIİı", "s": "sSſ"}.get(c, c + c.upper())) for c in rng.choice(words)
+            )
+            text = text[: len(text) // 2] + word + text[len(text) // 2 :]
+        expected = _LINK_WORDS.search(text) is not None
+        found += expected
+        assert may_hold_links(text) == expected, repr(text)
+    assert found > 5000

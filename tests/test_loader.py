@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -595,3 +596,16 @@ def test_document_problem_is_located_at_value_or_key():
         "x.yaml:3:15: contacts.phones[0].number: bad number (fix it)"
     )
     assert str(doc.problem(path, "bad key", key=True)) == "x.yaml:3:7: contacts.phones[0].number: bad key"
+
+
+def test_a_path_relative_to_a_folder_read_from_its_text_is_relative_to() -> None:
+    from ngo_directory.records.sources import relative
+
+    paths = ["a", "a/b", "a/b/c.md", "ab/c", "/a/b", "/a", "//a/b", ".", "/", "a/b c/ d", "é/ş"]
+    for path in paths:
+        for root in paths:
+            try:
+                expected: str | None = Path(path).relative_to(Path(root)).as_posix()
+            except ValueError:
+                expected = None
+            assert relative(Path(path), Path(root)) == expected, (path, root)

@@ -1,7 +1,8 @@
-"""The schemas' fast path: fastjsonschema may only ever say "valid" where the full validator,
-whose errors are reported, finds nothing wrong. Every field of a record of each kind is
-deleted, replaced by hostile and mistyped values and given unknown neighbours, and wherever the
-fast path accepts the result, the full validator must accept it too."""
+"""The schemas' fast path: fastjsonschema says "valid" exactly where the full validator, whose
+errors are reported, finds nothing wrong, and refuses exactly what it refuses. Every field of a
+record of each kind is deleted, replaced by hostile and mistyped values and given unknown
+neighbours, and both validators judge the result. (tests/conftest.py also has both judge every
+record that the validator's own tests check.)"""
 
 from __future__ import annotations
 
@@ -101,24 +102,33 @@ def _loaded(path: Path) -> Any:
     return doc.data
 
 
+# The vocabularies' first entries: every shape of entry (the places' ISO codes, other
+# spellings and kinds), in a tenth of the mutations of the whole of regions.yaml.
+ENTRIES = 8
 CASES = [(kind, _largest(DATA / folder)) for kind, folder in RECORD_FOLDERS.items()] + [
     ("vocabulary", DATA / "regions.yaml"),
     ("vocabulary", DATA / "themes.yaml"),
 ]
 
 
+def _record(name: str, path: Path) -> Any:
+    data = _loaded(path)
+    return dict(list(data.items())[:ENTRIES]) if name == "vocabulary" else data
+
+
 @pytest.mark.parametrize(("name", "path"), CASES, ids=[f"{name}-{path.stem}" for name, path in CASES])
-def test_the_fast_path_never_accepts_what_the_validator_rejects(name: str, path: Path) -> None:
+def test_the_fast_path_refuses_exactly_what_the_validator_refuses(name: str, path: Path) -> None:
     schema = inlined_schema(name)
     accepted = rejected = 0
-    for mutation in _mutations(_loaded(path)):
+    for mutation in _mutations(_record(name, path)):
         data = coerce(mutation, schema)
-        if not is_valid(data, name):
-            rejected += 1
-            continue
-        accepted += 1
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(data)]
-        assert errors == [], f"the fast path accepted what the validator rejects: {errors}"
+        fast = is_valid(data, name)
+        if fast != validator(name).is_valid(data):
+            errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(data)]
+            verdict = "accepted" if fast else "refused"
+            pytest.fail(f"the fast path {verdict} {data!r}; the validator's errors: {errors}")
+        accepted += fast
+        rejected += not fast
     # Neither verdict is vacuous: some mistakes are caught, some changes are still valid records.
     assert rejected > 100
     assert accepted > 0

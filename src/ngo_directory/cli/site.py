@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..i18n import RECORD_LANGUAGES
 from ..problems import Problem
-from ..records.directory import Directory
 from ..records.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from ..records.validate import ContentCheck, Limits, check_data
 from ..settings import DEFAULTS, SettingsError, options_of, reserved_names
+
+if TYPE_CHECKING:
+    from ..records.directory import Directory
 
 SETTINGS_FILE = Path("pelicanconf.py")
 

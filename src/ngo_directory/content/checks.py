@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Problem, either
 from ..records.loader import check_characters
-from ..records.sources import display, walk, wrong_case_names
+from ..records.sources import display, relative, walk, wrong_case_names
 from ..records.validate import WITH_ARTICLE
 from ..text.links import Places, file_links, record_hrefs, record_link_problem
 from ..text.translit import SLUG, slugify
@@ -208,9 +208,10 @@ def stray_text_files(content: Path, press_folder: str, root: Path) -> list[Probl
         if path.name.startswith(".") or path.is_symlink() or not path.is_file():
             continue
         suffix = path.suffix.lower()
-        if path.is_relative_to(press) and suffix in _TEXT_SUFFIXES:
+        in_press = relative(path, press) is not None
+        if in_press and suffix in _TEXT_SUFFIXES:
             message = Message(N_("not a Markdown press release"))
-        elif not path.is_relative_to(press) and suffix in _PAGE_SUFFIXES:
+        elif not in_press and suffix in _PAGE_SUFFIXES:
             message = Message(N_("not a Markdown page: only .md files are read"))
         else:
             continue
@@ -317,10 +318,13 @@ _HEADER_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_-]*)\s*:")
 def characters_with_fields(file: str, text: str) -> list[Problem]:
     """The forbidden characters of a page or press release (``check_characters``), each with
     its field: the metadata key of its header line (``title``), or ``content`` below."""
+    found = check_characters(file, text)
+    if not found:
+        return []
     lines = text.split("\n")
     header_end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     located = []
-    for problem in check_characters(file, text):
+    for problem in found:
         index = problem.line - 1
         field = "content"
         if index < header_end:

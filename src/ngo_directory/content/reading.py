@@ -3,36 +3,87 @@ and press release as a ``SourceText`` for ``checks.check_texts``, without Pelica
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
-
-import markdown
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, RECORD_LANGUAGES
 from ..problems import Message, Problem
 from ..records.loader import DEFAULT_MAX_BYTES
-from ..records.sources import display, has_hidden_characters, read_bytes, unsafe_files, walk
+from ..records.sources import display, has_hidden_characters, read_bytes, relative, unsafe_files, walk
 from ..settings import DEFAULTS, reserved_names
 from ..text.links import may_hold_links
 from .checks import SourceText, check_texts, stray_text_files
 
-_MARKDOWN = markdown.Markdown(extensions=["meta", "extra", "sane_lists"], output_format="html")
+if TYPE_CHECKING:
+    import markdown
+
+EXTENSIONS = ("meta", "extra", "sane_lists")
 _HEADER_END = re.compile(r"\n[ \t]*\n")
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    """The converter, made when a text's HTML is first needed (importing and setting up
+    python-markdown costs a tenth of a second, more than a small site's whole check)."""
+    import markdown
+
+    return markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
+
+
+class _Header:
+    """What python-markdown's first two preprocessors use of their ``Markdown``: its tab length
+    (the default, as ``_markdown`` leaves it), and where the metadata extension puts what it
+    read."""
+
+    tab_length = 4
+
+    def __init__(self) -> None:
+        self.Meta: dict[str, list[str]] = {}
+
+
+@cache
+def _header_steps() -> tuple[Any, ...]:
+    """The preprocessors a conversion runs up to the metadata extension's, which reads the
+    header: whitespace normalised, then the header read, by python-markdown's own code."""
+    from markdown.extensions.meta import MetaPreprocessor
+    from markdown.preprocessors import NormalizeWhitespace
+
+    return NormalizeWhitespace, MetaPreprocessor
+
+
+def _header_metadata(source: str) -> dict[str, list[str]]:
+    """The metadata a conversion of ``source`` finds (``Markdown.Meta``), without converting it:
+    what python-markdown runs before its metadata extension, and that extension (a blank text
+    is not read at all, and has none)."""
+    header = _Header()
+    if not source.strip():
+        return header.Meta
+    lines = source.split("\n")
+    for step in _header_steps():
+        lines = step(header).run(lines)
+    return header.Meta
 
 
 def read_markdown(text: str, *, body: bool = True) -> tuple[dict[str, str], str]:
     """Metadata and HTML of a Markdown file, read the way Pelican's Markdown reader reads it.
-    With ``body=False`` only the metadata header is read (the HTML is '')."""
-    end = _HEADER_END.search(text)
-    source = text if body or end is None else text[: end.start() + 1]
-    html = _MARKDOWN.reset().convert(source)
-    meta: dict[str, list[str]] = getattr(_MARKDOWN, "Meta", {})
+    With ``body=False`` only the metadata header is read (the HTML is ''), by the steps of a
+    conversion that read it, and no conversion."""
+    if not body:
+        end = _HEADER_END.search(text)
+        meta = _header_metadata(text if end is None else text[: end.start() + 1])
+        return {key.lower(): "\n".join(values) for key, values in meta.items()}, ""
+    converter = _markdown()
+    html = converter.reset().convert(text)
+    meta = getattr(converter, "Meta", {})
     metadata = {key.lower(): "\n".join(values) for key, values in meta.items()}
-    if body and "summary" in metadata:  # Pelican renders it as Markdown too (FORMATTED_FIELDS)
-        metadata["summary"] = _MARKDOWN.reset().convert(metadata["summary"])
-    return metadata, html if body else ""
+    if "summary" in metadata:  # Pelican renders it as Markdown too (FORMATTED_FIELDS)
+        metadata["summary"] = converter.reset().convert(metadata["summary"])
+    return metadata, html
 
 
 def read_content_folder(
@@ -47,7 +98,11 @@ def read_content_folder(
     press = content / press_folder
     texts = []
     for path in walk(content):
-        if path.is_symlink() or path.is_dir() or path.name.startswith(".") or not path.is_file():
+        try:  # one lstat: what is_symlink, is_dir and is_file find, since a link is skipped
+            mode = os.lstat(path).st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode) or stat.S_ISDIR(mode) or path.name.startswith(".") or not stat.S_ISREG(mode):
             continue  # links and special files were reported above
         if has_hidden_characters(path.name) or path.suffix != ".md":
             continue  # and so were names with control characters
@@ -67,8 +122,9 @@ def read_content_folder(
             continue
         # The HTML is read only for the file links it may hold (checks.check_links).
         metadata, body = read_markdown(text, body=may_hold_links(text))
-        folder = path.parent.relative_to(content).as_posix()
-        texts.append(SourceText(file, text, metadata, body, folder, path.is_relative_to(press), content))
+        folder = display(path.parent, content)  # inside it: relative to it
+        is_press = relative(path, press) is not None
+        texts.append(SourceText(file, text, metadata, body, folder, is_press, content))
     return texts, problems
 
 

@@ -9,11 +9,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from jsonschema import FormatChecker
+
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
 
 # The country whose numbers may be written without '+' and a country code, when none is given
 # (the NGO_DIRECTORY_PHONE_REGION setting, which check_data reads phones in).
@@ -198,6 +201,8 @@ def format_checks() -> dict[str, Callable[[object], bool]]:
 
 def format_checker() -> FormatChecker:
     """A FormatChecker with exactly the formats of ``format_checks``."""
+    from jsonschema import FormatChecker
+
     checker = FormatChecker(formats=())
     for name, check in format_checks().items():
         checker.checks(name)(check)

@@ -32,11 +32,18 @@ _SLUG_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # scheme, in any case: Markdown never makes them up, so a text without any has no link to check
 # (and need not be converted to be sure).
 _LINK_WORDS = re.compile("filename|static|attach|record:", re.IGNORECASE)
+_WORDS = ("filename", "static", "attach", "record:")
 
 
 def may_hold_links(text: str) -> bool:
-    """Whether a Markdown text may hold a file or record link: cheap, before converting it."""
-    return _LINK_WORDS.search(text) is not None
+    """Whether a Markdown text may hold a file or record link: cheap, before converting it.
+
+    The search ignoring case costs a tenth of a millisecond a page; most texts are first let
+    through a search of their lower case for the words, which finds every place it finds and
+    more: a character that matches a letter of them ignoring case is, in lower case, that letter,
+    but for 'ı' and 'ſ' (kept as they are) and 'İ' ('i' and a combining dot above)."""
+    folded = text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+    return any(word in folded for word in _WORDS) and _LINK_WORDS.search(text) is not None
 
 
 def file_links(html_text: str) -> Iterator[tuple[str, str]]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import markdown
 import nh3
+
+if TYPE_CHECKING:
+    import markdown
 
 ALLOWED_TAGS = frozenset(
     [
@@ -134,7 +137,14 @@ def mark_external(html: str, own_host: str) -> str:
     return _START_TAG.sub(mark, html)
 
 
-_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+@cache
+def _converter() -> markdown.Markdown:
+    """The one converter, made when a text is first converted: importing and setting up
+    python-markdown costs a tenth of a second, which a check that converts nothing (most
+    records' texts hold no link) need not pay."""
+    import markdown
+
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 
 @lru_cache(maxsize=65536)
@@ -142,7 +152,7 @@ def render_markdown(text: str) -> str:
     """Render Markdown and sanitise the result; raw HTML in the source never survives. One
     converter serves every text (building one costs more than most conversions), reset
     before each; each distinct text is converted once per build."""
-    return sanitize(_MARKDOWN.reset().convert(text))
+    return sanitize(_converter().reset().convert(text))
 
 
 # Characters XML 1.0 forbids or that break a line where a reader does not expect it.
@@ -201,4 +211,4 @@ def shorten(text: str, limit: int) -> str:
 def markdown_html(text: str) -> str:
     """The HTML python-markdown makes of ``text``, unsanitised: for the checks that read the
     links a text holds (text/links.py), never for output."""
-    return _MARKDOWN.reset().convert(text)
+    return _converter().reset().convert(text)
