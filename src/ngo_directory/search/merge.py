@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import cbor2
+
 SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000  # Pagefind's index_chunk_size: positions, searched-field positions and pages
 SUPPORTED = "1.5."
@@ -37,98 +39,17 @@ class MergeFailed(RuntimeError):
     """The parts' indexes cannot be joined."""
 
 
-# CBOR, as far as Pagefind's minicbor structures use it: integers, text and definite arrays.
-
-
-_SMALL = [bytes([n]) for n in range(24)] + [bytes([0x1F + k]) for k in range(24, 0, -1)]  # -24..-1 at -24..-1
-
-
-def _encode(value: Any, out: bytearray) -> None:
-    kind = type(value)
-    if kind is int:
-        if -24 <= value < 24:
-            out += _SMALL[value]
-        else:
-            major, number = (0, value) if value >= 0 else (1, -1 - value)
-            _head(major, number, out)
-    elif kind is str:
-        data = value.encode("utf-8")
-        _head(3, len(data), out)
-        out += data
-    elif kind is list or kind is tuple:
-        _head(4, len(value), out)
-        for item in value:
-            if type(item) is int and -24 <= item < 24:
-                out += _SMALL[item]
-            else:
-                _encode(item, out)
-    else:
-        raise TypeError(f"cannot encode {kind.__name__} in Pagefind's index")
-
-
-def _head(major: int, number: int, out: bytearray) -> None:
-    top = major << 5
-    if number < 24:
-        out.append(top | number)
-    elif number < 0x100:
-        out += bytes((top | 24, number))
-    elif number < 0x10000:
-        out.append(top | 25)
-        out += number.to_bytes(2, "big")
-    elif number < 0x100000000:
-        out.append(top | 26)
-        out += number.to_bytes(4, "big")
-    else:
-        out.append(top | 27)
-        out += number.to_bytes(8, "big")
-
-
 def encode(value: Any) -> bytes:
-    out = bytearray()
-    _encode(value, out)
-    return bytes(out)
+    """CBOR as Pagefind's minicbor writes it: integers, text and definite arrays, each head as
+    short as it can be (cbor2 writes them the same way)."""
+    return bytes(cbor2.dumps(value))
 
 
 def decode(data: bytes) -> Any:
-    value, end = _decode(data, 0)
-    if end != len(data):
-        raise MergeFailed(f"{len(data) - end} bytes left after the CBOR value")
-    return value
-
-
-def _decode(data: bytes, at: int) -> tuple[Any, int]:
-    first = data[at]
-    major, info = first >> 5, first & 0x1F
-    at += 1
-    if info < 24:
-        number = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        number = int.from_bytes(data[at : at + size], "big")
-        at += size
-    else:
-        raise MergeFailed(f"unexpected CBOR item {first:#x}")
-    if major == 0:
-        return number, at
-    if major == 1:
-        return -1 - number, at
-    if major == 3:
-        return data[at : at + number].decode("utf-8"), at + number
-    if major == 4:
-        items = []
-        for _ in range(number):
-            byte = data[at]
-            if byte < 24:  # most positions and page deltas: one byte
-                items.append(byte)
-                at += 1
-            elif 0x20 <= byte < 0x38:
-                items.append(0x1F - byte)
-                at += 1
-            else:
-                item, at = _decode(data, at)
-                items.append(item)
-        return items, at
-    raise MergeFailed(f"unexpected CBOR major type {major}")
+    try:
+        return cbor2.loads(data)
+    except (cbor2.CBORDecodeError, ValueError) as error:
+        raise MergeFailed(f"not a Pagefind index: {error}") from error
 
 
 def read_file(path: Path) -> bytes:
@@ -140,7 +61,7 @@ def read_file(path: Path) -> bytes:
 
 def write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=6, mtime=0))
 
 
 def full_hash(data: bytes) -> str:
