@@ -93,7 +93,7 @@ def _marked_pages(site: Path, pages: Iterable[tuple[str, str]]) -> dict[str, lis
 
 def _index_language(site: Path, bundle_path: str, language: str, glob: str, marked: list[str]) -> int:
     bundle = site / bundle_path
-    with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as work:
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=site) as work:
         if not marked:
             _run_pagefind(
                 site, ["--site", str(site), "--output-subdir", bundle_path, "--glob", glob], language
