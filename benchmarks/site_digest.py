@@ -53,16 +53,12 @@ def build_sample(folder: Path) -> Path:
 
 def build_directory(directory: Path, folder: Path) -> Path:
     """A bench directory (its content/ and ngo_data/), built as the bench builds it."""
+    from ngo_directory.bench.child import bench_settings
     from ngo_directory.bench.generate import EPOCH as BENCH_EPOCH
     from ngo_directory.integration.build import build_site
 
     os.environ["SOURCE_DATE_EPOCH"] = str(BENCH_EPOCH)
-    overrides = {
-        "PATH": str(directory / "content"),
-        "NGO_DIRECTORY_DATA_PATH": str(directory / "ngo_data"),
-        "NGO_DIRECTORY_CACHE": False,
-        "NGO_DIRECTORY_PAGE_BUDGETS": None,
-    }
+    overrides = bench_settings(directory / "content", directory / "ngo_data")
     return build_site(ROOT / "pelicanconf.py", folder / "output", overrides)
 
 

@@ -334,7 +334,7 @@ def test_an_index_made_in_parts_is_the_index_of_one_run(
         prefix = next((p for p in ("ru/", "en/") if relative.startswith(p)), "")
         pages.append((LANGUAGE_OF[prefix], relative))
     monkeypatch.setattr(indexing, "PART_PAGES", 7)
-    counts = indexing.index_site(site, "pagefind/", indexing.language_globs(pages), pages)
+    counts = indexing.index_site(site, "pagefind/", pages)
     assert counts == indexed_pages(search_site)
     for language in LANGUAGE_OF.values():
         parts = decoded_index(site / "pagefind" / language)

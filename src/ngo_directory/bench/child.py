@@ -65,6 +65,23 @@ def timed(build: Callable[[], object]) -> dict[str, float]:
     }
 
 
+def bench_settings(content: Path, data: Path, cache: Path | None = None) -> dict[str, Any]:
+    """The settings our build of a synthetic directory overrides: its content and data folders,
+    the build cache (off unless ``cache`` names its folder) and the page budgets."""
+    overrides: dict[str, Any] = {
+        "PATH": str(content),
+        "NGO_DIRECTORY_DATA_PATH": str(data),
+        "NGO_DIRECTORY_CACHE": cache is not None,
+        # The bench times the build: it keeps the measuring of every page but lifts the limits,
+        # so that a synthetic page over budget (none at M since organisation pages list at most
+        # ten meetings and press releases) never stops a measurement.
+        "NGO_DIRECTORY_PAGE_BUDGETS": {"page": 10**9, "record": 10**9},
+    }
+    if cache is not None:
+        overrides["CACHE_PATH"] = str(cache)
+    return overrides
+
+
 def build_ours(
     settings_file: Path,
     content: Path,
@@ -80,17 +97,7 @@ def build_ours(
 
     RECORDER.enable()
     signals.initialized.connect(_initialized)
-    overrides: dict[str, Any] = {
-        "PATH": str(content),
-        "NGO_DIRECTORY_DATA_PATH": str(data),
-        "NGO_DIRECTORY_CACHE": cache is not None,
-        # The bench times the build: it keeps the measuring of every page but lifts the limits,
-        # so that a synthetic page over budget (none at M since organisation pages list at most
-        # ten meetings and press releases) never stops a measurement.
-        "NGO_DIRECTORY_PAGE_BUDGETS": {"page": 10**9, "record": 10**9},
-    }
-    if cache is not None:
-        overrides["CACHE_PATH"] = str(cache)
+    overrides = bench_settings(content, data, cache)
     if languages:
         overrides["NGO_DIRECTORY_LANGUAGES"] = languages
     total = timed(lambda: build_site(settings_file, output, overrides))

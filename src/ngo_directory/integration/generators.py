@@ -21,7 +21,7 @@ from ..records.directory import Directory
 from ..records.models import Text
 from ..records.moment import build_moment
 from ..records.validate import Limits, check_data
-from ..search.indexing import index_site, language_globs
+from ..search.indexing import index_site
 from ..settings import OPTIONS_KEY, options_of, reserved_names
 from ..site.open_data import SCHEMAS_PATH, export_files
 from ..site.pages import PageSpec
@@ -167,7 +167,7 @@ class DirectoryGenerator(Generator):  # type: ignore[misc]  # Pelican ships no t
         self.write_discovery()
         with phase("search index"):
             pages = [(page.language, page.save_as) for page in self.plan.pages]
-            index_site(Path(self.output_path), self.options.search_path, language_globs(pages), pages)
+            index_site(Path(self.output_path), self.options.search_path, pages)
 
     @property
     def page_cache(self) -> PageCache | None:

@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 from .merge import MergeFailed, merge
@@ -59,17 +59,16 @@ def language_globs(pages: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {language: "{" + ",".join(sorted(parts)) + "}" for language, parts in sorted(tops.items())}
 
 
-def index_site(
-    site: Path, bundle_path: str, globs: Mapping[str, str], pages: Iterable[tuple[str, str]] = ()
-) -> dict[str, int]:
+def index_site(site: Path, bundle_path: str, pages: Iterable[tuple[str, str]]) -> dict[str, int]:
     """Index each language's pages of the site at ``site`` into ``site / bundle_path /
     language``: the number of pages indexed in each language. ``pages`` are (language, save_as)
     of the site's pages, of which those marked ``data-pagefind-body`` are indexed; a language
-    with no marked page is indexed whole, by its glob (``globs``, from ``language_globs``)."""
+    with no marked page is indexed whole, by its glob (``language_globs``)."""
     started = time.perf_counter()
+    pages = list(pages)
     marked = _marked_pages(site, pages)
     counts = {}
-    for language, glob in sorted(globs.items()):
+    for language, glob in sorted(language_globs(pages).items()):
         counts[language] = _index_language(
             site, f"{bundle_path}{language}/", language, glob, marked.get(language, [])
         )
@@ -99,23 +98,22 @@ def _index_language(site: Path, bundle_path: str, language: str, glob: str, mark
                 site, ["--site", str(site), "--output-subdir", bundle_path, "--glob", glob], language
             )
         else:
-            parts = []
-            for number, start in enumerate(range(0, len(marked), PART_PAGES)):
-                source, output = Path(work) / f"pages-{number}", Path(work) / f"index-{number}"
-                if len(marked) <= PART_PAGES:  # one part: its index is the language's
-                    shutil.rmtree(bundle, ignore_errors=True)
-                    output = bundle
-                _link(site, marked[start : start + PART_PAGES], source)
+            parts = [marked[start : start + PART_PAGES] for start in range(0, len(marked), PART_PAGES)]
+            # One part's index is the language's; more are joined into it.
+            outputs = [bundle] if len(parts) == 1 else [Path(work) / f"index-{n}" for n in range(len(parts))]
+            shutil.rmtree(bundle, ignore_errors=True)
+            for number, (part, output) in enumerate(zip(parts, outputs, strict=True)):
+                source = Path(work) / f"pages-{number}"
+                _link(site, part, source)
                 _run_pagefind(site, ["--site", str(source), "--output-path", str(output)], language)
                 shutil.rmtree(source)
-                parts.append(output)
-            try:
-                if len(parts) > 1:
-                    merge(parts, bundle)
-            except MergeFailed as error:
-                raise IndexingFailed(
-                    f"Pagefind's indexes of the {language} pages of {site} could not be joined: {error}"
-                ) from error
+            if len(outputs) > 1:
+                try:
+                    merge(outputs, bundle)
+                except MergeFailed as error:
+                    raise IndexingFailed(
+                        f"Pagefind's indexes of the {language} pages of {site} could not be joined: {error}"
+                    ) from error
     entry = bundle / "pagefind-entry.json"
     if not entry.is_file():
         raise IndexingFailed(f"Pagefind wrote no index of the {language} pages of {site}")
